@@ -1,0 +1,20 @@
+// What every backend (CPU, Vulkan one-shot, Vulkan persistent) offers the executor.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "gpuexec/fp.hpp"
+#include "gpuexec/op.hpp"
+
+namespace gpuexec {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual std::string name() const = 0;
+  // out[i] = a[i] op b[i]; spans have equal sizes (checked by the executor); out may alias a or b.
+  virtual void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) = 0;
+};
+
+}  // namespace gpuexec

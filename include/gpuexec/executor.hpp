@@ -1,0 +1,41 @@
+// The public front of the library: pick a backend once, then run element-wise vector ops.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+
+#include "gpuexec/backend.hpp"
+#include "gpuexec/fp.hpp"
+#include "gpuexec/op.hpp"
+
+namespace gpuexec {
+
+enum class BackendKind { Auto, Cpu, Vulkan };
+
+std::string_view backend_kind_name(BackendKind kind);
+
+struct ExecutorOptions {
+  BackendKind backend = BackendKind::Auto;
+  int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
+};
+
+class Executor {
+ public:
+  explicit Executor(const ExecutorOptions& options = {});
+  explicit Executor(std::unique_ptr<Backend> backend);
+  ~Executor();
+  Executor(const Executor&) = delete;
+  Executor& operator=(const Executor&) = delete;
+
+  // out[i] = a[i] op b[i]. Throws gpuexec::Error on size mismatch or backend failure.
+  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+
+  std::string backend_name() const;
+  Backend& backend() { return *backend_; }
+
+ private:
+  std::unique_ptr<Backend> backend_;
+};
+
+}  // namespace gpuexec

@@ -1,0 +1,77 @@
+// The CPU backend over sizes around its threading threshold, with aliasing outputs.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "cpu/cpu_backend.hpp"
+#include "cpu/parallel_for.hpp"
+#include "gpuexec/error.hpp"
+#include "gpuexec/executor.hpp"
+#include "gpuexec/fp_samples.hpp"
+
+namespace gpuexec {
+namespace {
+
+std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<Fp> v(n);
+  for (auto& x : v) x = fp_random(rng);
+  return v;
+}
+
+class CpuBackendSizes : public ::testing::TestWithParam<std::size_t> {};
+
+TEST_P(CpuBackendSizes, EveryOpMatchesReference) {
+  const std::size_t n = GetParam();
+  const auto a = random_vector(n, n), b = random_vector(n, n + 1);
+  Executor executor(ExecutorOptions{BackendKind::Cpu, -1});
+  EXPECT_EQ(executor.backend_name(), "cpu");
+  for (Op op : kAllOps) {
+    std::vector<Fp> out(n);
+    executor.run(op, a, b, out);
+    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], apply(op, a[i], b[i])) << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, CpuBackendSizes,
+                         ::testing::Values(0, 1, 2, 63, cpu::kParallelThreshold - 1,
+                                           cpu::kParallelThreshold, cpu::kParallelThreshold + 1,
+                                           100001));
+
+TEST(CpuBackend, OutputMayAliasInputs) {
+  const std::size_t n = 50000;
+  const auto a = random_vector(n, 1), b = random_vector(n, 2);
+  Executor executor(ExecutorOptions{BackendKind::Cpu, -1});
+  std::vector<Fp> x = a;
+  executor.run(Op::Mul, x, b, x);
+  std::vector<Fp> y = b;
+  executor.run(Op::Sub, a, y, y);
+  for (std::size_t i = 0; i < n; ++i) {
+    ASSERT_EQ(x[i], fp::mul(a[i], b[i]));
+    ASSERT_EQ(y[i], fp::sub(a[i], b[i]));
+  }
+}
+
+TEST(CpuBackend, SizeMismatchIsInvalidArgument) {
+  Executor executor(ExecutorOptions{BackendKind::Cpu, -1});
+  std::vector<Fp> a(3), b(2), out(3);
+  try {
+    executor.run(Op::Add, a, b, out);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+  }
+}
+
+TEST(ParallelFor, CoversEveryIndexOnce) {
+  for (std::size_t n : {std::size_t{0}, std::size_t{5}, std::size_t{1} << 20}) {
+    std::vector<int> hits(n, 0);
+    cpu::parallel_for(n, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) ++hits[i];
+    });
+    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(hits[i], 1) << i;
+  }
+}
+
+}  // namespace
+}  // namespace gpuexec

@@ -1,0 +1,11 @@
+// Each gpuexec subcommand registers itself on the CLI11 app; its callback does the work.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace gpuexec::cli {
+
+void add_run_command(CLI::App& app);
+void add_validate_command(CLI::App& app);
+
+}  // namespace gpuexec::cli
