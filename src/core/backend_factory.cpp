@@ -2,16 +2,25 @@
 
 #include "cpu/cpu_backend.hpp"
 #include "gpuexec/error.hpp"
+#include "vulkan/persistent_backend.hpp"
 
 namespace gpuexec {
 
 std::unique_ptr<Backend> make_backend(const ExecutorOptions& options) {
   switch (options.backend) {
     case BackendKind::Cpu:
-    case BackendKind::Auto:
       return std::make_unique<cpu::CpuBackend>();
     case BackendKind::Vulkan:
-      throw Error(ErrorCode::NoDevice, "the Vulkan backend is not available in this build yet");
+      return std::make_unique<vk::PersistentBackend>(options.device_index);
+    case BackendKind::Auto:
+      try {
+        return std::make_unique<vk::PersistentBackend>(options.device_index);
+      } catch (const Error& e) {
+        // No usable device is the one reason to fall back; a bad index or setting is the
+        // caller's mistake and surfaces.
+        if (e.code() != ErrorCode::NoDevice) throw;
+        return std::make_unique<cpu::CpuBackend>();
+      }
   }
   throw Error(ErrorCode::InvalidArgument, "unknown backend");
 }

@@ -1,0 +1,29 @@
+// A command pool with one primary command buffer and a fence, reset and re-recorded per
+// submission instead of recreated.
+#pragma once
+
+#include "vulkan/device_context.hpp"
+
+namespace gpuexec::vk {
+
+class CommandContext {
+ public:
+  CommandContext(const DeviceContext& ctx, uint32_t queue_family, VkQueue queue);
+  ~CommandContext();
+  CommandContext(const CommandContext&) = delete;
+  CommandContext& operator=(const CommandContext&) = delete;
+
+  // Resets the pool and begins a one-time-submit recording.
+  VkCommandBuffer begin();
+  // Ends the recording, submits it and waits for the fence.
+  void submit_and_wait();
+
+ private:
+  VkDevice device_;
+  VkQueue queue_;
+  VkCommandPool pool_ = VK_NULL_HANDLE;
+  VkCommandBuffer cmd_ = VK_NULL_HANDLE;
+  VkFence fence_ = VK_NULL_HANDLE;
+};
+
+}  // namespace gpuexec::vk

@@ -1,0 +1,70 @@
+#include "vulkan/device_context.hpp"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "gpuexec/error.hpp"
+
+namespace gpuexec::vk {
+
+namespace {
+std::optional<uint32_t> find_family(const DeviceInfo& info, VkQueueFlags want, VkQueueFlags avoid) {
+  for (const QueueFamilyInfo& f : info.queue_families) {
+    if ((f.flags & want) == want && (f.flags & avoid) == 0 && f.count > 0) return f.index;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+DeviceContext::DeviceContext(const DeviceInfo& info) : info_(info) {
+  if (!info.shader_int64) {
+    throw Error(ErrorCode::NoDevice,
+                fmt::format("device {} ({}) lacks shaderInt64", info.index, info.name));
+  }
+  // The first compute-capable family: on most GPUs the universal one, which runs at full priority.
+  auto compute = find_family(info, VK_QUEUE_COMPUTE_BIT, 0);
+  if (!compute) {
+    throw Error(ErrorCode::NoDevice,
+                fmt::format("device {} ({}) has no compute queue", info.index, info.name));
+  }
+  compute_family_ = *compute;
+  transfer_family_ =
+      find_family(info, VK_QUEUE_TRANSFER_BIT, VK_QUEUE_COMPUTE_BIT | VK_QUEUE_GRAPHICS_BIT);
+
+  const float priority = 1.0f;
+  std::vector<VkDeviceQueueCreateInfo> queues;
+  for (std::optional<uint32_t> family : {std::optional(compute_family_), transfer_family_}) {
+    if (!family) continue;
+    VkDeviceQueueCreateInfo q{.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO};
+    q.queueFamilyIndex = *family;
+    q.queueCount = 1;
+    q.pQueuePriorities = &priority;
+    queues.push_back(q);
+  }
+
+  VkPhysicalDeviceTimelineSemaphoreFeatures timeline{
+      VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES};
+  timeline.timelineSemaphore = info.timeline_semaphore ? VK_TRUE : VK_FALSE;
+  VkPhysicalDeviceFeatures2 features{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
+  features.features.shaderInt64 = VK_TRUE;
+  if (info.timeline_semaphore) features.pNext = &timeline;
+
+  VkDeviceCreateInfo create{.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
+  create.pNext = &features;
+  create.queueCreateInfoCount = static_cast<uint32_t>(queues.size());
+  create.pQueueCreateInfos = queues.data();
+  check(vkCreateDevice(info.handle, &create, nullptr, &device_), "vkCreateDevice");
+  timeline_ = info.timeline_semaphore;
+  vkGetDeviceQueue(device_, compute_family_, 0, &compute_queue_);
+  if (transfer_family_) vkGetDeviceQueue(device_, *transfer_family_, 0, &transfer_queue_);
+}
+
+DeviceContext::~DeviceContext() {
+  if (device_ != VK_NULL_HANDLE) {
+    vkDeviceWaitIdle(device_);
+    vkDestroyDevice(device_, nullptr);
+  }
+}
+
+}  // namespace gpuexec::vk

@@ -1,0 +1,38 @@
+// A logical device on one physical device: features enabled through a Features2 chain, a compute
+// queue, and a dedicated transfer queue where the device has one.
+#pragma once
+
+#include <optional>
+
+#include "vulkan/device_info.hpp"
+#include "vulkan/vk.hpp"
+
+namespace gpuexec::vk {
+
+class DeviceContext {
+ public:
+  explicit DeviceContext(const DeviceInfo& info);
+  ~DeviceContext();
+  DeviceContext(const DeviceContext&) = delete;
+  DeviceContext& operator=(const DeviceContext&) = delete;
+
+  const DeviceInfo& info() const { return info_; }
+  VkDevice device() const { return device_; }
+  VkQueue compute_queue() const { return compute_queue_; }
+  uint32_t compute_family() const { return compute_family_; }
+  // A queue family with TRANSFER but neither COMPUTE nor GRAPHICS, if the device has one.
+  std::optional<uint32_t> transfer_family() const { return transfer_family_; }
+  VkQueue transfer_queue() const { return transfer_queue_; }
+  bool timeline_semaphores() const { return timeline_; }
+
+ private:
+  DeviceInfo info_;
+  VkDevice device_ = VK_NULL_HANDLE;
+  uint32_t compute_family_ = 0;
+  VkQueue compute_queue_ = VK_NULL_HANDLE;
+  std::optional<uint32_t> transfer_family_;
+  VkQueue transfer_queue_ = VK_NULL_HANDLE;
+  bool timeline_ = false;
+};
+
+}  // namespace gpuexec::vk

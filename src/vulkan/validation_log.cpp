@@ -1,0 +1,44 @@
+#include "gpuexec/validation_log.hpp"
+
+#include <cstdlib>
+#include <mutex>
+#include <string_view>
+#include <utility>
+
+namespace gpuexec {
+
+namespace {
+std::mutex& log_mutex() {
+  static std::mutex m;
+  return m;
+}
+std::vector<std::string>& messages() {
+  static std::vector<std::string> v;
+  return v;
+}
+uint64_t total = 0;
+}  // namespace
+
+void ValidationLog::record(std::string message) {
+  std::lock_guard lock(log_mutex());
+  ++total;
+  messages().push_back(std::move(message));
+}
+
+uint64_t ValidationLog::count() {
+  std::lock_guard lock(log_mutex());
+  return total;
+}
+
+std::vector<std::string> ValidationLog::take() {
+  std::lock_guard lock(log_mutex());
+  total = 0;
+  return std::exchange(messages(), {});
+}
+
+bool validation_requested() {
+  const char* v = std::getenv("GPUEXEC_VALIDATION");
+  return v && std::string_view(v) == "1";
+}
+
+}  // namespace gpuexec
