@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   gpuexec::cli::add_run_command(app);
   gpuexec::cli::add_validate_command(app);
+  gpuexec::cli::add_devices_command(app);
+  gpuexec::cli::add_bench_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

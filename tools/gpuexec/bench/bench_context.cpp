@@ -1,0 +1,57 @@
+#include "bench/bench_context.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "bench/timing.hpp"
+#include "vulkan/device_info.hpp"
+
+namespace gpuexec::cli {
+
+vk::PersistentBackend& BenchContext::persistent() {
+  if (!persistent_) persistent_ = std::make_unique<vk::PersistentBackend>(options_.device);
+  return *persistent_;
+}
+
+nlohmann::json BenchContext::device_json() const {
+  if (!persistent_) {
+    return {{"name", "cpu"},
+            {"type", "cpu"},
+            {"driver", "gpuexec cpu backend"},
+            {"threads", std::thread::hardware_concurrency()}};
+  }
+  const vk::DeviceInfo& d = persistent_->device_info();
+  return {{"name", d.name},
+          {"type", vk::device_type_name(d.type)},
+          {"driver", d.driver_name + " " + d.driver_info},
+          {"driver_version", vk::driver_version_string(d)},
+          {"api", vk::version_string(d.api_version)},
+          {"vendor_id", d.vendor_id},
+          {"device_id", d.device_id}};
+}
+
+BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v, const std::function<void()>& run) {
+  for (int i = 0; i < spec.warmup; ++i) run();
+  // Cleared outside the timed region, so every timed rep must write its whole result anew.
+  auto clear = [&] { std::fill(v.out.begin(), v.out.end(), Fp{}); };
+  clear();
+  bool verified = true;
+  const Timing t = measure(0, spec.reps, run, [&] {
+    verified = verified && v.verify(spec.op);
+    clear();
+  });
+  BenchResult r;
+  r.suite = spec.suite;
+  r.variant = spec.variant;
+  r.op = spec.op;
+  r.elements = v.a.size();
+  r.jobs = spec.jobs;
+  r.median_ms = t.median_ms;
+  r.min_ms = t.min_ms;
+  r.max_ms = t.max_ms;
+  r.reps = t.reps;
+  r.verified = verified;
+  return r;
+}
+
+}  // namespace gpuexec::cli

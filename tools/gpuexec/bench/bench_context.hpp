@@ -1,0 +1,40 @@
+// What the suites of one `gpuexec bench` run share: the options and one persistent backend,
+// opened on first use, so every suite measures the same device.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "bench/bench_data.hpp"
+#include "bench/bench_types.hpp"
+#include "vulkan/persistent_backend.hpp"
+
+namespace gpuexec::cli {
+
+class BenchContext {
+ public:
+  explicit BenchContext(BenchOptions options) : options_(std::move(options)) {}
+  const BenchOptions& options() const { return options_; }
+  vk::PersistentBackend& persistent();
+  // {"name", "type", "driver", "api"} of the device, or of the CPU when no suite opened one.
+  nlohmann::json device_json() const;
+
+ private:
+  BenchOptions options_;
+  std::unique_ptr<vk::PersistentBackend> persistent_;
+};
+
+struct VariantSpec {
+  std::string suite, variant;
+  Op op = Op::Add;
+  std::size_t jobs = 1;
+  int warmup = 1, reps = 1;
+};
+
+// Runs one measured variant on v: warm-up, then timed reps, each result verified against the
+// reference (untimed). `run` computes v.out from v.a and v.b.
+BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v, const std::function<void()>& run);
+
+}  // namespace gpuexec::cli

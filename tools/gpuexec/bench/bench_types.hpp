@@ -1,0 +1,35 @@
+// What every benchmark suite takes and produces: the options of `gpuexec bench` and one result row
+// of the JSON contract.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "gpuexec/op.hpp"
+
+namespace gpuexec::cli {
+
+struct BenchOptions {
+  std::vector<std::size_t> sizes;  // empty: the suite's defaults
+  std::vector<std::size_t> jobs;   // empty: the suite's defaults
+  int reps = 10;
+  Op op = Op::Add;
+  int device = -1;
+  bool quick = false;
+};
+
+struct BenchResult {
+  std::string suite, variant;
+  Op op = Op::Add;
+  std::size_t elements = 0, jobs = 1;
+  double median_ms = 0, min_ms = 0, max_ms = 0;
+  int reps = 0;
+  bool verified = false;
+  nlohmann::json extra = nlohmann::json::object();  // suite-specific fields
+};
+
+nlohmann::json to_json(const BenchResult& r);
+
+}  // namespace gpuexec::cli

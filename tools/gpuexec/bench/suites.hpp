@@ -1,0 +1,23 @@
+// The benchmark suites `gpuexec bench` knows, each a function from options to result rows.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bench/bench_context.hpp"
+
+namespace gpuexec::cli {
+
+struct BenchSuite {
+  std::string name;
+  std::string summary;
+  std::function<std::vector<BenchResult>(BenchContext&)> run;
+};
+
+const std::vector<BenchSuite>& bench_suites();
+
+// One suite per file; each defined beside its name.
+std::vector<BenchResult> run_persistent_suite(BenchContext& ctx);
+
+}  // namespace gpuexec::cli

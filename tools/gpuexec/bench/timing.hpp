@@ -1,0 +1,44 @@
+// Repeated timing with the host's steady clock: warm-up runs first, then median, min and max.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace gpuexec::cli {
+
+struct Timing {
+  double median_ms = 0, min_ms = 0, max_ms = 0;
+  int reps = 0;
+};
+
+inline Timing summarize(std::vector<double> samples_ms) {
+  Timing t;
+  if (samples_ms.empty()) return t;
+  std::sort(samples_ms.begin(), samples_ms.end());
+  const std::size_t n = samples_ms.size();
+  t.median_ms = n % 2 ? samples_ms[n / 2] : (samples_ms[n / 2 - 1] + samples_ms[n / 2]) / 2;
+  t.min_ms = samples_ms.front();
+  t.max_ms = samples_ms.back();
+  t.reps = static_cast<int>(n);
+  return t;
+}
+
+// Runs fn `warmup` times untimed, then `reps` times timed; after_each runs untimed after every
+// timed rep (the benchmarks verify each result there).
+template <typename Fn, typename After>
+Timing measure(int warmup, int reps, Fn&& fn, After&& after_each) {
+  for (int i = 0; i < warmup; ++i) fn();
+  std::vector<double> samples;
+  samples.reserve(static_cast<std::size_t>(reps));
+  for (int i = 0; i < reps; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    fn();
+    samples.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    after_each();
+  }
+  return summarize(std::move(samples));
+}
+
+}  // namespace gpuexec::cli

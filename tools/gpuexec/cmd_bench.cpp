@@ -1,0 +1,76 @@
+// gpuexec bench SUITE: timed, verified benchmark suites with a table and the JSON contract.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "atomic_file.hpp"
+#include "bench/bench_report.hpp"
+#include "bench/suites.hpp"
+#include "commands.hpp"
+#include "gpuexec/error.hpp"
+
+namespace gpuexec::cli {
+
+namespace {
+struct BenchArgs {
+  std::string suite, json, op = "add";
+  BenchOptions options;
+};
+
+void run_bench(BenchArgs& args) {
+  args.options.op = *parse_op(args.op);
+  const BenchSuite* suite = nullptr;
+  for (const BenchSuite& s : bench_suites()) {
+    if (s.name == args.suite) suite = &s;
+  }
+  // Open the output first: an unwritable path fails before minutes of measuring.
+  std::unique_ptr<AtomicFile> json_out;
+  if (!args.json.empty()) json_out = std::make_unique<AtomicFile>(args.json);
+
+  BenchContext ctx(args.options);
+  const std::vector<BenchResult> results = suite->run(ctx);
+  print_table(results);
+  if (json_out) {
+    json_out->write(report_json(ctx.device_json(), results).dump(2) + "\n");
+    json_out->commit();
+  }
+  for (const BenchResult& r : results) {
+    if (!r.verified) {
+      throw Error(ErrorCode::Internal,
+                  fmt::format("bench {}: variant {} at {} elements returned wrong results", r.suite,
+                              r.variant, r.elements));
+    }
+  }
+}
+}  // namespace
+
+void add_bench_command(CLI::App& app) {
+  auto args = std::make_shared<BenchArgs>();
+  CLI::App* cmd = app.add_subcommand("bench", "run a benchmark suite (every result verified)");
+  std::vector<std::string> names;
+  std::string help = "suite:";
+  for (const BenchSuite& s : bench_suites()) {
+    names.push_back(s.name);
+    help += "\n  " + s.name + ": " + s.summary;
+  }
+  cmd->add_option("suite", args->suite, help)->required()->check(CLI::IsMember(names));
+  cmd->add_option("--json", args->json, "write the results as JSON to FILE");
+  cmd->add_option("--sizes", args->options.sizes, "element counts, comma-separated")
+      ->delimiter(',')
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--jobs", args->options.jobs, "jobs per batch, comma-separated")
+      ->delimiter(',')
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--reps", args->options.reps, "timed repetitions per variant")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--op", args->op, "add, sub or mul")
+      ->check(CLI::IsMember({"add", "sub", "mul"}))
+      ->capture_default_str();
+  cmd->add_option("--device", args->options.device, "Vulkan device index")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--quick", args->options.quick, "small sizes that finish within a minute on lavapipe");
+  cmd->callback([args] { run_bench(*args); });
+}
+
+}  // namespace gpuexec::cli
