@@ -1,0 +1,142 @@
+// Both Vulkan backends against the CPU reference and GMP, across sizes that cross workgroup and
+// chunk boundaries.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "gmp_oracle.hpp"
+#include "gpuexec/error.hpp"
+#include "gpuexec/executor.hpp"
+#include "gpuexec/fp_samples.hpp"
+#include "vulkan/one_shot_backend.hpp"
+#include "vulkan/persistent_backend.hpp"
+#include "vulkan_fixture.hpp"
+
+namespace gpuexec::test {
+namespace {
+
+std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<Fp> v(n);
+  for (auto& x : v) x = fp_random(rng);
+  return v;
+}
+
+void expect_matches_reference(Backend& backend, std::size_t n) {
+  const auto a = random_vector(n, 3 * n + 1), b = random_vector(n, 3 * n + 2);
+  for (Op op : kAllOps) {
+    std::vector<Fp> out(n);
+    backend.run(op, a, b, out);
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i) bad += !(out[i] == apply(op, a[i], b[i]));
+    EXPECT_EQ(bad, 0u) << backend.name() << " " << op_name(op) << " n=" << n;
+  }
+}
+
+class VulkanSizes : public VulkanTest, public ::testing::WithParamInterface<std::size_t> {};
+
+TEST_P(VulkanSizes, PersistentMatchesReference) {
+  vk::PersistentBackend backend(-1, {});
+  expect_matches_reference(backend, GetParam());
+}
+
+TEST_P(VulkanSizes, OneShotMatchesReference) {
+  vk::OneShotBackend backend;
+  expect_matches_reference(backend, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, VulkanSizes,
+                         ::testing::Values(1, 2, 63, 64, 65, 1000, 4097, 65537, 12345, 777));
+
+class VulkanBackend : public VulkanTest {};
+
+TEST_F(VulkanBackend, EdgePairsAgainstGmp) {
+  GmpOracle oracle;
+  const auto edges = fp_edge_values();
+  std::vector<Fp> a, b;
+  for (const Fp& x : edges) {
+    for (const Fp& y : edges) {
+      a.push_back(x);
+      b.push_back(y);
+    }
+  }
+  vk::PersistentBackend backend(-1, {});
+  std::vector<Fp> add(a.size()), sub(a.size()), mul(a.size());
+  backend.run(Op::Add, a, b, add);
+  backend.run(Op::Sub, a, b, sub);
+  backend.run(Op::Mul, a, b, mul);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(add[i], oracle.add(a[i], b[i])) << i;
+    ASSERT_EQ(sub[i], oracle.sub(a[i], b[i])) << i;
+    ASSERT_EQ(mul[i], oracle.mul(a[i], b[i])) << i;
+  }
+}
+
+TEST_F(VulkanBackend, ZeroElementsThroughExecutor) {
+  Executor executor(ExecutorOptions{BackendKind::Vulkan, -1});
+  std::vector<Fp> empty;
+  executor.run(Op::Mul, empty, empty, empty);
+  EXPECT_NE(executor.backend_name().find("vulkan"), std::string::npos);
+}
+
+TEST_F(VulkanBackend, ManyChunksAndAliasedOutput) {
+  setenv("GPU_STREAM_CHUNK_ELEMS", "1000", 1);
+  vk::PersistentBackend backend(-1, {});
+  unsetenv("GPU_STREAM_CHUNK_ELEMS");
+  const std::size_t n = 10 * 1000 + 17;
+  const auto a = random_vector(n, 5), b = random_vector(n, 6);
+  std::vector<Fp> x = a;
+  backend.run(Op::Mul, x, b, x);  // out aliases a
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(x[i], fp::mul(a[i], b[i])) << i;
+}
+
+TEST_F(VulkanBackend, BadChunkSettingIsAClearError) {
+  for (const char* bad : {"0", "abc", "-5", "12x", ""}) {
+    setenv("GPU_STREAM_CHUNK_ELEMS", bad, 1);
+    try {
+      vk::PersistentBackend backend(-1, {});
+      ADD_FAILURE() << "accepted GPU_STREAM_CHUNK_ELEMS=" << bad;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+      EXPECT_NE(std::string(e.what()).find("GPU_STREAM_CHUNK_ELEMS"), std::string::npos);
+    }
+  }
+  unsetenv("GPU_STREAM_CHUNK_ELEMS");
+}
+
+TEST_F(VulkanBackend, PersistentReusesItsPipelines) {
+  vk::PersistentBackend backend(-1, {});
+  const auto a = random_vector(100, 1);
+  std::vector<Fp> out(100);
+  for (int i = 0; i < 5; ++i) backend.run(Op::Add, a, a, out);
+  backend.run(Op::Mul, a, a, out);
+  const auto stats = backend.pipeline_stats();
+  EXPECT_EQ(stats.compiled, 2u);
+  EXPECT_EQ(stats.reused, 4u);
+}
+
+TEST_F(VulkanBackend, DeviceSelectionByIndex) {
+  vk::PersistentBackend backend(0, {});
+  EXPECT_EQ(backend.device_info().index, 0u);
+  expect_matches_reference(backend, 100);
+}
+
+TEST_F(VulkanBackend, BadDeviceIndexIsAClearError) {
+  try {
+    vk::PersistentBackend backend(57, {});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("57"), std::string::npos) << e.what();
+  }
+  setenv("GPUEXEC_DEVICE", "x1", 1);
+  EXPECT_THROW(vk::PersistentBackend(-1, {}), Error);
+  setenv("GPUEXEC_DEVICE", "99", 1);
+  EXPECT_THROW(vk::PersistentBackend(-1, {}), Error);
+  setenv("GPUEXEC_DEVICE", "0", 1);
+  EXPECT_NO_THROW(vk::PersistentBackend(-1, {}));
+  unsetenv("GPUEXEC_DEVICE");
+}
+
+}  // namespace
+}  // namespace gpuexec::test

@@ -1,0 +1,129 @@
+// Instance, validation routing, device choice and the on-disk pipeline cache.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli_harness.hpp"
+#include "gpuexec/error.hpp"
+#include "vulkan/buffer.hpp"
+#include "vulkan/context.hpp"
+#include "vulkan/disk_pipeline_cache.hpp"
+#include "vulkan/persistent_backend.hpp"
+#include "vulkan_fixture.hpp"
+
+namespace gpuexec::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class VulkanContextTest : public VulkanTest {};
+
+TEST_F(VulkanContextTest, ValidationLayerIsOnAndReportsMisuse) {
+  vk::Context context(-1);
+  ASSERT_TRUE(context.instance().validation());
+  // A deliberate misuse: a zero-sized buffer. The layer must report it, which proves the
+  // fixture's zero-message check can fail.
+  VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+  info.size = 0;
+  info.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+  VkBuffer buffer = VK_NULL_HANDLE;
+  vkCreateBuffer(context.device().device(), &info, nullptr, &buffer);
+  if (buffer != VK_NULL_HANDLE) vkDestroyBuffer(context.device().device(), buffer, nullptr);
+  const auto messages = ValidationLog::take();
+  ASSERT_FALSE(messages.empty());
+  EXPECT_NE(messages[0].find("size"), std::string::npos) << messages[0];
+}
+
+TEST_F(VulkanContextTest, DeviceHasWhatTheKernelsNeed) {
+  vk::Context context(-1);
+  EXPECT_TRUE(context.info().shader_int64);
+  EXPECT_TRUE(context.info().usable());
+  EXPECT_FALSE(context.info().queue_families.empty());
+}
+
+vk::DeviceInfo fake(uint32_t index, VkPhysicalDeviceType type, bool int64) {
+  vk::DeviceInfo d;
+  d.index = index;
+  d.type = type;
+  d.shader_int64 = int64;
+  d.api_version = VK_API_VERSION_1_3;
+  d.name = "fake";
+  return d;
+}
+
+TEST(DeviceChoice, DiscreteBeforeIntegratedBeforeVirtualBeforeCpu) {
+  using T = VkPhysicalDeviceType;
+  std::vector<vk::DeviceInfo> d = {fake(0, T::VK_PHYSICAL_DEVICE_TYPE_CPU, true),
+                                   fake(1, T::VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU, true),
+                                   fake(2, T::VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU, true),
+                                   fake(3, T::VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU, true)};
+  EXPECT_EQ(vk::default_device_index(d), 3u);
+  d[3].shader_int64 = false;  // unusable devices are skipped
+  EXPECT_EQ(vk::default_device_index(d), 2u);
+  d.resize(2);
+  EXPECT_EQ(vk::default_device_index(d), 1u);
+  d[0].shader_int64 = d[1].shader_int64 = false;
+  EXPECT_THROW(vk::default_device_index(d), Error);
+  EXPECT_THROW(vk::default_device_index({}), Error);
+  EXPECT_THROW(vk::resolve_device_index(d, 0), Error);  // explicit but unusable
+}
+
+class PipelineDiskCache : public VulkanTest {
+ protected:
+  ScratchDir dir;
+  std::vector<Fp> a = std::vector<Fp>(10, fp::kOne);
+  std::vector<Fp> out = std::vector<Fp>(10);
+
+  vk::PipelineCacheStats start_and_run() {
+    vk::PersistentBackend backend(-1, dir.path("cache"));
+    backend.run(Op::Mul, a, a, out);
+    EXPECT_EQ(out[9], fp::kOne);
+    return backend.pipeline_stats();
+  }
+  fs::path cache_file() {
+    vk::Context context(-1);
+    return vk::pipeline_cache_file(dir.path("cache"), context.info());
+  }
+};
+
+TEST_F(PipelineDiskCache, SecondStartReusesTheDiskCache) {
+  const auto first = start_and_run();
+  EXPECT_FALSE(first.disk_loaded);
+  ASSERT_TRUE(fs::exists(cache_file())) << first.disk_path;
+  const auto second = start_and_run();
+  EXPECT_TRUE(second.disk_loaded) << second.disk_note;
+  EXPECT_GE(second.disk_bytes, 32u);  // lavapipe keeps only the header; GPU drivers add code
+}
+
+TEST_F(PipelineDiskCache, CorruptOrStaleFilesAreIgnored) {
+  start_and_run();
+  const fs::path file = cache_file();
+  const std::string good = read_bytes(file);
+  ASSERT_GE(good.size(), 32u);
+
+  std::string stale = good;
+  stale[16] ^= 0x5a;  // pipelineCacheUUID byte
+  std::string bad_version = good;
+  bad_version[4] = 7;
+  for (const std::string& blob : {std::string("garbage"), std::string(), stale, bad_version,
+                                  good.substr(0, 20)}) {
+    write_bytes(file, blob);
+    const auto stats = start_and_run();
+    EXPECT_FALSE(stats.disk_loaded);
+    EXPECT_FALSE(stats.disk_note.empty());
+  }
+}
+
+TEST_F(PipelineDiskCache, DefaultDirectoryFollowsXdg) {
+  setenv("XDG_CACHE_HOME", "/some/where", 1);
+  EXPECT_EQ(vk::default_pipeline_cache_dir(), fs::path("/some/where/gpuexec"));
+  unsetenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  if (home) {
+    EXPECT_EQ(vk::default_pipeline_cache_dir(), fs::path(home) / ".cache" / "gpuexec");
+  }
+}
+
+}  // namespace
+}  // namespace gpuexec::test
