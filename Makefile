@@ -14,8 +14,11 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The main job on the default device (a GPU if there is one, else lavapipe, else the CPU).
 run: build
+	./$(BUILD_DIR)/bin/gpuexec devices || true
 	./$(BUILD_DIR)/bin/gpuexec validate
+	./$(BUILD_DIR)/bin/gpuexec bench persistent --quick
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -2,7 +2,9 @@
 // rejected with exit 2, one line naming file and position, and nothing clobbered.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 
 #include "cli_harness.hpp"
 #include "gmp_oracle.hpp"
@@ -57,8 +59,17 @@ std::string loose_hex_file(const std::vector<Mpz>& values) {
   return s;
 }
 
-class CliRun : public ::testing::Test {
+// Each exactness test runs on the CPU backend and on Vulkan (under the validation layers).
+class CliRun : public ::testing::TestWithParam<std::string> {
  protected:
+  CliResult run(std::vector<std::string> args) {
+    args.push_back("--backend");
+    args.push_back(GetParam());
+    CliResult r = run_cli(args, {"GPUEXEC_VALIDATION=1"});
+    EXPECT_EQ(r.err, "") << "a clean run prints nothing on stderr";
+    return r;
+  }
+
   GmpOracle oracle;
   ScratchDir dir;
   const std::size_t n = 1500;
@@ -74,13 +85,12 @@ class CliRun : public ::testing::Test {
   }
 };
 
-TEST_F(CliRun, HexExactAgainstGmp) {
-  // b gets b's values reversed pairwise with a's edges so every edge meets other edges too.
+TEST_P(CliRun, HexExactAgainstGmp) {
   write_bytes(dir.path("a.hex"), loose_hex_file(a));
   write_bytes(dir.path("b.hex"), loose_hex_file(b));
   for (std::string op : {"add", "sub", "mul"}) {
-    auto r = run_cli({"run", "--op", op, "--a", dir.file("a.hex"), "--b", dir.file("b.hex"),
-                      "--out", dir.file("c.hex"), "--backend", "cpu"});
+    auto r = run({"run", "--op", op, "--a", dir.file("a.hex"), "--b", dir.file("b.hex"), "--out",
+                  dir.file("c.hex")});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::string want;
     for (std::size_t i = 0; i < n; ++i) want += hex96(expected(op, i)) + "\n";
@@ -88,7 +98,7 @@ TEST_F(CliRun, HexExactAgainstGmp) {
   }
 }
 
-TEST_F(CliRun, BinExactAgainstGmp) {
+TEST_P(CliRun, BinExactAgainstGmp) {
   std::string abin, bbin;
   for (std::size_t i = 0; i < n; ++i) {
     abin += bin48(a[i]);
@@ -97,8 +107,8 @@ TEST_F(CliRun, BinExactAgainstGmp) {
   write_bytes(dir.path("a.bin"), abin);
   write_bytes(dir.path("b.bin"), bbin);
   for (std::string op : {"add", "sub", "mul"}) {
-    auto r = run_cli({"run", "--op", op, "--a", dir.file("a.bin"), "--b", dir.file("b.bin"),
-                      "--out", dir.file("c.bin"), "--format", "bin", "--backend", "cpu"});
+    auto r = run({"run", "--op", op, "--a", dir.file("a.bin"), "--b", dir.file("b.bin"), "--out",
+                  dir.file("c.bin"), "--format", "bin"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::string want;
     for (std::size_t i = 0; i < n; ++i) want += bin48(expected(op, i));
@@ -106,15 +116,17 @@ TEST_F(CliRun, BinExactAgainstGmp) {
   }
 }
 
-TEST_F(CliRun, ZeroElementsIsAnEmptyJob) {
+TEST_P(CliRun, ZeroElementsIsAnEmptyJob) {
   write_bytes(dir.path("a.hex"), "");
   write_bytes(dir.path("b.hex"), "\n\n");
-  auto r = run_cli({"run", "--op", "mul", "--a", dir.file("a.hex"), "--b", dir.file("b.hex"),
-                    "--out", dir.file("c.hex")});
+  auto r = run({"run", "--op", "mul", "--a", dir.file("a.hex"), "--b", dir.file("b.hex"), "--out",
+                dir.file("c.hex")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(std::filesystem::exists(dir.path("c.hex")));
   EXPECT_EQ(read_bytes(dir.path("c.hex")), "");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CliRun, ::testing::Values("cpu", "vulkan", "auto"));
 
 // One bad-input case: the files to write, the run's format, and what the error line must contain.
 struct BadInput {
@@ -207,11 +219,67 @@ TEST(CliErrors, UsageErrorsAreNonZero) {
   EXPECT_FALSE(std::filesystem::exists(dir.path("c")));
 }
 
-TEST(CliValidate, CpuBackendPasses) {
-  auto r = run_cli({"validate", "--backend", "cpu", "--n", "5000"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  for (const char* op : {"add", "sub", "mul"}) EXPECT_NE(r.out.find(op), std::string::npos);
-  EXPECT_NE(r.out.find("all results match"), std::string::npos) << r.out;
+TEST(CliValidate, EveryBackendPasses) {
+  for (std::string backend : {"cpu", "vulkan"}) {
+    auto r = run_cli({"validate", "--backend", backend, "--n", "5000"}, {"GPUEXEC_VALIDATION=1"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    for (const char* op : {"add", "sub", "mul"}) EXPECT_NE(r.out.find(op), std::string::npos);
+    EXPECT_NE(r.out.find("all results match"), std::string::npos) << r.out;
+  }
+}
+
+TEST(CliDevices, ListsLavapipeWithInt64) {
+  auto r = run_cli({"devices"}, {"GPUEXEC_VALIDATION=1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("(default)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("int64 yes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("maxStorageBufferRange"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("maxComputeWorkGroupCount"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("queue families"), std::string::npos) << r.out;
+}
+
+TEST(CliDevices, BadDeviceIndexIsAClearError) {
+  ScratchDir dir;
+  write_bytes(dir.path("a.hex"), "1\n");
+  auto r = run_cli({"run", "--op", "add", "--a", dir.file("a.hex"), "--b", dir.file("a.hex"),
+                    "--out", dir.file("c.hex"), "--backend", "vulkan", "--device", "42"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(line_count(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("42"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("c.hex")));
+}
+
+TEST(CliBench, PersistentSuiteWritesTheJsonContract) {
+  ScratchDir dir;
+  auto r = run_cli({"bench", "persistent", "--sizes", "64,1000", "--reps", "2", "--op", "mul",
+                    "--json", dir.file("p.json")},
+                   {"GPUEXEC_VALIDATION=1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const auto j = nlohmann::json::parse(read_bytes(dir.path("p.json")));
+  EXPECT_TRUE(j["device"].contains("name"));
+  EXPECT_TRUE(j["device"].contains("type"));
+  EXPECT_TRUE(j["device"].contains("driver"));
+  ASSERT_EQ(j["results"].size(), 4u);
+  std::set<std::string> variants;
+  for (const auto& row : j["results"]) {
+    variants.insert(row["variant"].get<std::string>());
+    EXPECT_EQ(row["suite"], "persistent");
+    EXPECT_EQ(row["op"], "mul");
+    EXPECT_EQ(row["jobs"], 1);
+    EXPECT_EQ(row["reps"], 2);
+    EXPECT_EQ(row["verified"], true);
+    EXPECT_LE(row["min_ms"].get<double>(), row["median_ms"].get<double>());
+    EXPECT_LE(row["median_ms"].get<double>(), row["max_ms"].get<double>());
+    EXPECT_TRUE(row["elements"] == 64 || row["elements"] == 1000);
+  }
+  EXPECT_EQ(variants, (std::set<std::string>{"one-shot", "persistent"}));
+}
+
+TEST(CliBench, UnknownSuiteIsAUsageError) {
+  EXPECT_NE(run_cli({"bench", "nosuch"}).exit_code, 0);
 }
 
 }  // namespace

@@ -15,8 +15,9 @@ class CommandContext {
 
   // Resets the pool and begins a one-time-submit recording.
   VkCommandBuffer begin();
-  // Ends the recording, submits it and waits for the fence.
-  void submit_and_wait();
+  // Ends the recording, submits it and waits for the fence; poll_first spins on the fence
+  // for a short while before blocking (for jobs expected to finish within microseconds).
+  void submit_and_wait(bool poll_first = false);
 
  private:
   VkDevice device_;

@@ -11,6 +11,9 @@ namespace gpuexec::vk {
 
 namespace {
 constexpr std::size_t kMinCapacity = 1024;  // elements: small jobs share one allocation
+// Up to this many elements a job is short enough that polling its fence beats sleeping on it
+// (measured on lavapipe: 64 elements 0.065 -> 0.045 ms; 16K elements got slower when polled).
+constexpr std::size_t kPollMaxElems = 4096;
 constexpr VkBufferUsageFlags kUsage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
                                       VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
                                       VK_BUFFER_USAGE_TRANSFER_DST_BIT;
@@ -110,7 +113,7 @@ void HostVisiblePath::run_chunk(const KernelPipeline& kernel, const Fp* a, const
   barrier.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
   vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 1,
                        &barrier, 0, nullptr, 0, nullptr);
-  commands_.submit_and_wait();
+  commands_.submit_and_wait(n <= kPollMaxElems);
 
   c_->invalidate(0, bytes);
   std::memcpy(out, c_->mapped(), bytes);
