@@ -36,7 +36,7 @@ void expect_matches_reference(Backend& backend, std::size_t n) {
 class VulkanSizes : public VulkanTest, public ::testing::WithParamInterface<std::size_t> {};
 
 TEST_P(VulkanSizes, PersistentMatchesReference) {
-  vk::PersistentBackend backend(-1, {});
+  vk::PersistentBackend backend(vk::on_device(-1), {});
   expect_matches_reference(backend, GetParam());
 }
 
@@ -60,7 +60,7 @@ TEST_F(VulkanBackend, EdgePairsAgainstGmp) {
       b.push_back(y);
     }
   }
-  vk::PersistentBackend backend(-1, {});
+  vk::PersistentBackend backend(vk::on_device(-1), {});
   std::vector<Fp> add(a.size()), sub(a.size()), mul(a.size());
   backend.run(Op::Add, a, b, add);
   backend.run(Op::Sub, a, b, sub);
@@ -81,7 +81,7 @@ TEST_F(VulkanBackend, ZeroElementsThroughExecutor) {
 
 TEST_F(VulkanBackend, ManyChunksAndAliasedOutput) {
   setenv("GPU_STREAM_CHUNK_ELEMS", "1000", 1);
-  vk::PersistentBackend backend(-1, {});
+  vk::PersistentBackend backend(vk::on_device(-1), {});
   unsetenv("GPU_STREAM_CHUNK_ELEMS");
   const std::size_t n = 10 * 1000 + 17;
   const auto a = random_vector(n, 5), b = random_vector(n, 6);
@@ -94,7 +94,7 @@ TEST_F(VulkanBackend, BadChunkSettingIsAClearError) {
   for (const char* bad : {"0", "abc", "-5", "12x", ""}) {
     setenv("GPU_STREAM_CHUNK_ELEMS", bad, 1);
     try {
-      vk::PersistentBackend backend(-1, {});
+      vk::PersistentBackend backend(vk::on_device(-1), {});
       ADD_FAILURE() << "accepted GPU_STREAM_CHUNK_ELEMS=" << bad;
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
@@ -105,7 +105,7 @@ TEST_F(VulkanBackend, BadChunkSettingIsAClearError) {
 }
 
 TEST_F(VulkanBackend, PersistentReusesItsPipelines) {
-  vk::PersistentBackend backend(-1, {});
+  vk::PersistentBackend backend(vk::on_device(-1), {});
   const auto a = random_vector(100, 1);
   std::vector<Fp> out(100);
   for (int i = 0; i < 5; ++i) backend.run(Op::Add, a, a, out);
@@ -116,25 +116,25 @@ TEST_F(VulkanBackend, PersistentReusesItsPipelines) {
 }
 
 TEST_F(VulkanBackend, DeviceSelectionByIndex) {
-  vk::PersistentBackend backend(0, {});
+  vk::PersistentBackend backend(vk::on_device(0), {});
   EXPECT_EQ(backend.device_info().index, 0u);
   expect_matches_reference(backend, 100);
 }
 
 TEST_F(VulkanBackend, BadDeviceIndexIsAClearError) {
   try {
-    vk::PersistentBackend backend(57, {});
+    vk::PersistentBackend backend(vk::on_device(57), {});
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
     EXPECT_NE(std::string(e.what()).find("57"), std::string::npos) << e.what();
   }
   setenv("GPUEXEC_DEVICE", "x1", 1);
-  EXPECT_THROW(vk::PersistentBackend(-1, {}), Error);
+  EXPECT_THROW(vk::PersistentBackend(vk::on_device(-1), {}), Error);
   setenv("GPUEXEC_DEVICE", "99", 1);
-  EXPECT_THROW(vk::PersistentBackend(-1, {}), Error);
+  EXPECT_THROW(vk::PersistentBackend(vk::on_device(-1), {}), Error);
   setenv("GPUEXEC_DEVICE", "0", 1);
-  EXPECT_NO_THROW(vk::PersistentBackend(-1, {}));
+  EXPECT_NO_THROW(vk::PersistentBackend(vk::on_device(-1), {}));
   unsetenv("GPUEXEC_DEVICE");
 }
 

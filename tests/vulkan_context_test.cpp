@@ -76,7 +76,7 @@ class PipelineDiskCache : public VulkanTest {
   std::vector<Fp> out = std::vector<Fp>(10);
 
   vk::PipelineCacheStats start_and_run() {
-    vk::PersistentBackend backend(-1, dir.path("cache"));
+    vk::PersistentBackend backend(vk::on_device(-1), dir.path("cache"));
     backend.run(Op::Mul, a, a, out);
     EXPECT_EQ(out[9], fp::kOne);
     return backend.pipeline_stats();

@@ -6,6 +6,7 @@
 
 #include "gpuexec/fp.hpp"
 #include "gpuexec/op.hpp"
+#include "gpuexec/stats.hpp"
 
 namespace gpuexec {
 
@@ -15,6 +16,11 @@ class Backend {
   virtual std::string name() const = 0;
   // out[i] = a[i] op b[i]; spans have equal sizes (checked by the executor); out may alias a or b.
   virtual void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) = 0;
+  virtual ExecutorStats stats() const {
+    ExecutorStats s;
+    s.backend = name();
+    return s;
+  }
 };
 
 }  // namespace gpuexec

@@ -8,17 +8,12 @@
 #include "gpuexec/backend.hpp"
 #include "gpuexec/fp.hpp"
 #include "gpuexec/op.hpp"
+#include "gpuexec/options.hpp"
+#include "gpuexec/stats.hpp"
 
 namespace gpuexec {
 
-enum class BackendKind { Auto, Cpu, Vulkan };
-
 std::string_view backend_kind_name(BackendKind kind);
-
-struct ExecutorOptions {
-  BackendKind backend = BackendKind::Auto;
-  int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
-};
 
 class Executor {
  public:
@@ -32,6 +27,7 @@ class Executor {
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
 
   std::string backend_name() const;
+  ExecutorStats stats() const { return backend_->stats(); }
   Backend& backend() { return *backend_; }
 
  private:

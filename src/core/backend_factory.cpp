@@ -11,10 +11,10 @@ std::unique_ptr<Backend> make_backend(const ExecutorOptions& options) {
     case BackendKind::Cpu:
       return std::make_unique<cpu::CpuBackend>();
     case BackendKind::Vulkan:
-      return std::make_unique<vk::PersistentBackend>(options.device_index);
+      return std::make_unique<vk::PersistentBackend>(options);
     case BackendKind::Auto:
       try {
-        return std::make_unique<vk::PersistentBackend>(options.device_index);
+        return std::make_unique<vk::PersistentBackend>(options);
       } catch (const Error& e) {
         // No usable device is the one reason to fall back; a bad index or setting is the
         // caller's mistake and surfaces.

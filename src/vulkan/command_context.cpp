@@ -31,6 +31,8 @@ CommandContext::CommandContext(const DeviceContext& ctx, uint32_t queue_family, 
 }
 
 CommandContext::~CommandContext() {
+  // Never free a command buffer the device may still run.
+  if (pending_) vkWaitForFences(device_, 1, &fence_, VK_TRUE, UINT64_MAX);
   vkDestroyFence(device_, fence_, nullptr);
   vkDestroyCommandPool(device_, pool_, nullptr);
 }
@@ -43,12 +45,17 @@ VkCommandBuffer CommandContext::begin() {
   return cmd_;
 }
 
-void CommandContext::submit_and_wait(bool poll_first) {
+void CommandContext::submit() {
   check(vkEndCommandBuffer(cmd_), "vkEndCommandBuffer");
   VkSubmitInfo submit{.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO};
   submit.commandBufferCount = 1;
   submit.pCommandBuffers = &cmd_;
   check(vkQueueSubmit(queue_, 1, &submit, fence_), "vkQueueSubmit");
+  pending_ = true;
+}
+
+void CommandContext::wait(bool poll_first) {
+  if (!pending_) return;
   // Small jobs finish in tens of microseconds, less than a sleeping thread takes to wake up:
   // poll briefly first. Large ones block at once, leaving the cores to a CPU driver.
   const auto spin_until = std::chrono::steady_clock::now() +
@@ -61,6 +68,7 @@ void CommandContext::submit_and_wait(bool poll_first) {
   if (status == VK_NOT_READY) {
     status = vkWaitForFences(device_, 1, &fence_, VK_TRUE, UINT64_MAX);
   }
+  pending_ = false;  // whatever the outcome, this submission is over for us
   check(status, "vkWaitForFences");
   check(vkResetFences(device_, 1, &fence_), "vkResetFences");
 }

@@ -15,9 +15,16 @@ class CommandContext {
 
   // Resets the pool and begins a one-time-submit recording.
   VkCommandBuffer begin();
-  // Ends the recording, submits it and waits for the fence; poll_first spins on the fence
-  // for a short while before blocking (for jobs expected to finish within microseconds).
-  void submit_and_wait(bool poll_first = false);
+  // Ends the recording and submits it; returns at once.
+  void submit();
+  // Waits for the last submission; poll_first spins on the fence for a short while before
+  // blocking (for jobs expected to finish within microseconds).
+  void wait(bool poll_first = false);
+  void submit_and_wait(bool poll_first = false) {
+    submit();
+    wait(poll_first);
+  }
+  bool pending() const { return pending_; }
 
  private:
   VkDevice device_;
@@ -25,6 +32,7 @@ class CommandContext {
   VkCommandPool pool_ = VK_NULL_HANDLE;
   VkCommandBuffer cmd_ = VK_NULL_HANDLE;
   VkFence fence_ = VK_NULL_HANDLE;
+  bool pending_ = false;
 };
 
 }  // namespace gpuexec::vk

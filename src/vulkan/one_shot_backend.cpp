@@ -1,16 +1,24 @@
 #include "vulkan/one_shot_backend.hpp"
 
 #include "vulkan/context.hpp"
-#include "vulkan/host_visible_path.hpp"
-#include "vulkan/pipeline_cache.hpp"
+#include "vulkan/device_runtime.hpp"
 
 namespace gpuexec::vk {
 
 void OneShotBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
-  Context context(device_index_);
-  PipelineCache pipelines(context.device(), {});  // no disk cache: the cold baseline
-  HostVisiblePath path(context.device(), pipelines, RunnerSettings::for_device(context.info()));
-  path.run(op, a, b, out);
+  Context context(options_.device_index);
+  DeviceRuntime runtime(context.device(), options_, {});  // no disk cache: the cold baseline
+  runtime.run(op, a, b, out);
+  ++jobs_;
+  elements_ += out.size();
+}
+
+ExecutorStats OneShotBackend::stats() const {
+  ExecutorStats s;
+  s.backend = name();
+  s.jobs = jobs_;
+  s.elements = elements_;
+  return s;
 }
 
 }  // namespace gpuexec::vk

@@ -2,18 +2,23 @@
 // pools and buffers, runs the job and destroys them all.
 #pragma once
 
+#include <atomic>
+
 #include "gpuexec/backend.hpp"
+#include "gpuexec/options.hpp"
 
 namespace gpuexec::vk {
 
 class OneShotBackend final : public Backend {
  public:
-  explicit OneShotBackend(int device_index = -1) : device_index_(device_index) {}
+  explicit OneShotBackend(const ExecutorOptions& options = {}) : options_(options) {}
   std::string name() const override { return "vulkan one-shot"; }
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  ExecutorStats stats() const override;
 
  private:
-  int device_index_;
+  ExecutorOptions options_;
+  std::atomic<uint64_t> jobs_{0}, elements_{0};
 };
 
 }  // namespace gpuexec::vk

@@ -4,25 +4,34 @@
 
 namespace gpuexec::vk {
 
-namespace {
-std::filesystem::path cache_file(const Context& context, const std::filesystem::path& dir) {
-  return dir.empty() ? std::filesystem::path{} : pipeline_cache_file(dir, context.info());
+ExecutorOptions on_device(int index) {
+  ExecutorOptions o;
+  o.backend = BackendKind::Vulkan;
+  o.device_index = index;
+  return o;
 }
-}  // namespace
 
-PersistentBackend::PersistentBackend(int device_index, const std::filesystem::path& cache_dir)
-    : context_(device_index),
-      pipelines_(context_.device(), cache_file(context_, cache_dir)),
-      path_(context_.device(), pipelines_, RunnerSettings::for_device(context_.info())) {}
+PersistentBackend::PersistentBackend(const ExecutorOptions& options,
+                                     const std::filesystem::path& cache_dir)
+    : context_(options.device_index),
+      runtime_(std::make_unique<DeviceRuntime>(
+          context_.device(), options,
+          cache_dir.empty() ? std::filesystem::path{} : pipeline_cache_file(cache_dir, context_.info()))) {}
 
-PersistentBackend::PersistentBackend(int device_index)
-    : PersistentBackend(device_index, default_pipeline_cache_dir()) {}
+PersistentBackend::PersistentBackend(const ExecutorOptions& options)
+    : PersistentBackend(options, default_pipeline_cache_dir()) {}
 
 std::string PersistentBackend::name() const { return "vulkan persistent: " + context_.info().name; }
 
 void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
-  std::lock_guard lock(mutex_);
-  path_.run(op, a, b, out);
+  runtime_->run(op, a, b, out);
+}
+
+ExecutorStats PersistentBackend::stats() const {
+  ExecutorStats s;
+  s.backend = name();
+  runtime_->add_stats(s);
+  return s;
 }
 
 }  // namespace gpuexec::vk

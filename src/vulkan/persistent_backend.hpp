@@ -1,34 +1,38 @@
-// The persistent backend: one long-lived instance, device, pipeline cache (memory and disk),
-// command and descriptor pools and mapped buffers, reused by every job.
+// The persistent backend: one long-lived instance, device and device runtime (pipeline cache on
+// memory and disk, bucket cache, buffer pool, suballocated memory), reused by every job.
 #pragma once
 
-#include <mutex>
+#include <filesystem>
+#include <memory>
 
 #include "gpuexec/backend.hpp"
+#include "gpuexec/options.hpp"
 #include "vulkan/context.hpp"
-#include "vulkan/host_visible_path.hpp"
-#include "vulkan/pipeline_cache.hpp"
+#include "vulkan/device_runtime.hpp"
 
 namespace gpuexec::vk {
 
 class PersistentBackend final : public Backend {
  public:
-  // device_index -1: GPUEXEC_DEVICE, else the best device. pipeline_cache_dir empty: no disk cache.
-  PersistentBackend(int device_index, const std::filesystem::path& pipeline_cache_dir);
-  explicit PersistentBackend(int device_index = -1);
+  // pipeline_cache_dir empty: no disk cache.
+  PersistentBackend(const ExecutorOptions& options, const std::filesystem::path& pipeline_cache_dir);
+  // The disk cache in default_pipeline_cache_dir().
+  explicit PersistentBackend(const ExecutorOptions& options = {});
 
   std::string name() const override;
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  ExecutorStats stats() const override;
 
   const DeviceInfo& device_info() const { return context_.info(); }
-  PipelineCacheStats pipeline_stats() const { return pipelines_.stats(); }
-  void save_pipeline_cache() { pipelines_.save(); }
+  PipelineCacheStats pipeline_stats() const { return runtime_->pipelines().stats(); }
+  DeviceRuntime& runtime() { return *runtime_; }
 
  private:
   Context context_;
-  PipelineCache pipelines_;
-  std::mutex mutex_;  // one job at a time on the shared path
-  HostVisiblePath path_;
+  std::unique_ptr<DeviceRuntime> runtime_;
 };
+
+// Options for device `index` with everything else default (tests, benchmarks).
+ExecutorOptions on_device(int index);
 
 }  // namespace gpuexec::vk

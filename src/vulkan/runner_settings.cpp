@@ -25,6 +25,29 @@ std::size_t env_count(const char* name, std::size_t fallback) {
   }
   return value;
 }
+
+DataPath env_path() {
+  const char* raw = std::getenv("GPU_DEVICE_LOCAL");
+  if (!raw || !*raw) return DataPath::Auto;
+  const std::string_view v(raw);
+  if (v == "1") return DataPath::DeviceLocal;
+  if (v == "0") return DataPath::HostVisible;
+  throw Error(ErrorCode::InvalidArgument,
+              fmt::format("GPU_DEVICE_LOCAL={}: use 1 (device-local + staging), 0 (host-visible) "
+                          "or leave it unset (automatic)",
+                          v));
+}
+
+// Largest device-local heap, for sizing chunks and the pool.
+VkDeviceSize device_local_heap(const DeviceInfo& d) {
+  VkDeviceSize best = 0;
+  for (uint32_t i = 0; i < d.memory.memoryHeapCount; ++i) {
+    if (d.memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) {
+      best = std::max(best, d.memory.memoryHeaps[i].size);
+    }
+  }
+  return best ? best : (VkDeviceSize{1} << 30);
+}
 }  // namespace
 
 std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size) {
@@ -36,14 +59,33 @@ std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size) {
   return std::min({by_binding, by_groups, by_index});
 }
 
-RunnerSettings RunnerSettings::for_device(const DeviceInfo& device) {
+RunnerSettings RunnerSettings::resolve(const DeviceInfo& device, const ExecutorOptions& options) {
   RunnerSettings s;
   const auto& l = device.limits;
   s.local_size = std::min({kDefaultLocalSize, l.maxComputeWorkGroupSize[0],
                            l.maxComputeWorkGroupInvocations});
-  s.chunk_elems = std::min(env_count("GPU_STREAM_CHUNK_ELEMS", kDefaultChunkElems),
-                           max_dispatch_elems(device, s.local_size));
+  // Two slots in flight, each A||B + C (+ as much staging) must fit in an eighth of the heap.
+  const VkDeviceSize heap = device_local_heap(device);
+  const std::size_t by_heap = std::max<std::size_t>(1024, heap / 8 / (2 * 2 * 3 * sizeof(Fp)));
+  const std::size_t adaptive = std::min(kDefaultChunkElems, by_heap);
+  const std::size_t wanted =
+      options.chunk_elems ? options.chunk_elems : env_count("GPU_STREAM_CHUNK_ELEMS", adaptive);
+  s.chunk_elems = std::min(wanted, max_dispatch_elems(device, s.local_size));
+  s.forced_path = options.data_path != DataPath::Auto ? options.data_path : env_path();
+  s.device_local_threshold =
+      options.device_local_threshold ? options.device_local_threshold : kDeviceLocalThreshold;
+  // Discrete GPUs: host-visible memory sits across the bus (or, with resizable BAR, reads back
+  // uncached), so large jobs gain from staging. UMA devices and CPUs: zero-copy wins.
+  s.staging_pays = device.type == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU;
+  s.pool_cap_bytes = options.pool_cap_bytes ? options.pool_cap_bytes
+                                            : std::min<uint64_t>(kDefaultPoolCapBytes, heap / 4);
+  s.warm_up = options.warm_up;
   return s;
+}
+
+DataPath RunnerSettings::path_for(std::size_t n) const {
+  if (forced_path != DataPath::Auto) return forced_path;
+  return staging_pays && n >= device_local_threshold ? DataPath::DeviceLocal : DataPath::HostVisible;
 }
 
 DispatchSize dispatch_size(std::size_t n, uint32_t local_size, const DeviceInfo& device) {

@@ -9,7 +9,7 @@
 namespace gpuexec::cli {
 
 vk::PersistentBackend& BenchContext::persistent() {
-  if (!persistent_) persistent_ = std::make_unique<vk::PersistentBackend>(options_.device);
+  if (!persistent_) persistent_ = std::make_unique<vk::PersistentBackend>(vk::on_device(options_.device));
   return *persistent_;
 }
 

@@ -13,7 +13,7 @@ std::vector<BenchResult> run_persistent_suite(BenchContext& ctx) {
                     : std::vector<std::size_t>{64, 1024, 4096, 16384, 65536};
   }
   vk::PersistentBackend& persistent = ctx.persistent();
-  vk::OneShotBackend one_shot(o.device);
+  vk::OneShotBackend one_shot(vk::on_device(o.device));
   std::vector<BenchResult> results;
   for (std::size_t n : sizes) {
     BenchVectors v(n, 1000 + n);

@@ -1,0 +1,25 @@
+// How an executor is set up. Zero / Auto fields fall back to the environment, then to defaults
+// adapted to the device.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "gpuexec/data_path.hpp"
+
+namespace gpuexec {
+
+enum class BackendKind { Auto, Cpu, Vulkan };
+
+struct ExecutorOptions {
+  BackendKind backend = BackendKind::Auto;
+  int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
+  // Vulkan only.
+  DataPath data_path = DataPath::Auto;     // Auto: GPU_DEVICE_LOCAL, else by size and device
+  std::size_t chunk_elems = 0;             // 0: GPU_STREAM_CHUNK_ELEMS, else adaptive (<= 524288)
+  std::size_t device_local_threshold = 0;  // 0: kDeviceLocalThreshold
+  uint64_t pool_cap_bytes = 0;             // idle buffers kept at most; 0: min(1 GiB, heap / 4)
+  bool warm_up = false;                    // compile every kernel in the background at start
+};
+
+}  // namespace gpuexec

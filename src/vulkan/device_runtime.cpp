@@ -1,0 +1,81 @@
+#include "vulkan/device_runtime.hpp"
+
+#include "vulkan/kernel_library.hpp"
+
+namespace gpuexec::vk {
+
+DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& options,
+                             std::filesystem::path disk_cache_file)
+    : ctx_(ctx),
+      settings_(RunnerSettings::resolve(ctx.info(), options)),
+      allocator_(ctx),
+      pool_(ctx, allocator_, settings_.pool_cap_bytes),
+      pipelines_(ctx, std::move(disk_cache_file)),
+      buckets_(ctx, pool_, pipelines_.layout()),
+      streamer_(buckets_, settings_.chunk_elems) {
+  if (settings_.warm_up) {
+    // Compile every kernel off the caller's thread; a job that needs one first waits for it in
+    // the pipeline cache rather than compiling it again.
+    warm_up_ = std::jthread([this] {
+      try {
+        for (Op op : kAllOps) pipelines_.get(kernel_module(op), settings_.local_size);
+      } catch (...) {
+        // A failure here resurfaces, with its message, when a job asks for the same pipeline.
+      }
+    });
+  }
+}
+
+DeviceRuntime::~DeviceRuntime() {
+  if (warm_up_.joinable()) warm_up_.join();
+}
+
+void DeviceRuntime::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
+  const std::size_t n = out.size();
+  if (n == 0) return;
+  std::lock_guard lock(run_mutex_);
+  const KernelPipeline& kernel = pipelines_.get(kernel_module(op), settings_.local_size);
+  const DataPath path = settings_.path_for(n);
+  chunks_ += streamer_.run(kernel, path, a.data(), b.data(), out.data(), n);
+  ++jobs_;
+  elements_ += n;
+  ++(path == DataPath::DeviceLocal ? device_local_jobs_ : host_visible_jobs_);
+}
+
+void DeviceRuntime::add_stats(ExecutorStats& s) const {
+  s.jobs = jobs_;
+  s.chunks = chunks_;
+  s.elements = elements_;
+  s.host_visible_jobs = host_visible_jobs_;
+  s.device_local_jobs = device_local_jobs_;
+  s.chunk_elems = settings_.chunk_elems;
+  s.device_local_threshold = settings_.staging_pays ? settings_.device_local_threshold : 0;
+  const PipelineCacheStats p = pipelines_.stats();
+  s.pipelines_compiled = p.compiled;
+  s.pipelines_reused = p.reused;
+  s.pipeline_disk_cache_loaded = p.disk_loaded;
+  s.pipeline_disk_cache = p.disk_path;
+  const BucketCacheStats b = buckets_.stats();
+  s.bucket_hits = b.hits;
+  s.bucket_misses = b.misses;
+  s.bucket_evictions = b.evictions;
+  s.exact_size_entries = b.exact_size_entries;
+  for (const BucketEntry& e : b.buckets) {
+    s.buckets.push_back({std::string(data_path_name(e.path)), e.elements, e.idle_slots});
+  }
+  const BufferPoolStats pool = pool_.stats();
+  s.pool_hits = pool.hits;
+  s.pool_misses = pool.misses;
+  s.pool_evictions = pool.evictions;
+  s.pool_idle_buffers = pool.idle_buffers;
+  s.pool_idle_bytes = pool.idle_bytes;
+  s.pool_cap_bytes = pool.cap_bytes;
+  s.pool_hit_rate = pool.hit_rate();
+  const AllocatorStats m = allocator_.stats();
+  s.memory_blocks = m.blocks;
+  s.memory_bytes_reserved = m.bytes_reserved;
+  s.memory_bytes_in_use = m.bytes_in_use;
+  s.memory_vk_allocations = m.vk_allocations;
+}
+
+}  // namespace gpuexec::vk

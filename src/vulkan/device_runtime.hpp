@@ -1,0 +1,57 @@
+// Everything one device keeps between jobs: memory allocator, buffer pool, pipeline cache,
+// bucket cache and chunk streamer, with the settings resolved for the device. The persistent
+// backend keeps one; the one-shot backend makes one per call.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <span>
+#include <thread>
+
+#include "gpuexec/op.hpp"
+#include "gpuexec/options.hpp"
+#include "gpuexec/stats.hpp"
+#include "vulkan/bucket_cache.hpp"
+#include "vulkan/buffer_pool.hpp"
+#include "vulkan/chunk_streamer.hpp"
+#include "vulkan/memory_allocator.hpp"
+#include "vulkan/pipeline_cache.hpp"
+#include "vulkan/runner_settings.hpp"
+
+namespace gpuexec::vk {
+
+class DeviceRuntime {
+ public:
+  // disk_cache_file empty: no on-disk pipeline cache.
+  DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& options,
+                std::filesystem::path disk_cache_file);
+  ~DeviceRuntime();
+  DeviceRuntime(const DeviceRuntime&) = delete;
+  DeviceRuntime& operator=(const DeviceRuntime&) = delete;
+
+  // out[i] = a[i] op b[i]; one job at a time per device.
+  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+
+  const RunnerSettings& settings() const { return settings_; }
+  // Fills the runtime's part of stats.
+  void add_stats(ExecutorStats& stats) const;
+  PipelineCache& pipelines() { return pipelines_; }
+  BufferPool& pool() { return pool_; }
+  BucketCache& buckets() { return buckets_; }
+
+ private:
+  const DeviceContext& ctx_;
+  RunnerSettings settings_;
+  MemoryAllocator allocator_;
+  BufferPool pool_;
+  PipelineCache pipelines_;
+  BucketCache buckets_;
+  ChunkStreamer streamer_;
+  std::mutex run_mutex_;
+  std::jthread warm_up_;
+  std::atomic<uint64_t> jobs_{0}, chunks_{0}, elements_{0}, host_visible_jobs_{0},
+      device_local_jobs_{0};
+};
+
+}  // namespace gpuexec::vk

@@ -1,0 +1,62 @@
+#include "vulkan/staging_path.hpp"
+
+#include <cstring>
+
+#include "gpuexec/error.hpp"
+
+namespace gpuexec::vk {
+
+StagingSlot::StagingSlot(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
+                         std::size_t capacity)
+    : ChunkSlot(ctx, pool, layout, capacity),
+      upload_(take(MemoryUse::Upload, b_offset() + vector_bytes())),
+      ab_(take(MemoryUse::DeviceLocal, b_offset() + vector_bytes())),
+      c_(take(MemoryUse::DeviceLocal, vector_bytes())),
+      readback_(take(MemoryUse::Readback, vector_bytes())) {
+  if (!upload_.mapped() || !readback_.mapped()) {
+    throw Error(ErrorCode::Internal, "staging buffer not mapped");
+  }
+  bind(ab_, c_);
+}
+
+void StagingSlot::stage(const Fp* a, const Fp* b, std::size_t n) {
+  const std::size_t bytes = n * sizeof(Fp);
+  std::memcpy(upload_.mapped(), a, bytes);
+  std::memcpy(upload_.mapped() + b_offset(), b, bytes);
+  upload_.flush(0, b_offset() + bytes);
+}
+
+void StagingSlot::record(VkCommandBuffer cmd, const KernelPipeline& kernel, std::size_t n) {
+  const VkDeviceSize bytes = n * sizeof(Fp);
+  const VkBufferCopy regions[2] = {{0, 0, bytes}, {b_offset(), b_offset(), bytes}};
+  vkCmdCopyBuffer(cmd, upload_.handle(), ab_.handle(), 2, regions);
+
+  VkMemoryBarrier uploaded{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER};
+  uploaded.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+  uploaded.dstAccessMask = VK_ACCESS_SHADER_READ_BIT;
+  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0,
+                       1, &uploaded, 0, nullptr, 0, nullptr);
+  record_dispatch(cmd, kernel, n);
+
+  VkMemoryBarrier computed{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER};
+  computed.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
+  computed.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0,
+                       1, &computed, 0, nullptr, 0, nullptr);
+  const VkBufferCopy result{0, 0, bytes};
+  vkCmdCopyBuffer(cmd, c_.handle(), readback_.handle(), 1, &result);
+
+  VkMemoryBarrier to_host{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER};
+  to_host.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+  to_host.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
+  vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 1,
+                       &to_host, 0, nullptr, 0, nullptr);
+}
+
+void StagingSlot::collect(Fp* out, std::size_t n) {
+  const std::size_t bytes = n * sizeof(Fp);
+  readback_.invalidate(0, bytes);
+  std::memcpy(out, readback_.mapped(), bytes);
+}
+
+}  // namespace gpuexec::vk
