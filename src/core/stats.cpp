@@ -13,8 +13,10 @@ std::string format_stats(const ExecutorStats& s) {
   out += fmt::format("jobs: {} ({} elements, {} chunks; host-visible {}, device-local {})\n",
                      s.jobs, s.elements, s.chunks, s.host_visible_jobs, s.device_local_jobs);
   if (s.backend.rfind("cpu", 0) == 0) return out;
-  out += fmt::format("chunk: {} elements; device-local threshold: {} elements\n", s.chunk_elems,
-                     s.device_local_threshold);
+  out += fmt::format("chunk: {} elements; device-local from: {}\n", s.chunk_elems,
+                     s.device_local_threshold
+                         ? fmt::format("{} elements", s.device_local_threshold)
+                         : std::string("never on this device unless forced (GPU_DEVICE_LOCAL=1)"));
   out += fmt::format("pipelines: {} compiled, {} reused; disk cache {}{}\n", s.pipelines_compiled,
                      s.pipelines_reused, s.pipeline_disk_cache_loaded ? "loaded" : "not loaded",
                      s.pipeline_disk_cache.empty() ? "" : " (" + s.pipeline_disk_cache + ")");

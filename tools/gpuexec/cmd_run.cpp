@@ -15,6 +15,7 @@ namespace gpuexec::cli {
 namespace {
 struct RunArgs {
   std::string op, a, b, out, format = "hex";
+  bool stats = false;
   BackendOption backend;
 };
 
@@ -32,12 +33,14 @@ void run_job(const RunArgs& args) {
   }
   AtomicFile out(args.out);  // fails now, before any work, if the output cannot be written
   std::vector<Fp> c(a.size());
-  if (!a.empty()) {
-    Executor executor(args.backend.executor_options());
-    executor.run(op, a, b, c);
+  std::unique_ptr<Executor> executor;
+  if (!a.empty() || args.stats) {  // an empty job needs no device
+    executor = std::make_unique<Executor>(args.backend.executor_options());
+    executor->run(op, a, b, c);
   }
   out.write(encode_vector(c, format));
   out.commit();
+  if (args.stats) fmt::print("{}", format_stats(executor->stats()));
 }
 }  // namespace
 
@@ -53,6 +56,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--format", args->format, "hex (one value per line) or bin (48-byte big-endian)")
       ->check(CLI::IsMember({"hex", "bin"}))
       ->capture_default_str();
+  cmd->add_flag("--stats", args->stats,
+                "print executor statistics (pipelines, bucket cache, buffer pool, memory)");
   args->backend.add_to(*cmd);
   cmd->callback([args] { run_job(*args); });
 }
