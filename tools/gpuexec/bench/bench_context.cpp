@@ -9,18 +9,25 @@
 namespace gpuexec::cli {
 
 vk::PersistentBackend& BenchContext::persistent() {
-  if (!persistent_) persistent_ = std::make_unique<vk::PersistentBackend>(vk::on_device(options_.device));
+  if (!persistent_) {
+    persistent_ = std::make_unique<vk::PersistentBackend>(vk::on_device(options_.device));
+    note_device(persistent_->device_info());
+  }
   return *persistent_;
 }
 
+void BenchContext::note_device(const vk::DeviceInfo& info) {
+  if (!device_) device_ = std::make_unique<vk::DeviceInfo>(info);
+}
+
 nlohmann::json BenchContext::device_json() const {
-  if (!persistent_) {
+  if (!device_) {
     return {{"name", "cpu"},
             {"type", "cpu"},
             {"driver", "gpuexec cpu backend"},
             {"threads", std::thread::hardware_concurrency()}};
   }
-  const vk::DeviceInfo& d = persistent_->device_info();
+  const vk::DeviceInfo& d = *device_;
   return {{"name", d.name},
           {"type", vk::device_type_name(d.type)},
           {"driver", d.driver_name + " " + d.driver_info},

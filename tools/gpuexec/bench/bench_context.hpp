@@ -18,12 +18,15 @@ class BenchContext {
   explicit BenchContext(BenchOptions options) : options_(std::move(options)) {}
   const BenchOptions& options() const { return options_; }
   vk::PersistentBackend& persistent();
+  // Suites with backends of their own say which device they measured.
+  void note_device(const vk::DeviceInfo& info);
   // {"name", "type", "driver", "api"} of the device, or of the CPU when no suite opened one.
   nlohmann::json device_json() const;
 
  private:
   BenchOptions options_;
   std::unique_ptr<vk::PersistentBackend> persistent_;
+  std::unique_ptr<vk::DeviceInfo> device_;
 };
 
 struct VariantSpec {

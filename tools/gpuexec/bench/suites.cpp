@@ -6,6 +6,9 @@ const std::vector<BenchSuite>& bench_suites() {
   static const std::vector<BenchSuite> suites = {
       {"persistent", "one-shot vs persistent backend, one job per size (the seed's first table)",
        run_persistent_suite},
+      {"paths", "host-visible vs device-local (staging) data paths, 64 .. 4M elements",
+       run_paths_suite},
+      {"chunk", "a 4M-element job streamed with chunk sizes 64K .. 2M", run_chunk_suite},
   };
   return suites;
 }

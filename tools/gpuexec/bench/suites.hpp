@@ -19,5 +19,7 @@ const std::vector<BenchSuite>& bench_suites();
 
 // One suite per file; each defined beside its name.
 std::vector<BenchResult> run_persistent_suite(BenchContext& ctx);
+std::vector<BenchResult> run_paths_suite(BenchContext& ctx);
+std::vector<BenchResult> run_chunk_suite(BenchContext& ctx);
 
 }  // namespace gpuexec::cli
