@@ -149,5 +149,20 @@ TEST_F(VulkanStreaming, StatisticsMatchWhatHappened) {
   EXPECT_GT(s.memory_bytes_in_use, 0u);
 }
 
+TEST_F(VulkanStreaming, WarmUpCompilesEveryKernelInTheBackground) {
+  ExecutorOptions o = vk::on_device(-1);
+  o.warm_up = true;
+  vk::PersistentBackend backend(o, {});
+  const auto a = random_vector(10, 9);
+  std::vector<Fp> out(10);
+  backend.run(Op::Mul, a, a, out);  // may overlap the warm-up
+  backend.runtime().wait_for_warm_up();
+  backend.run(Op::Add, a, a, out);
+  backend.run(Op::Sub, a, a, out);
+  const auto s = backend.stats();
+  EXPECT_EQ(s.pipelines_compiled, 3u);  // never twice, whoever got there first
+  EXPECT_EQ(s.pipelines_compiled + s.pipelines_reused, 6u);
+}
+
 }  // namespace
 }  // namespace gpuexec::test

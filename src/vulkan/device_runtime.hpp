@@ -34,6 +34,8 @@ class DeviceRuntime {
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
 
   const RunnerSettings& settings() const { return settings_; }
+  // Blocks until the background warm-up (if any) has compiled every kernel.
+  void wait_for_warm_up();
   // Fills the runtime's part of stats.
   void add_stats(ExecutorStats& stats) const;
   PipelineCache& pipelines() { return pipelines_; }
