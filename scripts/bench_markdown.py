@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Renders `gpuexec bench --json` files as the Markdown tables of docs/PERFORMANCE.md.
+
+Usage: scripts/bench_markdown.py FILE.json [FILE.json ...]
+Each table shows median (min - max) ms, elements/s, and the seed's published figure where one
+exists, with the ratio seed / ours.
+"""
+import json
+import sys
+
+# The seed's published figures ("Phase 14" Rust executor on its GPU), ms.
+SEED = {
+    ("persistent", "one-shot", 64, 1): 104.0,
+    ("persistent", "persistent", 64, 1): 3.9,
+    ("persistent", "persistent", 65536, 1): 17.0,
+    ("batch", "pipelined", 16384, 4): 29.0,
+    ("batch", "sequential", 16384, 4): 29.0 * 1.79,
+    ("batch", "pipelined", 262144, 4): 217.0,
+}
+
+
+def rate(row):
+    ms = row["median_ms"]
+    if ms <= 0:
+        return "-"
+    per_s = row["elements"] * row["jobs"] / (ms / 1e3)
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
+        if per_s >= scale:
+            return f"{per_s / scale:.2f} {unit}"
+    return f"{per_s:.0f}"
+
+
+def main(paths):
+    for path in paths:
+        with open(path) as f:
+            report = json.load(f)
+        dev = report["device"]
+        print(f"Device: {dev.get('name')} ({dev.get('type')}), driver {dev.get('driver')}"
+              f" - `{path}`\n")
+        print("| suite | variant | op | elements | jobs | median ms (min - max) | elements/s | "
+              "verified | seed ms | seed / ours |")
+        print("|---|---|---|---:|---:|---|---:|---|---:|---:|")
+        for r in report["results"]:
+            seed = SEED.get((r["suite"], r["variant"], r["elements"], r["jobs"]))
+            seed_ms = f"{seed:g}" if seed else "-"
+            ratio = f"{seed / r['median_ms']:.0f}x" if seed and r["median_ms"] > 0 else "-"
+            print(f"| {r['suite']} | {r['variant']} | {r['op']} | {r['elements']} | {r['jobs']} | "
+                  f"{r['median_ms']:.4f} ({r['min_ms']:.4f} - {r['max_ms']:.4f}) | {rate(r)} | "
+                  f"{'yes' if r['verified'] else 'NO'} | {seed_ms} | {ratio} |")
+        print()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
