@@ -33,9 +33,9 @@ void BM_FpOp(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   state.SetItemsProcessed(state.iterations() * kElems);
-  state.counters["ns_per_elem"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * kElems),
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["ns_per_elem"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * kElems),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_FpOp<gpuexec::fp::add>)->Name("fp_add");
 BENCHMARK(BM_FpOp<gpuexec::fp::sub>)->Name("fp_sub");
@@ -50,9 +50,9 @@ void BM_FpMulChain(benchmark::State& state) {
     for (int i = 0; i < 1000; ++i) x = gpuexec::fp::mul(x, y);
     benchmark::DoNotOptimize(x);
   }
-  state.counters["ns_per_mul"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * 1000),
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["ns_per_mul"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * 1000),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_FpMulChain)->Name("fp_mul_chain");
 

@@ -49,11 +49,22 @@ std::string loose_hex_file(const std::vector<Mpz>& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     std::string h = GmpOracle::hex(values[i]);
     switch (i % 5) {
-      case 0: s += "0x" + h + "\n"; break;
-      case 1: for (auto& c : h) c = static_cast<char>(toupper(c)); s += "0X" + h + "\r\n"; break;
-      case 2: s += "  " + h + "  \n\n"; break;
-      case 3: s += hex96(values[i]) + "\n"; break;
-      default: s += h + "\n"; break;
+      case 0:
+        s += "0x" + h + "\n";
+        break;
+      case 1:
+        for (auto& c : h) c = static_cast<char>(toupper(c));
+        s += "0X" + h + "\r\n";
+        break;
+      case 2:
+        s += "  " + h + "  \n\n";
+        break;
+      case 3:
+        s += hex96(values[i]) + "\n";
+        break;
+      default:
+        s += h + "\n";
+        break;
     }
   }
   return s;
@@ -138,16 +149,20 @@ struct BadInput {
   std::string must_reason;
 };
 
-void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadInput& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class CliBadInput : public ::testing::TestWithParam<BadInput> {};
 
 const std::string kP =
-    "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab";
+    "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaa"
+    "ab";
 const std::string kOneBin = std::string(47, '\0') + "\x01";
 const std::string kPBin = [] {
   std::string s;
-  for (std::size_t i = 0; i < kP.size(); i += 2) s += static_cast<char>(std::stoi(kP.substr(i, 2), nullptr, 16));
+  for (std::size_t i = 0; i < kP.size(); i += 2)
+    s += static_cast<char>(std::stoi(kP.substr(i, 2), nullptr, 16));
   return s;
 }();
 
@@ -171,17 +186,25 @@ TEST_P(CliBadInput, ExitTwoOneLineNothingClobbered) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, CliBadInput,
-    ::testing::Values(
-        BadInput{"HexValueIsP", "1\n2\n0x" + kP + "\n", "1\n2\n3\n", "hex", "a", ":3:", "non-canonical"},
-        BadInput{"HexAbove", "1\n", "0xffff" + kP.substr(4) + "\n", "hex", "b", ":1:", "non-canonical"},
-        BadInput{"HexNotHex", "1\n\n0x12z\n", "1\n2\n", "hex", "a", ":3:", "not a hex digit"},
-        BadInput{"HexTooLong", "1\n" + std::string(97, '1') + "\n", "1\n2\n", "hex", "a", ":2:", "too long"},
-        BadInput{"HexEmptyPrefix", "0x\n", "1\n", "hex", "a", ":1:", "no hex digits"},
-        BadInput{"HexBinaryData", std::string("1\n\0\x01\n", 5), "1\n2\n", "hex", "a", ":2:", "NUL"},
-        BadInput{"HexCountMismatch", "1\n2\n3\n", "1\n2\n", "hex", "b", "element 2", "holds 2 elements"},
-        BadInput{"BinTruncated", kOneBin + kOneBin.substr(0, 20), kOneBin + kOneBin, "bin", "a", "element 1", "multiple of 48"},
-        BadInput{"BinNonCanonical", kOneBin + kOneBin, kOneBin + kPBin, "bin", "b", "element 1", "non-canonical"},
-        BadInput{"BinCountMismatch", kOneBin, kOneBin + kOneBin, "bin", "a", "element 1", "holds 1 elements"}),
+    ::testing::Values(BadInput{"HexValueIsP", "1\n2\n0x" + kP + "\n", "1\n2\n3\n", "hex", "a",
+                               ":3:", "non-canonical"},
+                      BadInput{"HexAbove", "1\n", "0xffff" + kP.substr(4) + "\n", "hex", "b",
+                               ":1:", "non-canonical"},
+                      BadInput{"HexNotHex", "1\n\n0x12z\n", "1\n2\n", "hex", "a",
+                               ":3:", "not a hex digit"},
+                      BadInput{"HexTooLong", "1\n" + std::string(97, '1') + "\n", "1\n2\n", "hex",
+                               "a", ":2:", "too long"},
+                      BadInput{"HexEmptyPrefix", "0x\n", "1\n", "hex", "a", ":1:", "no hex digits"},
+                      BadInput{"HexBinaryData", std::string("1\n\0\x01\n", 5), "1\n2\n", "hex", "a",
+                               ":2:", "NUL"},
+                      BadInput{"HexCountMismatch", "1\n2\n3\n", "1\n2\n", "hex", "b", "element 2",
+                               "holds 2 elements"},
+                      BadInput{"BinTruncated", kOneBin + kOneBin.substr(0, 20), kOneBin + kOneBin,
+                               "bin", "a", "element 1", "multiple of 48"},
+                      BadInput{"BinNonCanonical", kOneBin + kOneBin, kOneBin + kPBin, "bin", "b",
+                               "element 1", "non-canonical"},
+                      BadInput{"BinCountMismatch", kOneBin, kOneBin + kOneBin, "bin", "a",
+                               "element 1", "holds 1 elements"}),
     [](const auto& info) { return info.param.name; });
 
 TEST(CliErrors, MissingInputFile) {
@@ -211,11 +234,17 @@ TEST(CliErrors, UsageErrorsAreNonZero) {
   ScratchDir dir;
   write_bytes(dir.path("a.hex"), "1\n");
   const std::string a = dir.file("a.hex");
-  EXPECT_NE(run_cli({"run", "--op", "div", "--a", a, "--b", a, "--out", dir.file("c")}).exit_code, 0);
-  EXPECT_NE(run_cli({"run", "--op", "add", "--a", a, "--b", a, "--out", dir.file("c"), "--bogus"}).exit_code, 0);
+  EXPECT_NE(run_cli({"run", "--op", "div", "--a", a, "--b", a, "--out", dir.file("c")}).exit_code,
+            0);
+  EXPECT_NE(run_cli({"run", "--op", "add", "--a", a, "--b", a, "--out", dir.file("c"), "--bogus"})
+                .exit_code,
+            0);
   EXPECT_NE(run_cli({"run", "--op", "add", "--a", a}).exit_code, 0);
   EXPECT_NE(run_cli({"frobnicate"}).exit_code, 0);
-  EXPECT_NE(run_cli({"run", "--op", "add", "--a", a, "--b", a, "--out", dir.file("c"), "--format", "oct"}).exit_code, 0);
+  EXPECT_NE(
+      run_cli({"run", "--op", "add", "--a", a, "--b", a, "--out", dir.file("c"), "--format", "oct"})
+          .exit_code,
+      0);
   EXPECT_FALSE(std::filesystem::exists(dir.path("c")));
 }
 

@@ -11,7 +11,9 @@
 namespace gpuexec {
 namespace {
 
-std::filesystem::path vectors_dir() { return GPUEXEC_TESTVECTORS_DIR; }
+std::filesystem::path vectors_dir() {
+  return GPUEXEC_TESTVECTORS_DIR;
+}
 
 Fp parse(const std::string& hex) {
   std::string why;

@@ -1,5 +1,5 @@
-// The independent oracle: GMP integers mod p. Converts to and from Montgomery form by itself, so the
-// library's own conversion is under test too.
+// The independent oracle: GMP integers mod p. Converts to and from Montgomery form by itself, so
+// the library's own conversion is under test too.
 #pragma once
 
 #include <gmp.h>
@@ -26,7 +26,10 @@ class Mpz {
 class GmpOracle {
  public:
   GmpOracle() {
-    mpz_set_str(p_.v, "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16);
+    mpz_set_str(p_.v,
+                "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9"
+                "feffffffffaaab",
+                16);
     mpz_ui_pow_ui(r_.v, 2, 384);
     mpz_mod(r_.v, r_.v, p_.v);
     mpz_invert(rinv_.v, r_.v, p_.v);

@@ -97,7 +97,8 @@ TEST(SpirvLoader, RejectsRandomGarbageAfterHeader) {
 TEST(SpirvLoader, LoadsFilesAndNamesMissingOnes) {
   ScratchDir dir;
   const auto w = words_of(Op::Mul);
-  write_bytes(dir.path("k.spv"), std::string(reinterpret_cast<const char*>(w.data()), w.size() * 4));
+  write_bytes(dir.path("k.spv"),
+              std::string(reinterpret_cast<const char*>(w.data()), w.size() * 4));
   EXPECT_EQ(spirv::load_spirv_file(dir.file("k.spv")).words, w);
   try {
     spirv::load_spirv_file(dir.file("missing.spv"));
@@ -117,8 +118,8 @@ TEST(SpirvFreshness, CommittedBlobsMatchTheGlsl) {
   for (const auto& blob : spirv::embedded_blobs()) {
     const std::string fresh = read_bytes(dir.path("spv") / (std::string(blob.name) + ".spv"));
     const std::string embedded(reinterpret_cast<const char*>(blob.bytes.data()), blob.bytes.size());
-    EXPECT_EQ(fresh, embedded) << blob.name
-                               << " is stale: run `cmake --build build --target shaders` and commit";
+    EXPECT_EQ(fresh, embedded)
+        << blob.name << " is stale: run `cmake --build build --target shaders` and commit";
   }
 }
 

@@ -106,8 +106,8 @@ TEST_F(PipelineDiskCache, CorruptOrStaleFilesAreIgnored) {
   stale[16] ^= 0x5a;  // pipelineCacheUUID byte
   std::string bad_version = good;
   bad_version[4] = 7;
-  for (const std::string& blob : {std::string("garbage"), std::string(), stale, bad_version,
-                                  good.substr(0, 20)}) {
+  for (const std::string& blob :
+       {std::string("garbage"), std::string(), stale, bad_version, good.substr(0, 20)}) {
     write_bytes(file, blob);
     const auto stats = start_and_run();
     EXPECT_FALSE(stats.disk_loaded);

@@ -25,7 +25,8 @@ TEST_F(VulkanMemory, ManyBuffersShareOneBlock) {
   vk::MemoryAllocator allocator(ctx);
   std::vector<std::unique_ptr<vk::Buffer>> buffers;
   for (int i = 0; i < 20; ++i) {
-    buffers.push_back(std::make_unique<vk::Buffer>(ctx, allocator, 100000, vk::MemoryUse::HostVisible));
+    buffers.push_back(
+        std::make_unique<vk::Buffer>(ctx, allocator, 100000, vk::MemoryUse::HostVisible));
     ASSERT_NE(buffers.back()->mapped(), nullptr);
   }
   EXPECT_EQ(allocator.stats().vk_allocations, 1u);
@@ -45,7 +46,8 @@ TEST_F(VulkanMemory, FreedRangesCoalesceForALargerBuffer) {
   const VkDeviceSize quarter = vk::MemoryAllocator::kBlockSize / 4;
   std::vector<std::unique_ptr<vk::Buffer>> b;
   for (int i = 0; i < 4; ++i) {
-    b.push_back(std::make_unique<vk::Buffer>(ctx, allocator, quarter - 4096, vk::MemoryUse::DeviceLocal));
+    b.push_back(
+        std::make_unique<vk::Buffer>(ctx, allocator, quarter - 4096, vk::MemoryUse::DeviceLocal));
   }
   b[1].reset();
   b[2].reset();
@@ -57,7 +59,8 @@ TEST_F(VulkanMemory, FreedRangesCoalesceForALargerBuffer) {
 TEST_F(VulkanMemory, LargeBuffersGetTheirOwnBlock) {
   vk::MemoryAllocator allocator(ctx);
   {
-    vk::Buffer big(ctx, allocator, vk::MemoryAllocator::kBlockSize * 2 + 1, vk::MemoryUse::HostVisible);
+    vk::Buffer big(ctx, allocator, vk::MemoryAllocator::kBlockSize * 2 + 1,
+                   vk::MemoryUse::HostVisible);
     EXPECT_EQ(allocator.stats().blocks, 1u);
   }
   EXPECT_EQ(allocator.stats().blocks, 0u);  // an oversized block goes back at once
@@ -99,7 +102,8 @@ TEST_F(VulkanMemory, PoolReusesAndEvictsLeastRecentlyUsed) {
   EXPECT_EQ(s.evictions, 1u);
   EXPECT_EQ(s.idle_buffers, 3u);
   EXPECT_EQ(s.idle_bytes, 3u * 4096);
-  for (int i = 0; i < 3; ++i) EXPECT_NE(pool.acquire(vk::MemoryUse::DeviceLocal, 4096)->handle(), oldest);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_NE(pool.acquire(vk::MemoryUse::DeviceLocal, 4096)->handle(), oldest);
 }
 
 TEST_F(VulkanMemory, PoolFreesIdleBuffersWhenMemoryRunsOut) {

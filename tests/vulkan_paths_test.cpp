@@ -39,8 +39,8 @@ TEST_P(VulkanPaths, SizesAcrossChunkBoundaries) {
   constexpr std::size_t kChunk = 1000;
   vk::PersistentBackend backend(options(GetParam(), kChunk), {});
   ASSERT_EQ(backend.runtime().settings().chunk_elems, kChunk);
-  for (std::size_t n : {std::size_t{1}, kChunk - 1, kChunk, kChunk + 1, 2 * kChunk, 3 * kChunk + 517,
-                        std::size_t{10007}}) {
+  for (std::size_t n : {std::size_t{1}, kChunk - 1, kChunk, kChunk + 1, 2 * kChunk,
+                        3 * kChunk + 517, std::size_t{10007}}) {
     const auto a = random_vector(n, n), b = random_vector(n, n + 7);
     for (Op op : kAllOps) {
       std::vector<Fp> out(n);

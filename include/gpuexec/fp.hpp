@@ -84,7 +84,9 @@ inline bool is_zero(const Fp& a) {
   return acc == 0;
 }
 
-inline Fp neg(const Fp& a) { return sub(kZero, a); }
+inline Fp neg(const Fp& a) {
+  return sub(kZero, a);
+}
 
 // Montgomery multiplication, CIOS with the "no final carry" shortcut: p's top limb is below
 // 2^63 - 1, so the running total never needs a seventh limb.
@@ -116,11 +118,17 @@ inline Fp mul(const Fp& a, const Fp& b) {
   return r;
 }
 
-inline Fp sqr(const Fp& a) { return mul(a, a); }
+inline Fp sqr(const Fp& a) {
+  return mul(a, a);
+}
 
-inline Fp to_montgomery(const Limbs& x) { return mul(Fp{x}, kR2); }
+inline Fp to_montgomery(const Limbs& x) {
+  return mul(Fp{x}, kR2);
+}
 
-inline Limbs from_montgomery(const Fp& a) { return mul(a, Fp{{1, 0, 0, 0, 0, 0}}).limbs; }
+inline Limbs from_montgomery(const Fp& a) {
+  return mul(a, Fp{{1, 0, 0, 0, 0, 0}}).limbs;
+}
 
 // True when the plain integer x is a canonical field value (x < p).
 inline bool is_canonical(const Limbs& x) {

@@ -1,4 +1,5 @@
-// Values that exercise the arithmetic: edge cases around p, R and limb boundaries, and random elements.
+// Values that exercise the arithmetic: edge cases around p, R and limb boundaries, and random
+// elements.
 #pragma once
 
 #include <random>

@@ -18,7 +18,7 @@ struct ExecutorStats {
   std::string backend;
   uint64_t jobs = 0, chunks = 0, elements = 0;
   uint64_t host_visible_jobs = 0, device_local_jobs = 0;
-  uint64_t chunk_elems = 0;            // the chunk size in force
+  uint64_t chunk_elems = 0;             // the chunk size in force
   uint64_t device_local_threshold = 0;  // elements; Auto jobs from here go device-local
   // Pipeline cache.
   uint64_t pipelines_compiled = 0, pipelines_reused = 0;

@@ -37,6 +37,8 @@ void Executor::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::spa
   backend_->run(op, a, b, out);
 }
 
-std::string Executor::backend_name() const { return backend_->name(); }
+std::string Executor::backend_name() const {
+  return backend_->name();
+}
 
 }  // namespace gpuexec

@@ -5,7 +5,9 @@
 namespace gpuexec {
 
 namespace {
-std::string mib(uint64_t bytes) { return fmt::format("{:.2f} MiB", bytes / double(1 << 20)); }
+std::string mib(uint64_t bytes) {
+  return fmt::format("{:.2f} MiB", bytes / double(1 << 20));
+}
 }  // namespace
 
 std::string format_stats(const ExecutorStats& s) {
@@ -26,13 +28,15 @@ std::string format_stats(const ExecutorStats& s) {
     out += fmt::format("  bucket {:>9} elements {:<12} idle slots {}\n", b.elements, b.path,
                        b.idle_slots);
   }
-  out += fmt::format("buffer pool: {} hits, {} misses, hit rate {:.1f}%, {} evictions; idle {} "
-                     "buffers, {} held (cap {})\n",
-                     s.pool_hits, s.pool_misses, 100.0 * s.pool_hit_rate, s.pool_evictions,
-                     s.pool_idle_buffers, mib(s.pool_idle_bytes), mib(s.pool_cap_bytes));
-  out += fmt::format("device memory: {} blocks, {} reserved, {} in use, {} vkAllocateMemory calls\n",
-                     s.memory_blocks, mib(s.memory_bytes_reserved), mib(s.memory_bytes_in_use),
-                     s.memory_vk_allocations);
+  out += fmt::format(
+      "buffer pool: {} hits, {} misses, hit rate {:.1f}%, {} evictions; idle {} "
+      "buffers, {} held (cap {})\n",
+      s.pool_hits, s.pool_misses, 100.0 * s.pool_hit_rate, s.pool_evictions, s.pool_idle_buffers,
+      mib(s.pool_idle_bytes), mib(s.pool_cap_bytes));
+  out +=
+      fmt::format("device memory: {} blocks, {} reserved, {} in use, {} vkAllocateMemory calls\n",
+                  s.memory_blocks, mib(s.memory_bytes_reserved), mib(s.memory_bytes_in_use),
+                  s.memory_vk_allocations);
   return out;
 }
 

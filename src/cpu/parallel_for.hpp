@@ -1,4 +1,5 @@
-// Splits [0, n) into contiguous ranges run on the machine's cores; small n stays on the caller's thread.
+// Splits [0, n) into contiguous ranges run on the machine's cores; small n stays on the caller's
+// thread.
 #pragma once
 
 #include <algorithm>
@@ -14,7 +15,8 @@ inline constexpr std::size_t kParallelThreshold = 1 << 14;
 template <typename Body>  // Body(size_t begin, size_t end)
 void parallel_for(std::size_t n, Body body) {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t workers = n < kParallelThreshold ? 1 : std::min(cores, n / (kParallelThreshold / 2));
+  const std::size_t workers =
+      n < kParallelThreshold ? 1 : std::min(cores, n / (kParallelThreshold / 2));
   if (workers <= 1) {
     body(std::size_t{0}, n);
     return;

@@ -32,8 +32,8 @@ std::vector<Fp> fp_edge_values() {
   const Limbs half_down = shr1(p);  // p is odd: (p-1)/2 = floor(p/2), (p+1)/2 = that + 1
   Limbs half_up = half_down;
   half_up[0] += 1;  // the low limb of floor(p/2) is not all ones, so no carry
-  std::vector<Limbs> plain = {Limbs{},         Limbs{1},  Limbs{2},           sub_small(p, 1),
-                              sub_small(p, 2), half_down, half_up, Limbs{~uint64_t{0}}};
+  std::vector<Limbs> plain = {Limbs{},         Limbs{1},  Limbs{2}, sub_small(p, 1),
+                              sub_small(p, 2), half_down, half_up,  Limbs{~uint64_t{0}}};
   for (int bit = 64; bit <= 320; bit += 64) plain.push_back(power_of_two(bit));
   for (int bit = 64; bit <= 320; bit += 64) plain.push_back(sub_small(power_of_two(bit), 1));
   plain.push_back(power_of_two(380));
@@ -53,7 +53,7 @@ Fp fp_random(std::mt19937_64& rng) {
   for (;;) {
     Limbs x;
     for (auto& limb : x) limb = rng();
-    x[5] &= (uint64_t{1} << 61) - 1;  // p < 2^381: about one draw in 1.2 is accepted
+    x[5] &= (uint64_t{1} << 61) - 1;        // p < 2^381: about one draw in 1.2 is accepted
     if (fp::is_canonical(x)) return Fp{x};  // uniform in [0, p) as a Montgomery representative too
   }
 }

@@ -14,7 +14,9 @@ BucketCache::BucketCache(const DeviceContext& ctx, BufferPool& pool, const Kerne
                          std::size_t max_idle_per_bucket)
     : ctx_(ctx), pool_(pool), layout_(layout), max_idle_(max_idle_per_bucket) {}
 
-BucketCache::~BucketCache() { clear(); }
+BucketCache::~BucketCache() {
+  clear();
+}
 
 std::unique_ptr<ChunkSlot> BucketCache::acquire(DataPath path, std::size_t capacity,
                                                 std::size_t job_elems) {

@@ -9,7 +9,9 @@ BufferPool::BufferPool(const DeviceContext& ctx, MemoryAllocator& allocator, uin
   stats_.cap_bytes = cap_bytes;
 }
 
-BufferPool::~BufferPool() { trim(); }
+BufferPool::~BufferPool() {
+  trim();
+}
 
 std::unique_ptr<Buffer> BufferPool::acquire(MemoryUse use, VkDeviceSize bytes) {
   {

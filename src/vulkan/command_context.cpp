@@ -58,8 +58,8 @@ void CommandContext::wait(bool poll_first) {
   if (!pending_) return;
   // Small jobs finish in tens of microseconds, less than a sleeping thread takes to wake up:
   // poll briefly first. Large ones block at once, leaving the cores to a CPU driver.
-  const auto spin_until = std::chrono::steady_clock::now() +
-                          std::chrono::microseconds(poll_first ? kSpinMicros : 0);
+  const auto spin_until =
+      std::chrono::steady_clock::now() + std::chrono::microseconds(poll_first ? kSpinMicros : 0);
   VkResult status = vkGetFenceStatus(device_, fence_);
   while (status == VK_NOT_READY && std::chrono::steady_clock::now() < spin_until) {
     std::this_thread::yield();  // a CPU driver (lavapipe) needs this core to finish the job

@@ -19,7 +19,8 @@ DeviceInfo query_one(VkPhysicalDevice pd, uint32_t index) {
 
   VkPhysicalDeviceProperties base{};
   vkGetPhysicalDeviceProperties(pd, &base);
-  VkPhysicalDeviceDriverProperties driver{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
+  VkPhysicalDeviceDriverProperties driver{.sType =
+                                              VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
   VkPhysicalDeviceProperties2 props{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
   if (base.apiVersion >= VK_API_VERSION_1_2) props.pNext = &driver;
   vkGetPhysicalDeviceProperties2(pd, &props);
@@ -115,8 +116,9 @@ uint32_t default_device_index(const std::vector<DeviceInfo>& devices) {
   }
   if (!best) {
     throw Error(ErrorCode::NoDevice,
-                devices.empty() ? "no Vulkan device found"
-                                : "no Vulkan device with shaderInt64 (needed by the u64-limb kernels)");
+                devices.empty()
+                    ? "no Vulkan device found"
+                    : "no Vulkan device with shaderInt64 (needed by the u64-limb kernels)");
   }
   return best->index;
 }
@@ -138,8 +140,8 @@ uint32_t resolve_device_index(const std::vector<DeviceInfo>& devices, int reques
   }
   if (static_cast<std::size_t>(requested) >= devices.size()) {
     throw Error(ErrorCode::InvalidArgument,
-                fmt::format("{} {}: no such Vulkan device ({} found; see `gpuexec devices`)", source,
-                            requested, devices.size()));
+                fmt::format("{} {}: no such Vulkan device ({} found; see `gpuexec devices`)",
+                            source, requested, devices.size()));
   }
   const DeviceInfo& d = devices[static_cast<std::size_t>(requested)];
   if (!d.usable()) {

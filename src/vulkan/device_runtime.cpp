@@ -26,7 +26,9 @@ DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& op
   }
 }
 
-DeviceRuntime::~DeviceRuntime() { wait_for_warm_up(); }
+DeviceRuntime::~DeviceRuntime() {
+  wait_for_warm_up();
+}
 
 void DeviceRuntime::wait_for_warm_up() {
   if (warm_up_.joinable()) warm_up_.join();

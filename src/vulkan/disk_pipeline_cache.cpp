@@ -13,7 +13,8 @@ namespace gpuexec::vk {
 namespace fs = std::filesystem;
 
 fs::path default_pipeline_cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "gpuexec";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return fs::path(xdg) / "gpuexec";
   if (const char* home = std::getenv("HOME"); home && *home) {
     return fs::path(home) / ".cache" / "gpuexec";
   }
@@ -23,7 +24,8 @@ fs::path default_pipeline_cache_dir() {
 fs::path pipeline_cache_file(const fs::path& dir, const DeviceInfo& device) {
   std::string uuid;
   for (uint8_t b : device.pipeline_cache_uuid) uuid += fmt::format("{:02x}", b);
-  return dir / fmt::format("pipelines-{:04x}-{:04x}-{}.bin", device.vendor_id, device.device_id, uuid);
+  return dir /
+         fmt::format("pipelines-{:04x}-{:04x}-{}.bin", device.vendor_id, device.device_id, uuid);
 }
 
 bool pipeline_cache_header_matches(std::span<const uint8_t> blob, const DeviceInfo& device,
@@ -40,7 +42,8 @@ bool pipeline_cache_header_matches(std::span<const uint8_t> blob, const DeviceIn
     *why = fmt::format("unknown header version {}", static_cast<int>(header.headerVersion));
   } else if (header.vendorID != device.vendor_id || header.deviceID != device.device_id) {
     *why = "written for another device";
-  } else if (std::memcmp(header.pipelineCacheUUID, device.pipeline_cache_uuid.data(), VK_UUID_SIZE)) {
+  } else if (std::memcmp(header.pipelineCacheUUID, device.pipeline_cache_uuid.data(),
+                         VK_UUID_SIZE)) {
     *why = "written by another driver version (pipelineCacheUUID differs)";
   } else {
     return true;
@@ -71,7 +74,8 @@ bool write_pipeline_cache_file(const fs::path& file, std::span<const uint8_t> bl
   const fs::path temp = file.string() + fmt::format(".tmp.{}", ::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(blob.data()), static_cast<std::streamsize>(blob.size()));
+    out.write(reinterpret_cast<const char*>(blob.data()),
+              static_cast<std::streamsize>(blob.size()));
     if (!out.flush()) {
       fs::remove(temp, ec);
       return false;

@@ -15,7 +15,8 @@ namespace gpuexec::vk {
 // Empty when neither XDG_CACHE_HOME nor HOME is set.
 std::filesystem::path default_pipeline_cache_dir();
 
-std::filesystem::path pipeline_cache_file(const std::filesystem::path& dir, const DeviceInfo& device);
+std::filesystem::path pipeline_cache_file(const std::filesystem::path& dir,
+                                          const DeviceInfo& device);
 
 // True when blob starts with a VkPipelineCacheHeaderVersionOne for this device; else sets *why.
 bool pipeline_cache_header_matches(std::span<const uint8_t> blob, const DeviceInfo& device,

@@ -11,7 +11,8 @@ HostVisibleSlot::HostVisibleSlot(const DeviceContext& ctx, BufferPool& pool,
     : ChunkSlot(ctx, pool, layout, capacity),
       ab_(take(MemoryUse::HostVisible, b_offset() + vector_bytes())),
       c_(take(MemoryUse::HostVisible, vector_bytes())) {
-  if (!ab_.mapped() || !c_.mapped()) throw Error(ErrorCode::Internal, "host-visible buffer not mapped");
+  if (!ab_.mapped() || !c_.mapped())
+    throw Error(ErrorCode::Internal, "host-visible buffer not mapped");
   bind(ab_, c_);
 }
 

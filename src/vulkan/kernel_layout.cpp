@@ -7,7 +7,8 @@ KernelLayout::KernelLayout(const DeviceContext& ctx) : device_(ctx.device()) {
   for (uint32_t i = 0; i < kKernelBindings; ++i) {
     bindings[i] = {i, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr};
   }
-  VkDescriptorSetLayoutCreateInfo set_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  VkDescriptorSetLayoutCreateInfo set_info{.sType =
+                                               VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
   set_info.bindingCount = kKernelBindings;
   set_info.pBindings = bindings;
   check(vkCreateDescriptorSetLayout(device_, &set_info, nullptr, &set_layout_),

@@ -27,6 +27,8 @@ KernelPipeline::KernelPipeline(const DeviceContext& ctx, const KernelLayout& lay
   check(r, "vkCreateComputePipelines");
 }
 
-KernelPipeline::~KernelPipeline() { vkDestroyPipeline(device_, pipeline_, nullptr); }
+KernelPipeline::~KernelPipeline() {
+  vkDestroyPipeline(device_, pipeline_, nullptr);
+}
 
 }  // namespace gpuexec::vk

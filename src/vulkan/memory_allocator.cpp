@@ -65,7 +65,9 @@ Flags flags_for(MemoryUse use) {
   return {kVisible, kVisible};
 }
 
-VkDeviceSize align_up(VkDeviceSize v, VkDeviceSize a) { return (v + a - 1) / a * a; }
+VkDeviceSize align_up(VkDeviceSize v, VkDeviceSize a) {
+  return (v + a - 1) / a * a;
+}
 
 // GPUEXEC_MAX_DEVICE_MEMORY: bytes, with an optional K, M or G suffix (powers of 1024).
 VkDeviceSize cap_from_env() {
@@ -74,18 +76,26 @@ VkDeviceSize cap_from_env() {
   std::string_view text(raw);
   VkDeviceSize scale = 1;
   switch (std::toupper(static_cast<unsigned char>(text.back()))) {
-    case 'K': scale = VkDeviceSize{1} << 10; break;
-    case 'M': scale = VkDeviceSize{1} << 20; break;
-    case 'G': scale = VkDeviceSize{1} << 30; break;
-    default: break;
+    case 'K':
+      scale = VkDeviceSize{1} << 10;
+      break;
+    case 'M':
+      scale = VkDeviceSize{1} << 20;
+      break;
+    case 'G':
+      scale = VkDeviceSize{1} << 30;
+      break;
+    default:
+      break;
   }
   if (scale != 1) text.remove_suffix(1);
   VkDeviceSize value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value == 0 ||
       value > ~VkDeviceSize{0} / scale) {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("GPUEXEC_MAX_DEVICE_MEMORY={}: not a byte count >= 1 (K, M, G allowed)", raw));
+    throw Error(
+        ErrorCode::InvalidArgument,
+        fmt::format("GPUEXEC_MAX_DEVICE_MEMORY={}: not a byte count >= 1 (K, M, G allowed)", raw));
   }
   return value * scale;
 }
@@ -101,17 +111,19 @@ MemoryAllocator::~MemoryAllocator() {
   }
 }
 
-bool MemoryAllocator::carve(Block& block, VkDeviceSize size, VkDeviceSize alignment, Allocation& out) {
+bool MemoryAllocator::carve(Block& block, VkDeviceSize size, VkDeviceSize alignment,
+                            Allocation& out) {
   for (auto it = block.free.begin(); it != block.free.end(); ++it) {
     const auto [offset, length] = *it;
     const VkDeviceSize start = align_up(offset, alignment);
     if (start + size > offset + length) continue;
     block.free.erase(it);
     if (start > offset) block.free.emplace(offset, start - offset);
-    if (start + size < offset + length) block.free.emplace(start + size, offset + length - start - size);
+    if (start + size < offset + length)
+      block.free.emplace(start + size, offset + length - start - size);
     block.used += size;
-    out = {block.memory, start, size, block.mapped ? block.mapped + start : nullptr, block.coherent,
-           &block};
+    out = {block.memory,   start, size, block.mapped ? block.mapped + start : nullptr,
+           block.coherent, &block};
     return true;
   }
   return false;
@@ -152,7 +164,8 @@ MemoryAllocator::Block& MemoryAllocator::new_block(uint32_t type, VkDeviceSize s
 
 Allocation MemoryAllocator::allocate(const VkMemoryRequirements& req, MemoryUse use) {
   const Flags f = flags_for(use);
-  const uint32_t type = find_memory_type(ctx_.info().memory, req.memoryTypeBits, f.required, f.preferred);
+  const uint32_t type =
+      find_memory_type(ctx_.info().memory, req.memoryTypeBits, f.required, f.preferred);
   // Flushes of non-coherent memory work in nonCoherentAtomSize units: keep allocations on them.
   const VkDeviceSize atom = std::max<VkDeviceSize>(1, ctx_.info().limits.nonCoherentAtomSize);
   const VkDeviceSize alignment = std::max(req.alignment, atom);

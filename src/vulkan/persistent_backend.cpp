@@ -16,14 +16,18 @@ PersistentBackend::PersistentBackend(const ExecutorOptions& options,
     : context_(options.device_index),
       runtime_(std::make_unique<DeviceRuntime>(
           context_.device(), options,
-          cache_dir.empty() ? std::filesystem::path{} : pipeline_cache_file(cache_dir, context_.info()))) {}
+          cache_dir.empty() ? std::filesystem::path{}
+                            : pipeline_cache_file(cache_dir, context_.info()))) {}
 
 PersistentBackend::PersistentBackend(const ExecutorOptions& options)
     : PersistentBackend(options, default_pipeline_cache_dir()) {}
 
-std::string PersistentBackend::name() const { return "vulkan persistent: " + context_.info().name; }
+std::string PersistentBackend::name() const {
+  return "vulkan persistent: " + context_.info().name;
+}
 
-void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
+void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b,
+                            std::span<Fp> out) {
   runtime_->run(op, a, b, out);
 }
 

@@ -65,7 +65,8 @@ void PipelineCache::save() {
   std::lock_guard lock(mutex_);
   if (disk_file_.empty() || stats_.compiled == 0) return;  // nothing new to keep
   std::size_t size = 0;
-  if (vkGetPipelineCacheData(ctx_.device(), cache_, &size, nullptr) != VK_SUCCESS || size == 0) return;
+  if (vkGetPipelineCacheData(ctx_.device(), cache_, &size, nullptr) != VK_SUCCESS || size == 0)
+    return;
   std::vector<uint8_t> blob(size);
   if (vkGetPipelineCacheData(ctx_.device(), cache_, &size, blob.data()) != VK_SUCCESS) return;
   blob.resize(size);

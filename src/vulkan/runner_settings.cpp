@@ -62,8 +62,8 @@ std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size) {
 RunnerSettings RunnerSettings::resolve(const DeviceInfo& device, const ExecutorOptions& options) {
   RunnerSettings s;
   const auto& l = device.limits;
-  s.local_size = std::min({kDefaultLocalSize, l.maxComputeWorkGroupSize[0],
-                           l.maxComputeWorkGroupInvocations});
+  s.local_size =
+      std::min({kDefaultLocalSize, l.maxComputeWorkGroupSize[0], l.maxComputeWorkGroupInvocations});
   // Two slots in flight, each A||B + C (+ as much staging) must fit in an eighth of the heap.
   const VkDeviceSize heap = device_local_heap(device);
   const std::size_t by_heap = std::max<std::size_t>(1024, heap / 8 / (2 * 2 * 3 * sizeof(Fp)));
@@ -85,7 +85,8 @@ RunnerSettings RunnerSettings::resolve(const DeviceInfo& device, const ExecutorO
 
 DataPath RunnerSettings::path_for(std::size_t n) const {
   if (forced_path != DataPath::Auto) return forced_path;
-  return staging_pays && n >= device_local_threshold ? DataPath::DeviceLocal : DataPath::HostVisible;
+  return staging_pays && n >= device_local_threshold ? DataPath::DeviceLocal
+                                                     : DataPath::HostVisible;
 }
 
 DispatchSize dispatch_size(std::size_t n, uint32_t local_size, const DeviceInfo& device) {

@@ -17,7 +17,8 @@ namespace gpuexec::cli {
 
 namespace {
 [[noreturn]] void fail(const std::string& target, const char* what) {
-  throw InputError(fmt::format("{}: cannot write output: {}: {}", target, what, std::strerror(errno)));
+  throw InputError(
+      fmt::format("{}: cannot write output: {}: {}", target, what, std::strerror(errno)));
 }
 }  // namespace
 

@@ -69,7 +69,8 @@ void add_bench_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--device", args->options.device, "Vulkan device index")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_flag("--quick", args->options.quick, "small sizes that finish within a minute on lavapipe");
+  cmd->add_flag("--quick", args->options.quick,
+                "small sizes that finish within a minute on lavapipe");
   cmd->callback([args] { run_bench(*args); });
 }
 

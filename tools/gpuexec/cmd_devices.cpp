@@ -38,7 +38,9 @@ std::string memory_flags(VkMemoryPropertyFlags f) {
                        {VK_MEMORY_PROPERTY_LAZILY_ALLOCATED_BIT, "lazily-allocated"}});
 }
 
-std::string gib(VkDeviceSize bytes) { return fmt::format("{:.2f} GiB", bytes / double(1ull << 30)); }
+std::string gib(VkDeviceSize bytes) {
+  return fmt::format("{:.2f} GiB", bytes / double(1ull << 30));
+}
 
 void print_device(const vk::DeviceInfo& d, bool is_default) {
   fmt::print("device {}{}: {}\n", d.index, is_default ? " (default)" : "", d.name);

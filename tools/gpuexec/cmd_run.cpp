@@ -27,9 +27,9 @@ void run_job(const RunArgs& args) {
   if (a.size() != b.size()) {
     const bool a_short = a.size() < b.size();
     const std::size_t n = std::min(a.size(), b.size());
-    throw InputError(fmt::format("{}: element {}: missing: the file holds {} elements but {} holds {}",
-                                 a_short ? args.a : args.b, n, n, a_short ? args.b : args.a,
-                                 std::max(a.size(), b.size())));
+    throw InputError(fmt::format(
+        "{}: element {}: missing: the file holds {} elements but {} holds {}",
+        a_short ? args.a : args.b, n, n, a_short ? args.b : args.a, std::max(a.size(), b.size())));
   }
   AtomicFile out(args.out);  // fails now, before any work, if the output cannot be written
   std::vector<Fp> c(a.size());

@@ -47,14 +47,17 @@ void validate(const ValidateArgs& args) {
     std::vector<Fp> out(a.size());
     const auto start = std::chrono::steady_clock::now();
     executor.run(op, a, b, out);
-    const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+    const std::chrono::duration<double, std::milli> elapsed =
+        std::chrono::steady_clock::now() - start;
     std::size_t mismatches = 0;
     for (std::size_t i = 0; i < a.size(); ++i) mismatches += !(out[i] == apply(op, a[i], b[i]));
     total_mismatches += mismatches;
-    fmt::print("{:<5} {:>10} {:>11} {:>11.3f}\n", op_name(op), a.size(), mismatches, elapsed.count());
+    fmt::print("{:<5} {:>10} {:>11} {:>11.3f}\n", op_name(op), a.size(), mismatches,
+               elapsed.count());
   }
   if (total_mismatches != 0) {
-    throw Error(ErrorCode::Internal, fmt::format("validation failed: {} mismatches", total_mismatches));
+    throw Error(ErrorCode::Internal,
+                fmt::format("validation failed: {} mismatches", total_mismatches));
   }
   fmt::print("all results match the reference\n");
 }
@@ -62,7 +65,8 @@ void validate(const ValidateArgs& args) {
 
 void add_validate_command(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
-  CLI::App* cmd = app.add_subcommand("validate", "check every op on a backend against the reference");
+  CLI::App* cmd =
+      app.add_subcommand("validate", "check every op on a backend against the reference");
   args->backend.add_to(*cmd);
   cmd->add_option("--n", args->n, "elements per op (edge pairs first, then random)")
       ->capture_default_str();

@@ -29,7 +29,9 @@ std::string read_file(const std::string& path) {
   return std::move(buffer).str();
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -47,8 +49,8 @@ std::vector<Fp> parse_hex(std::string_view bytes, const std::string& label) {
     std::string_view line = bytes.substr(0, end);
     bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
     if (line.find('\0') != std::string_view::npos) {
-      throw InputError(fmt::format("{}:{}: contains a NUL byte (binary data in a hex file?)",
-                                   label, line_no));
+      throw InputError(
+          fmt::format("{}:{}: contains a NUL byte (binary data in a hex file?)", label, line_no));
     }
     line = trim(line);
     if (line.empty()) continue;
@@ -62,9 +64,9 @@ std::vector<Fp> parse_hex(std::string_view bytes, const std::string& label) {
 
 std::vector<Fp> parse_bin(std::string_view bytes, const std::string& label) {
   if (bytes.size() % kFpBytes != 0) {
-    throw InputError(fmt::format(
-        "{}: element {}: truncated: file length {} bytes is not a multiple of {}", label,
-        bytes.size() / kFpBytes, bytes.size(), kFpBytes));
+    throw InputError(
+        fmt::format("{}: element {}: truncated: file length {} bytes is not a multiple of {}",
+                    label, bytes.size() / kFpBytes, bytes.size(), kFpBytes));
   }
   std::vector<Fp> out(bytes.size() / kFpBytes);
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -101,8 +103,9 @@ std::string encode_vector(std::span<const Fp> values, FileFormat format) {
   } else {
     out.resize(values.size() * kFpBytes);
     for (std::size_t i = 0; i < values.size(); ++i) {
-      fp_to_be_bytes(values[i], std::span<uint8_t, kFpBytes>(
-                                    reinterpret_cast<uint8_t*>(out.data()) + i * kFpBytes, kFpBytes));
+      fp_to_be_bytes(values[i],
+                     std::span<uint8_t, kFpBytes>(
+                         reinterpret_cast<uint8_t*>(out.data()) + i * kFpBytes, kFpBytes));
     }
   }
   return out;

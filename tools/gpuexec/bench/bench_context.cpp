@@ -37,7 +37,8 @@ nlohmann::json BenchContext::device_json() const {
           {"device_id", d.device_id}};
 }
 
-BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v, const std::function<void()>& run) {
+BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v,
+                            const std::function<void()>& run) {
   for (int i = 0; i < spec.warmup; ++i) run();
   // Cleared outside the timed region, so every timed rep must write its whole result anew.
   auto clear = [&] { std::fill(v.out.begin(), v.out.end(), Fp{}); };

@@ -38,6 +38,7 @@ struct VariantSpec {
 
 // Runs one measured variant on v: warm-up, then timed reps, each result verified against the
 // reference (untimed). `run` computes v.out from v.a and v.b.
-BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v, const std::function<void()>& run);
+BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v,
+                            const std::function<void()>& run);
 
 }  // namespace gpuexec::cli

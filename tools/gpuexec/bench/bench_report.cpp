@@ -13,12 +13,14 @@ void print_table(const std::vector<BenchResult>& results) {
              "verified", "Melem/s");
   for (const BenchResult& r : results) {
     const double rate = r.median_ms > 0 ? r.elements * r.jobs / (r.median_ms * 1e3) : 0;
-    fmt::print("{:<11} {:<13} {:<4} {:>9} {:>5} {:>11.4f} {:>11.4f} {:>11.4f} {:>5} {:>8} {:>13.2f}\n",
-               r.suite, r.variant, op_name(r.op), r.elements, r.jobs, r.median_ms, r.min_ms,
-               r.max_ms, r.reps, r.verified ? "yes" : "NO", rate);
+    fmt::print(
+        "{:<11} {:<13} {:<4} {:>9} {:>5} {:>11.4f} {:>11.4f} {:>11.4f} {:>5} {:>8} {:>13.2f}\n",
+        r.suite, r.variant, op_name(r.op), r.elements, r.jobs, r.median_ms, r.min_ms, r.max_ms,
+        r.reps, r.verified ? "yes" : "NO", rate);
   }
   // Ratios between the first variant of each (suite, op, elements, jobs) group and the others.
-  std::map<std::tuple<std::string, std::string, std::size_t, std::size_t>, const BenchResult*> first;
+  std::map<std::tuple<std::string, std::string, std::size_t, std::size_t>, const BenchResult*>
+      first;
   bool header = false;
   for (const BenchResult& r : results) {
     auto key = std::make_tuple(r.suite, std::string(op_name(r.op)), r.elements, r.jobs);

@@ -3,9 +3,9 @@
 namespace gpuexec::cli {
 
 nlohmann::json to_json(const BenchResult& r) {
-  nlohmann::json j = {{"suite", r.suite},         {"variant", r.variant}, {"op", op_name(r.op)},
-                      {"elements", r.elements},   {"jobs", r.jobs},       {"median_ms", r.median_ms},
-                      {"min_ms", r.min_ms},       {"max_ms", r.max_ms},   {"reps", r.reps},
+  nlohmann::json j = {{"suite", r.suite},       {"variant", r.variant}, {"op", op_name(r.op)},
+                      {"elements", r.elements}, {"jobs", r.jobs},       {"median_ms", r.median_ms},
+                      {"min_ms", r.min_ms},     {"max_ms", r.max_ms},   {"reps", r.reps},
                       {"verified", r.verified}};
   for (const auto& [key, value] : r.extra.items()) j[key] = value;
   return j;

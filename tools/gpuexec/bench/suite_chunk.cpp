@@ -7,7 +7,8 @@ std::vector<BenchResult> run_chunk_suite(BenchContext& ctx) {
   const BenchOptions& o = ctx.options();
   const std::size_t n = !o.sizes.empty() ? o.sizes.front() : o.quick ? (1 << 20) : (1 << 22);
   std::vector<std::size_t> chunks;
-  for (std::size_t c = 1 << 16; c <= (o.quick ? (1u << 19) : (1u << 21)); c *= 2) chunks.push_back(c);
+  for (std::size_t c = 1 << 16; c <= (o.quick ? (1u << 19) : (1u << 21)); c *= 2)
+    chunks.push_back(c);
   BenchVectors v(n, 3000);
   std::vector<BenchResult> results;
   for (std::size_t chunk : chunks) {

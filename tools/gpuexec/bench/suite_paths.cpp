@@ -18,8 +18,9 @@ std::vector<BenchResult> run_paths_suite(BenchContext& ctx) {
     ctx.note_device(backend.device_info());
     for (std::size_t n : sizes) {
       BenchVectors v(n, 2000 + n);
-      results.push_back(measure_variant({"paths", std::string(data_path_name(path)), o.op, 1, 2, o.reps},
-                                        v, [&] { backend.run(o.op, v.a, v.b, v.out); }));
+      results.push_back(
+          measure_variant({"paths", std::string(data_path_name(path)), o.op, 1, 2, o.reps}, v,
+                          [&] { backend.run(o.op, v.a, v.b, v.out); }));
     }
   }
   return results;

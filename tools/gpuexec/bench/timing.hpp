@@ -35,7 +35,8 @@ Timing measure(int warmup, int reps, Fn&& fn, After&& after_each) {
     const auto start = std::chrono::steady_clock::now();
     fn();
     samples.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count());
     after_each();
   }
   return summarize(std::move(samples));
