@@ -1,6 +1,7 @@
 // The host-visible data path: kernels read A||B from and write C to persistently mapped memory,
-// so a chunk is memcpy in, one dispatch, memcpy out. Zero-copy where that memory is also
-// device-local (lavapipe, integrated GPUs, resizable BAR).
+// so a chunk is memcpy in, one dispatch, memcpy out. A||B prefers memory that is also
+// device-local (resizable BAR); C is host-cached, since the host reads it. Zero-copy on UMA
+// devices and lavapipe, where one memory type is all of these.
 #pragma once
 
 #include "vulkan/chunk_slot.hpp"

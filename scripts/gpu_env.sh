@@ -1,0 +1,19 @@
+# Sourced on a lent GPU host (bash): brings up the Vulkan loader and, when carried, the Khronos
+# validation layers and GMP from .gl/*.deb, without touching the host's own libraries.
+set -u
+for f in .gl/*.deb; do
+  case "$f" in *validationlayers* | *libgmp*) ;; *) dpkg -x "$f" / ;; esac
+done
+ldconfig
+mkdir -p /tmp/gl
+for f in .gl/vulkan-validationlayers_*.deb .gl/libgmp10_*.deb; do [ -f "$f" ] && dpkg -x "$f" /tmp/gl; done
+export LD_LIBRARY_PATH=/tmp/gl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export VK_ADD_LAYER_PATH=/tmp/gl/usr/share/vulkan/explicit_layer.d
+if [ -f /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json ]; then
+  export VK_DRIVER_FILES=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
+  export __EGL_VENDOR_LIBRARY_FILENAMES=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
+fi
+export XDG_CACHE_HOME=/tmp/gpuexec-cache
+# The validation layer takes much of the static TLS that NVIDIA's driver (libnvidia-tls) also
+# needs when both are dlopen'ed into one process: give glibc more room for it.
+export GLIBC_TUNABLES=glibc.rtld.optional_static_tls=4194304
