@@ -132,7 +132,7 @@ TEST_F(VulkanMemory, BucketCacheBoundsIdleSlotsAndReturnsBuffersToThePool) {
   vk::MemoryAllocator allocator(ctx);
   vk::BufferPool pool(ctx, allocator, ~uint64_t{0});
   vk::KernelLayout layout(ctx);
-  vk::BucketCache cache(ctx, pool, layout, 2);
+  vk::BucketCache cache(ctx, pool, layout, nullptr, 2);
   std::vector<std::unique_ptr<vk::ChunkSlot>> slots;
   for (int i = 0; i < 3; ++i) slots.push_back(cache.acquire(DataPath::DeviceLocal, 16384, 100));
   for (auto& s : slots) cache.release(std::move(s));

@@ -7,6 +7,7 @@
 
 #include "gpuexec/backend.hpp"
 #include "gpuexec/fp.hpp"
+#include "gpuexec/job.hpp"
 #include "gpuexec/op.hpp"
 #include "gpuexec/options.hpp"
 #include "gpuexec/stats.hpp"
@@ -25,6 +26,9 @@ class Executor {
 
   // out[i] = a[i] op b[i]. Throws gpuexec::Error on size mismatch or backend failure.
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+  // Every job of the batch; results in each job's own out span. Every job is checked before
+  // any runs (InvalidArgument names the job index).
+  void run_batch(std::span<const Job> jobs, Schedule schedule = Schedule::Pipelined);
 
   std::string backend_name() const;
   ExecutorStats stats() const { return backend_->stats(); }

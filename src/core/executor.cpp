@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/backend_factory.hpp"
+#include "core/batch_checks.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec {
@@ -35,6 +36,11 @@ void Executor::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::spa
   }
   if (out.empty()) return;
   backend_->run(op, a, b, out);
+}
+
+void Executor::run_batch(std::span<const Job> jobs, Schedule schedule) {
+  check_batch(jobs, schedule);
+  if (!jobs.empty()) backend_->run_batch(jobs, schedule);
 }
 
 std::string Executor::backend_name() const {

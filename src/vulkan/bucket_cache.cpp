@@ -11,8 +11,8 @@ std::size_t bucket_elems(std::size_t n, std::size_t chunk_elems) {
 }
 
 BucketCache::BucketCache(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
-                         std::size_t max_idle_per_bucket)
-    : ctx_(ctx), pool_(pool), layout_(layout), max_idle_(max_idle_per_bucket) {}
+                         QueueTimelines* timelines, std::size_t max_idle_per_bucket)
+    : ctx_(ctx), pool_(pool), layout_(layout), timelines_(timelines), max_idle_(max_idle_per_bucket) {}
 
 BucketCache::~BucketCache() {
   clear();
@@ -33,7 +33,7 @@ std::unique_ptr<ChunkSlot> BucketCache::acquire(DataPath path, std::size_t capac
     }
     ++stats_.misses;
   }
-  return make_chunk_slot(path, ctx_, pool_, layout_, capacity);
+  return make_chunk_slot(path, ctx_, pool_, layout_, capacity, timelines_);
 }
 
 void BucketCache::release(std::unique_ptr<ChunkSlot> slot) {

@@ -37,7 +37,7 @@ struct BucketCacheStats {
 class BucketCache {
  public:
   BucketCache(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
-              std::size_t max_idle_per_bucket = 4);
+              QueueTimelines* timelines = nullptr, std::size_t max_idle_per_bucket = 4);
   ~BucketCache();
   BucketCache(const BucketCache&) = delete;
   BucketCache& operator=(const BucketCache&) = delete;
@@ -56,6 +56,7 @@ class BucketCache {
   const DeviceContext& ctx_;
   BufferPool& pool_;
   const KernelLayout& layout_;
+  QueueTimelines* timelines_;
   std::size_t max_idle_;
   mutable std::mutex mutex_;
   std::map<Key, std::vector<std::unique_ptr<ChunkSlot>>> idle_;

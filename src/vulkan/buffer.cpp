@@ -19,7 +19,16 @@ Buffer::Buffer(const DeviceContext& ctx, MemoryAllocator& allocator, VkDeviceSiz
   VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
   info.size = std::max<VkDeviceSize>(size, 16);
   info.usage = kUsage;
-  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  // With a dedicated transfer queue, copies and kernels touch buffers from two queue families:
+  // concurrent sharing spares the ownership transfers.
+  const uint32_t families[2] = {ctx.compute_family(), ctx.transfer_family().value_or(0)};
+  if (ctx.transfer_family() && *ctx.transfer_family() != ctx.compute_family()) {
+    info.sharingMode = VK_SHARING_MODE_CONCURRENT;
+    info.queueFamilyIndexCount = 2;
+    info.pQueueFamilyIndices = families;
+  } else {
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  }
   check(vkCreateBuffer(dev, &info, nullptr, &buffer_), "vkCreateBuffer");
   try {
     VkMemoryRequirements req;

@@ -86,18 +86,21 @@ void ChunkSlot::record_dispatch(VkCommandBuffer cmd, const KernelPipeline& kerne
   vkCmdDispatch(cmd, d.x, d.y, 1);
 }
 
-void ChunkSlot::submit(const KernelPipeline& kernel, const Fp* a, const Fp* b, std::size_t n) {
+void ChunkSlot::start(std::size_t n) {
   if (busy()) throw Error(ErrorCode::Internal, "chunk slot submitted twice");
   if (n == 0 || n > capacity_) throw Error(ErrorCode::Internal, "chunk larger than its slot");
-  stage(a, b, n);
-  record(commands_.begin(), kernel, n);
-  commands_.submit();
   in_flight_ = n;
 }
 
+void ChunkSlot::submit(const KernelPipeline& kernel, const Fp* a, const Fp* b, std::size_t n) {
+  start(n);
+  stage(a, b, n);
+  record(commands_.begin(), kernel, n);
+  commands_.submit();
+}
+
 void ChunkSlot::finish(Fp* out) {
-  const std::size_t n = in_flight_;
-  in_flight_ = 0;
+  const std::size_t n = stop();
   commands_.wait(n <= kPollMaxElems);
   collect(out, n);
 }
@@ -113,9 +116,9 @@ void ChunkSlot::abandon() noexcept {
 
 std::unique_ptr<ChunkSlot> make_chunk_slot(DataPath path, const DeviceContext& ctx,
                                            BufferPool& pool, const KernelLayout& layout,
-                                           std::size_t capacity) {
+                                           std::size_t capacity, QueueTimelines* timelines) {
   if (path == DataPath::DeviceLocal) {
-    return std::make_unique<StagingSlot>(ctx, pool, layout, capacity);
+    return std::make_unique<StagingSlot>(ctx, pool, layout, capacity, timelines);
   }
   return std::make_unique<HostVisibleSlot>(ctx, pool, layout, capacity);
 }

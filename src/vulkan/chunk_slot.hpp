@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <utility>
 
 #include "gpuexec/data_path.hpp"
 #include "gpuexec/fp.hpp"
@@ -12,6 +13,7 @@
 #include "vulkan/command_context.hpp"
 #include "vulkan/kernel_layout.hpp"
 #include "vulkan/kernel_pipeline.hpp"
+#include "vulkan/queue_timelines.hpp"
 
 namespace gpuexec::vk {
 
@@ -25,9 +27,9 @@ class ChunkSlot {
   std::size_t capacity() const { return capacity_; }
 
   // Copies n <= capacity input elements in, records and submits the chunk; returns at once.
-  void submit(const KernelPipeline& kernel, const Fp* a, const Fp* b, std::size_t n);
+  virtual void submit(const KernelPipeline& kernel, const Fp* a, const Fp* b, std::size_t n);
   // Waits for the submitted chunk and copies its n results to out.
-  void finish(Fp* out);
+  virtual void finish(Fp* out);
   bool busy() const { return in_flight_ != 0; }
   // Waits for any submitted work and forgets its result (error paths).
   void abandon() noexcept;
@@ -44,6 +46,9 @@ class ChunkSlot {
   // Points the descriptor set at A||B (two ranges) and C.
   void bind(const Buffer& ab, const Buffer& c);
   void record_dispatch(VkCommandBuffer cmd, const KernelPipeline& kernel, std::size_t n) const;
+  // Checks n against the capacity and marks n elements in flight; returns the previous count.
+  void start(std::size_t n);
+  std::size_t stop() { return std::exchange(in_flight_, 0); }
 
   virtual void stage(const Fp* a, const Fp* b, std::size_t n) = 0;
   virtual void record(VkCommandBuffer cmd, const KernelPipeline& kernel, std::size_t n) = 0;
@@ -61,11 +66,15 @@ class ChunkSlot {
   VkDescriptorSet set_ = VK_NULL_HANDLE;
   CommandContext commands_;
   std::size_t in_flight_ = 0;
+
+ protected:
+  CommandContext& commands() { return commands_; }
 };
 
 // A slot of the given path and capacity, its buffers taken from pool.
+// timelines: where the staging path's copies go to a transfer queue (nullptr: one queue).
 std::unique_ptr<ChunkSlot> make_chunk_slot(DataPath path, const DeviceContext& ctx,
                                            BufferPool& pool, const KernelLayout& layout,
-                                           std::size_t capacity);
+                                           std::size_t capacity, QueueTimelines* timelines);
 
 }  // namespace gpuexec::vk

@@ -6,47 +6,45 @@
 
 namespace gpuexec::vk {
 
-namespace {
-constexpr std::size_t kSlotsInFlight = 2;
-
-struct Pending {
-  std::size_t begin = 0;
-  bool active = false;
-};
-}  // namespace
+void split_into_chunks(const KernelPipeline& kernel, const Fp* a, const Fp* b, Fp* out,
+                       std::size_t n, std::size_t capacity, std::vector<ChunkWork>& chunks) {
+  for (std::size_t begin = 0; begin < n; begin += capacity) {
+    const std::size_t count = std::min(capacity, n - begin);
+    chunks.push_back({&kernel, a + begin, b + begin, out + begin, count});
+  }
+}
 
 std::size_t ChunkStreamer::run(const KernelPipeline& kernel, DataPath path, const Fp* a,
                                const Fp* b, Fp* out, std::size_t n) {
   if (n == 0) return 0;
   const std::size_t capacity = bucket_elems(std::min(n, chunk_elems_), chunk_elems_);
-  const std::size_t chunks = (n + capacity - 1) / capacity;
-  const std::size_t slot_count = std::min(kSlotsInFlight, chunks);
+  std::vector<ChunkWork> chunks;
+  split_into_chunks(kernel, a, b, out, n, capacity, chunks);
+  run(chunks, path, capacity, n);
+  return chunks.size();
+}
 
+void ChunkStreamer::run(std::span<const ChunkWork> chunks, DataPath path, std::size_t capacity,
+                        std::size_t job_elems) {
+  if (chunks.empty()) return;
+  const std::size_t ring = std::min(kSlotsInFlight, chunks.size());
   // On an exception the slots' destructors wait out work in flight; none goes back to the cache.
   std::array<std::unique_ptr<ChunkSlot>, kSlotsInFlight> slots;
-  std::array<Pending, kSlotsInFlight> pending;
-  {
-    for (std::size_t s = 0; s < slot_count; ++s) slots[s] = buckets_.acquire(path, capacity, n);
-    for (std::size_t k = 0; k < chunks; ++k) {
-      const std::size_t s = k % slot_count;
-      if (pending[s].active) {  // chunk k - slot_count: collect before reusing its slot
-        slots[s]->finish(out + pending[s].begin);
-        pending[s].active = false;
-      }
-      const std::size_t begin = k * capacity;
-      const std::size_t count = std::min(capacity, n - begin);
-      slots[s]->submit(kernel, a + begin, b + begin, count);
-      pending[s] = {begin, true};
-    }
-    // Drain in submission order.
-    for (std::size_t k = chunks > slot_count ? chunks - slot_count : 0; k < chunks; ++k) {
-      const std::size_t s = k % slot_count;
-      slots[s]->finish(out + pending[s].begin);
-      pending[s].active = false;
-    }
+  std::array<Fp*, kSlotsInFlight> pending{};  // where each busy slot's result goes
+  for (std::size_t s = 0; s < ring; ++s) slots[s] = buckets_.acquire(path, capacity, job_elems);
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    const std::size_t s = k % ring;
+    if (slots[s]->busy()) slots[s]->finish(pending[s]);  // chunk k - ring
+    const ChunkWork& c = chunks[k];
+    slots[s]->submit(*c.kernel, c.a, c.b, c.n);
+    pending[s] = c.out;
   }
-  for (auto& slot : slots) buckets_.release(std::move(slot));
-  return chunks;
+  // Drain in submission order.
+  for (std::size_t k = chunks.size() - ring; k < chunks.size(); ++k) {
+    const std::size_t s = k % ring;
+    slots[s]->finish(pending[s]);
+  }
+  for (std::size_t s = 0; s < ring; ++s) buckets_.release(std::move(slots[s]));
 }
 
 }  // namespace gpuexec::vk

@@ -1,23 +1,47 @@
-// Runs a job of any size as chunks of at most chunk_elems, double-buffered over two slots: while
-// the device works on chunk k, the host stages chunk k+1 and collects chunk k-1. Sizes and
-// offsets are 64-bit throughout.
+// Streams chunks of work through a ring of slots: while the device runs chunk k, the host stages
+// chunk k+1 and collects chunk k-2 (with a transfer queue, chunk k+1 uploads and chunk k-1 reads
+// back on it meanwhile). One job splits into chunks of at most chunk_elems; a pipelined batch
+// feeds the chunks of many jobs through the same ring. Sizes and offsets are 64-bit throughout.
 #pragma once
 
 #include <cstddef>
+#include <span>
+#include <vector>
 
 #include "vulkan/bucket_cache.hpp"
 #include "vulkan/kernel_pipeline.hpp"
 
 namespace gpuexec::vk {
 
+// One chunk: out[i] = kernel(a[i], b[i]) for i < n.
+struct ChunkWork {
+  const KernelPipeline* kernel;
+  const Fp* a;
+  const Fp* b;
+  Fp* out;
+  std::size_t n;
+};
+
+// Appends the chunks of one job, each at most `capacity` elements.
+void split_into_chunks(const KernelPipeline& kernel, const Fp* a, const Fp* b, Fp* out,
+                       std::size_t n, std::size_t capacity, std::vector<ChunkWork>& chunks);
+
 class ChunkStreamer {
  public:
+  static constexpr std::size_t kSlotsInFlight = 3;
+
   ChunkStreamer(BucketCache& buckets, std::size_t chunk_elems)
       : buckets_(buckets), chunk_elems_(chunk_elems) {}
 
-  // out[i] = kernel(a[i], b[i]) for i < n; out may alias a or b. Returns the chunks run.
+  // One job of n elements; out may alias a or b. Returns the chunks run.
   std::size_t run(const KernelPipeline& kernel, DataPath path, const Fp* a, const Fp* b, Fp* out,
                   std::size_t n);
+  // Chunks that all fit slots of this path and capacity, in order. `job_elems` feeds the bucket
+  // statistics.
+  void run(std::span<const ChunkWork> chunks, DataPath path, std::size_t capacity,
+           std::size_t job_elems);
+
+  std::size_t chunk_elems() const { return chunk_elems_; }
 
  private:
   BucketCache& buckets_;

@@ -45,6 +45,11 @@ VkCommandBuffer CommandContext::begin() {
   return cmd_;
 }
 
+VkCommandBuffer CommandContext::end() {
+  check(vkEndCommandBuffer(cmd_), "vkEndCommandBuffer");
+  return cmd_;
+}
+
 void CommandContext::submit() {
   check(vkEndCommandBuffer(cmd_), "vkEndCommandBuffer");
   VkSubmitInfo submit{.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO};

@@ -15,6 +15,9 @@ class CommandContext {
 
   // Resets the pool and begins a one-time-submit recording.
   VkCommandBuffer begin();
+  // Ends the recording and hands the command buffer out, for a submission made elsewhere (with
+  // semaphores); the caller waits for it before the next begin().
+  VkCommandBuffer end();
   // Ends the recording and submits it; returns at once.
   void submit();
   // Waits for the last submission; poll_first spins on the fence for a short while before

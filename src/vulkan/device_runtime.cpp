@@ -1,8 +1,24 @@
 #include "vulkan/device_runtime.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
 #include "vulkan/kernel_library.hpp"
 
 namespace gpuexec::vk {
+
+namespace {
+// GPUEXEC_SPLIT_QUEUES=1: run the transfer-queue schedule (timeline semaphores) even on a device
+// with one queue, as the tests do on lavapipe.
+bool split_forced() {
+  const char* v = std::getenv("GPUEXEC_SPLIT_QUEUES");
+  return v && std::string_view(v) == "1";
+}
+}  // namespace
 
 DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& options,
                              std::filesystem::path disk_cache_file)
@@ -11,7 +27,8 @@ DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& op
       allocator_(ctx),
       pool_(ctx, allocator_, settings_.pool_cap_bytes),
       pipelines_(ctx, std::move(disk_cache_file)),
-      buckets_(ctx, pool_, pipelines_.layout()),
+      timelines_(QueueTimelines::create(ctx, split_forced())),
+      buckets_(ctx, pool_, pipelines_.layout(), timelines_.get()),
       streamer_(buckets_, settings_.chunk_elems) {
   if (settings_.warm_up) {
     // Compile every kernel off the caller's thread; a job that needs one first waits for it in
@@ -40,10 +57,44 @@ void DeviceRuntime::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std
   std::lock_guard lock(run_mutex_);
   const KernelPipeline& kernel = pipelines_.get(kernel_module(op), settings_.local_size);
   const DataPath path = settings_.path_for(n);
-  chunks_ += streamer_.run(kernel, path, a.data(), b.data(), out.data(), n);
+  count_job(n, path, streamer_.run(kernel, path, a.data(), b.data(), out.data(), n));
+}
+
+void DeviceRuntime::count_job(std::size_t n, DataPath path, std::size_t chunks) {
+  chunks_ += chunks;
   ++jobs_;
   elements_ += n;
   ++(path == DataPath::DeviceLocal ? device_local_jobs_ : host_visible_jobs_);
+}
+
+void DeviceRuntime::run_batch(std::span<const Job> jobs, Schedule schedule) {
+  if (schedule == Schedule::Sequential) {
+    for (const Job& j : jobs) run(j.op, j.a, j.b, j.out);
+    return;
+  }
+  std::lock_guard lock(run_mutex_);
+  // Group by (path, bucket capacity, op): each group streams through one ring of slots of its
+  // size, and switches pipelines only where the op changes.
+  using Key = std::tuple<DataPath, std::size_t, Op>;
+  std::map<Key, std::vector<ChunkWork>> groups;
+  std::map<Key, std::size_t> largest;
+  for (const Job& j : jobs) {
+    const std::size_t n = j.out.size();
+    if (n == 0) continue;
+    const KernelPipeline& kernel = pipelines_.get(kernel_module(j.op), settings_.local_size);
+    const DataPath path = settings_.path_for(n);
+    const std::size_t capacity = bucket_elems(std::min(n, settings_.chunk_elems), settings_.chunk_elems);
+    const Key key{path, capacity, j.op};
+    auto& chunks = groups[key];
+    const std::size_t before = chunks.size();
+    split_into_chunks(kernel, j.a.data(), j.b.data(), j.out.data(), n, capacity, chunks);
+    largest[key] = std::max(largest[key], n);
+    count_job(n, path, chunks.size() - before);
+  }
+  for (const auto& [key, chunks] : groups) {
+    streamer_.run(chunks, std::get<0>(key), std::get<1>(key), largest[key]);
+  }
+  ++batches_;
 }
 
 void DeviceRuntime::add_stats(ExecutorStats& s) const {

@@ -9,6 +9,7 @@
 #include <span>
 #include <thread>
 
+#include "gpuexec/job.hpp"
 #include "gpuexec/op.hpp"
 #include "gpuexec/options.hpp"
 #include "gpuexec/stats.hpp"
@@ -17,6 +18,7 @@
 #include "vulkan/chunk_streamer.hpp"
 #include "vulkan/memory_allocator.hpp"
 #include "vulkan/pipeline_cache.hpp"
+#include "vulkan/queue_timelines.hpp"
 #include "vulkan/runner_settings.hpp"
 
 namespace gpuexec::vk {
@@ -30,8 +32,12 @@ class DeviceRuntime {
   DeviceRuntime(const DeviceRuntime&) = delete;
   DeviceRuntime& operator=(const DeviceRuntime&) = delete;
 
-  // out[i] = a[i] op b[i]; one job at a time per device.
+  // out[i] = a[i] op b[i]; one job or batch at a time per device.
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+  // Jobs checked by the executor. Pipelined: grouped by (path, bucket) and op, every group's
+  // chunks streamed through one ring of slots.
+  void run_batch(std::span<const Job> jobs, Schedule schedule);
+  bool split_queues() const { return timelines_ != nullptr; }
 
   const RunnerSettings& settings() const { return settings_; }
   // Blocks until the background warm-up (if any) has compiled every kernel.
@@ -48,12 +54,15 @@ class DeviceRuntime {
   MemoryAllocator allocator_;
   BufferPool pool_;
   PipelineCache pipelines_;
+  std::unique_ptr<QueueTimelines> timelines_;
   BucketCache buckets_;
   ChunkStreamer streamer_;
   std::mutex run_mutex_;
   std::jthread warm_up_;
+  void count_job(std::size_t n, DataPath path, std::size_t chunks);
+
   std::atomic<uint64_t> jobs_{0}, chunks_{0}, elements_{0}, host_visible_jobs_{0},
-      device_local_jobs_{0};
+      device_local_jobs_{0}, batches_{0};
 };
 
 }  // namespace gpuexec::vk

@@ -13,6 +13,16 @@ void OneShotBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, st
   elements_ += out.size();
 }
 
+void OneShotBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
+  Context context(options_.device_index);
+  DeviceRuntime runtime(context.device(), options_, {});
+  runtime.run_batch(jobs, schedule);
+  for (const Job& j : jobs) {
+    ++jobs_;
+    elements_ += j.out.size();
+  }
+}
+
 ExecutorStats OneShotBackend::stats() const {
   ExecutorStats s;
   s.backend = name();

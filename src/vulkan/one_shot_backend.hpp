@@ -14,6 +14,8 @@ class OneShotBackend final : public Backend {
   explicit OneShotBackend(const ExecutorOptions& options = {}) : options_(options) {}
   std::string name() const override { return "vulkan one-shot"; }
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  // One call: one instance, device and runtime for the whole batch.
+  void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   ExecutorStats stats() const override;
 
  private:

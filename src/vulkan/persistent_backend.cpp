@@ -31,6 +31,10 @@ void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b,
   runtime_->run(op, a, b, out);
 }
 
+void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
+  runtime_->run_batch(jobs, schedule);
+}
+
 ExecutorStats PersistentBackend::stats() const {
   ExecutorStats s;
   s.backend = name();

@@ -22,6 +22,7 @@ class PersistentBackend final : public Backend {
 
   std::string name() const override;
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   ExecutorStats stats() const override;
 
   const DeviceInfo& device_info() const { return context_.info(); }

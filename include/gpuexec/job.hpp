@@ -1,0 +1,28 @@
+// One element-wise job, and how a batch of them is scheduled.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "gpuexec/fp.hpp"
+#include "gpuexec/op.hpp"
+
+namespace gpuexec {
+
+// out[i] = a[i] op b[i]. The spans are the caller's and must stay alive until the job is done;
+// out may alias a or b of the same job.
+struct Job {
+  Op op = Op::Add;
+  std::span<const Fp> a, b;
+  std::span<Fp> out;
+};
+
+enum class Schedule {
+  Sequential,  // one job after another, each finished before the next starts
+  Pipelined,   // buffer sets in a ring: job N+1 uploads while job N computes and job N-1 reads
+               // back; jobs grouped by size bucket and op; results land in the caller's spans
+};
+
+std::string_view schedule_name(Schedule s);
+
+}  // namespace gpuexec

@@ -1,0 +1,94 @@
+#include "vulkan/queue_timelines.hpp"
+
+#include <cstdint>
+
+namespace gpuexec::vk {
+
+namespace {
+VkSemaphore make_timeline(VkDevice device) {
+  VkSemaphoreTypeCreateInfo type{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO};
+  type.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
+  type.initialValue = 0;
+  VkSemaphoreCreateInfo info{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+  info.pNext = &type;
+  VkSemaphore sem = VK_NULL_HANDLE;
+  check(vkCreateSemaphore(device, &info, nullptr, &sem), "vkCreateSemaphore");
+  return sem;
+}
+}  // namespace
+
+std::unique_ptr<QueueTimelines> QueueTimelines::create(const DeviceContext& ctx, bool force) {
+  if (!ctx.timeline_semaphores()) return nullptr;
+  if (ctx.transfer_family()) {
+    return std::make_unique<QueueTimelines>(ctx, *ctx.transfer_family(), ctx.transfer_queue());
+  }
+  if (force) return std::make_unique<QueueTimelines>(ctx, ctx.compute_family(), ctx.compute_queue());
+  return nullptr;
+}
+
+QueueTimelines::QueueTimelines(const DeviceContext& ctx, uint32_t transfer_family,
+                               VkQueue transfer_queue)
+    : ctx_(ctx), transfer_family_(transfer_family), transfer_queue_(transfer_queue) {
+  transfer_timeline_ = make_timeline(ctx.device());
+  try {
+    compute_timeline_ = make_timeline(ctx.device());
+  } catch (...) {
+    vkDestroySemaphore(ctx.device(), transfer_timeline_, nullptr);
+    throw;
+  }
+}
+
+QueueTimelines::~QueueTimelines() {
+  // Nothing may still wait on or signal the semaphores.
+  vkQueueWaitIdle(transfer_queue_);
+  vkQueueWaitIdle(ctx_.compute_queue());
+  vkDestroySemaphore(ctx_.device(), transfer_timeline_, nullptr);
+  vkDestroySemaphore(ctx_.device(), compute_timeline_, nullptr);
+}
+
+uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore wait_sem,
+                                uint64_t wait_value, VkPipelineStageFlags wait_stage,
+                                VkSemaphore signal_sem, uint64_t& counter) {
+  std::lock_guard lock(mutex_);
+  const uint64_t signal_value = ++counter;
+  VkTimelineSemaphoreSubmitInfo values{.sType = VK_STRUCTURE_TYPE_TIMELINE_SEMAPHORE_SUBMIT_INFO};
+  values.waitSemaphoreValueCount = wait_value ? 1 : 0;
+  values.pWaitSemaphoreValues = &wait_value;
+  values.signalSemaphoreValueCount = 1;
+  values.pSignalSemaphoreValues = &signal_value;
+  VkSubmitInfo submit{.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO};
+  submit.pNext = &values;
+  if (wait_value) {
+    submit.waitSemaphoreCount = 1;
+    submit.pWaitSemaphores = &wait_sem;
+    submit.pWaitDstStageMask = &wait_stage;
+  }
+  submit.commandBufferCount = 1;
+  submit.pCommandBuffers = &cmd;
+  submit.signalSemaphoreCount = 1;
+  submit.pSignalSemaphores = &signal_sem;
+  const VkResult r = vkQueueSubmit(queue, 1, &submit, VK_NULL_HANDLE);
+  if (r != VK_SUCCESS) --counter;
+  check(r, "vkQueueSubmit");
+  return signal_value;
+}
+
+uint64_t QueueTimelines::submit_transfer(VkCommandBuffer cmd, uint64_t wait_compute) {
+  return submit(transfer_queue_, cmd, compute_timeline_, wait_compute, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                transfer_timeline_, transfer_value_);
+}
+
+uint64_t QueueTimelines::submit_compute(VkCommandBuffer cmd, uint64_t wait_transfer) {
+  return submit(ctx_.compute_queue(), cmd, transfer_timeline_, wait_transfer,
+                VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, compute_timeline_, compute_value_);
+}
+
+void QueueTimelines::wait_transfer(uint64_t value) {
+  VkSemaphoreWaitInfo info{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO};
+  info.semaphoreCount = 1;
+  info.pSemaphores = &transfer_timeline_;
+  info.pValues = &value;
+  check(vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX), "vkWaitSemaphores");
+}
+
+}  // namespace gpuexec::vk
