@@ -1,9 +1,11 @@
 // What every backend (CPU, Vulkan one-shot, Vulkan persistent) offers the executor.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 
+#include "gpuexec/device_vector.hpp"
 #include "gpuexec/fp.hpp"
 #include "gpuexec/job.hpp"
 #include "gpuexec/op.hpp"
@@ -23,6 +25,11 @@ class Backend {
       if (!j.out.empty()) run(j.op, j.a, j.b, j.out);
     }
   }
+  // Device-resident vectors: storage for n elements (contents unspecified), and out = a op b on
+  // storages this backend made, all of one size (checked by the executor).
+  virtual std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) = 0;
+  virtual void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
+                            DeviceVector::Storage& out) = 0;
   virtual ExecutorStats stats() const {
     ExecutorStats s;
     s.backend = name();

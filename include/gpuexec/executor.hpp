@@ -1,11 +1,14 @@
 // The public front of the library: pick a backend once, then run element-wise vector ops.
 #pragma once
 
+#include <future>
 #include <memory>
+#include <vector>
 #include <span>
 #include <string>
 
 #include "gpuexec/backend.hpp"
+#include "gpuexec/device_vector.hpp"
 #include "gpuexec/fp.hpp"
 #include "gpuexec/job.hpp"
 #include "gpuexec/op.hpp"
@@ -13,6 +16,8 @@
 #include "gpuexec/stats.hpp"
 
 namespace gpuexec {
+
+class AsyncQueue;
 
 std::string_view backend_kind_name(BackendKind kind);
 
@@ -30,12 +35,25 @@ class Executor {
   // any runs (InvalidArgument names the job index).
   void run_batch(std::span<const Job> jobs, Schedule schedule = Schedule::Pipelined);
 
+  // Device-resident vectors: allocate (contents unspecified) or upload, then run ops whose
+  // inputs and outputs stay on the device; read back with DeviceVector::read / to_host.
+  DeviceVector allocate(std::size_t n);
+  DeviceVector upload(std::span<const Fp> values);
+  // out = a op b, all three of one size and made by this executor; out may be a or b.
+  void run(Op op, const DeviceVector& a, const DeviceVector& b, DeviceVector& out);
+
+  // Asynchronous: the job or batch runs on the executor's worker thread, in submission order;
+  // the future gives completion or the error. The spans must stay valid until then.
+  std::future<void> submit(const Job& job);
+  std::future<void> submit_batch(std::vector<Job> jobs, Schedule schedule = Schedule::Pipelined);
+
   std::string backend_name() const;
   ExecutorStats stats() const { return backend_->stats(); }
   Backend& backend() { return *backend_; }
 
  private:
   std::unique_ptr<Backend> backend_;
+  std::unique_ptr<AsyncQueue> async_;  // declared last: drained before the backend goes
 };
 
 }  // namespace gpuexec

@@ -17,6 +17,8 @@ struct BucketStats {
 struct ExecutorStats {
   std::string backend;
   uint64_t jobs = 0, chunks = 0, elements = 0;
+  uint64_t batches = 0;       // pipelined batches
+  uint64_t resident_ops = 0;  // ops on device-resident vectors
   uint64_t host_visible_jobs = 0, device_local_jobs = 0;
   uint64_t chunk_elems = 0;             // the chunk size in force
   uint64_t device_local_threshold = 0;  // elements; Auto jobs from here go device-local

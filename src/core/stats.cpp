@@ -15,6 +15,8 @@ std::string format_stats(const ExecutorStats& s) {
   out += fmt::format("jobs: {} ({} elements, {} chunks; host-visible {}, device-local {})\n",
                      s.jobs, s.elements, s.chunks, s.host_visible_jobs, s.device_local_jobs);
   if (s.backend.rfind("cpu", 0) == 0) return out;
+  out += fmt::format("pipelined batches: {}; ops on device-resident vectors: {}\n", s.batches,
+                     s.resident_ops);
   out += fmt::format("chunk: {} elements; device-local from: {}\n", s.chunk_elems,
                      s.device_local_threshold
                          ? fmt::format("{} elements", s.device_local_threshold)

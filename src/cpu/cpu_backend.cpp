@@ -1,5 +1,6 @@
 #include "cpu/cpu_backend.hpp"
 
+#include "cpu/host_vector.hpp"
 #include "cpu/parallel_for.hpp"
 
 namespace gpuexec::cpu {
@@ -15,6 +16,8 @@ void CpuBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::s
   const Fp* pa = a.data();
   const Fp* pb = b.data();
   Fp* po = out.data();
+  ++jobs_;
+  elements_ += out.size();
   parallel_for(out.size(), [=](std::size_t begin, std::size_t end) {
     switch (op) {
       case Op::Add:
@@ -25,6 +28,24 @@ void CpuBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::s
         return run_range<fp::mul>(pa, pb, po, begin, end);
     }
   });
+}
+
+std::shared_ptr<DeviceVector::Storage> CpuBackend::allocate(std::size_t n) {
+  return std::make_shared<HostVector>(n, static_cast<const Backend*>(this));
+}
+
+void CpuBackend::run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
+                              DeviceVector::Storage& out) {
+  run(op, static_cast<const HostVector&>(a).data(), static_cast<const HostVector&>(b).data(),
+      static_cast<HostVector&>(out).data());
+}
+
+ExecutorStats CpuBackend::stats() const {
+  ExecutorStats s;
+  s.backend = name();
+  s.jobs = jobs_;
+  s.elements = elements_;
+  return s;
 }
 
 }  // namespace gpuexec::cpu

@@ -29,7 +29,8 @@ DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& op
       pipelines_(ctx, std::move(disk_cache_file)),
       timelines_(QueueTimelines::create(ctx, split_forced())),
       buckets_(ctx, pool_, pipelines_.layout(), timelines_.get()),
-      streamer_(buckets_, settings_.chunk_elems) {
+      streamer_(buckets_, settings_.chunk_elems),
+      resident_(ctx, pool_, pipelines_.layout(), settings_) {
   if (settings_.warm_up) {
     // Compile every kernel off the caller's thread; a job that needs one first waits for it in
     // the pipeline cache rather than compiling it again.
@@ -97,7 +98,36 @@ void DeviceRuntime::run_batch(std::span<const Job> jobs, Schedule schedule) {
   ++batches_;
 }
 
+std::unique_ptr<Buffer> DeviceRuntime::allocate_resident(std::size_t n) {
+  return pool_.acquire(MemoryUse::DeviceLocal, std::max<std::size_t>(n, 1) * sizeof(Fp));
+}
+
+void DeviceRuntime::release_resident(std::unique_ptr<Buffer> buffer) {
+  std::lock_guard lock(run_mutex_);  // no op of ours is using it now
+  pool_.release(std::move(buffer));
+}
+
+void DeviceRuntime::write_resident(const Buffer& dst, std::span<const Fp> values) {
+  std::lock_guard lock(run_mutex_);
+  resident_.write(dst, values);
+}
+
+void DeviceRuntime::read_resident(const Buffer& src, std::span<Fp> out) {
+  std::lock_guard lock(run_mutex_);
+  resident_.read(src, out);
+}
+
+void DeviceRuntime::run_resident(Op op, const Buffer& a, const Buffer& b, const Buffer& out,
+                                 std::size_t n) {
+  std::lock_guard lock(run_mutex_);
+  const KernelPipeline& kernel = pipelines_.get(kernel_module(op), settings_.local_size);
+  resident_.run(kernel, a, b, out, n);
+  ++resident_ops_;
+}
+
 void DeviceRuntime::add_stats(ExecutorStats& s) const {
+  s.batches = batches_;
+  s.resident_ops = resident_ops_;
   s.jobs = jobs_;
   s.chunks = chunks_;
   s.elements = elements_;

@@ -19,6 +19,7 @@
 #include "vulkan/memory_allocator.hpp"
 #include "vulkan/pipeline_cache.hpp"
 #include "vulkan/queue_timelines.hpp"
+#include "vulkan/resident_ops.hpp"
 #include "vulkan/runner_settings.hpp"
 
 namespace gpuexec::vk {
@@ -39,6 +40,14 @@ class DeviceRuntime {
   void run_batch(std::span<const Job> jobs, Schedule schedule);
   bool split_queues() const { return timelines_ != nullptr; }
 
+  // Device-resident vectors: a device-local buffer for n elements, staged writes and reads, and
+  // ops on such buffers; all under the same one-at-a-time rule as jobs.
+  std::unique_ptr<Buffer> allocate_resident(std::size_t n);
+  void release_resident(std::unique_ptr<Buffer> buffer);
+  void write_resident(const Buffer& dst, std::span<const Fp> values);
+  void read_resident(const Buffer& src, std::span<Fp> out);
+  void run_resident(Op op, const Buffer& a, const Buffer& b, const Buffer& out, std::size_t n);
+
   const RunnerSettings& settings() const { return settings_; }
   // Blocks until the background warm-up (if any) has compiled every kernel.
   void wait_for_warm_up();
@@ -57,12 +66,13 @@ class DeviceRuntime {
   std::unique_ptr<QueueTimelines> timelines_;
   BucketCache buckets_;
   ChunkStreamer streamer_;
+  ResidentOps resident_;
   std::mutex run_mutex_;
   std::jthread warm_up_;
   void count_job(std::size_t n, DataPath path, std::size_t chunks);
 
   std::atomic<uint64_t> jobs_{0}, chunks_{0}, elements_{0}, host_visible_jobs_{0},
-      device_local_jobs_{0}, batches_{0};
+      device_local_jobs_{0}, batches_{0}, resident_ops_{0};
 };
 
 }  // namespace gpuexec::vk

@@ -1,5 +1,6 @@
 #include "vulkan/one_shot_backend.hpp"
 
+#include "gpuexec/error.hpp"
 #include "vulkan/context.hpp"
 #include "vulkan/device_runtime.hpp"
 
@@ -21,6 +22,17 @@ void OneShotBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
     ++jobs_;
     elements_ += j.out.size();
   }
+}
+
+std::shared_ptr<DeviceVector::Storage> OneShotBackend::allocate(std::size_t) {
+  throw Error(ErrorCode::InvalidArgument,
+              "the one-shot backend keeps nothing between calls: use the persistent backend for "
+              "device vectors");
+}
+
+void OneShotBackend::run_resident(Op, const DeviceVector::Storage&, const DeviceVector::Storage&,
+                                  DeviceVector::Storage&) {
+  throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
 }
 
 ExecutorStats OneShotBackend::stats() const {

@@ -16,6 +16,10 @@ class OneShotBackend final : public Backend {
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
   // One call: one instance, device and runtime for the whole batch.
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
+  // Nothing outlives a one-shot call, so there are no device vectors: InvalidArgument.
+  std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
+  void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
+                    DeviceVector::Storage& out) override;
   ExecutorStats stats() const override;
 
  private:

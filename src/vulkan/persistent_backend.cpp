@@ -1,6 +1,7 @@
 #include "vulkan/persistent_backend.hpp"
 
 #include "vulkan/disk_pipeline_cache.hpp"
+#include "vulkan/resident_vector.hpp"
 
 namespace gpuexec::vk {
 
@@ -13,32 +14,36 @@ ExecutorOptions on_device(int index) {
 
 PersistentBackend::PersistentBackend(const ExecutorOptions& options,
                                      const std::filesystem::path& cache_dir)
-    : context_(options.device_index),
-      runtime_(std::make_unique<DeviceRuntime>(
-          context_.device(), options,
-          cache_dir.empty() ? std::filesystem::path{}
-                            : pipeline_cache_file(cache_dir, context_.info()))) {}
+    : session_(std::make_shared<DeviceSession>(options, cache_dir)) {}
 
 PersistentBackend::PersistentBackend(const ExecutorOptions& options)
     : PersistentBackend(options, default_pipeline_cache_dir()) {}
 
-std::string PersistentBackend::name() const {
-  return "vulkan persistent: " + context_.info().name;
-}
+std::string PersistentBackend::name() const { return "vulkan persistent: " + device_info().name; }
 
-void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b,
-                            std::span<Fp> out) {
-  runtime_->run(op, a, b, out);
+void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
+  session_->runtime().run(op, a, b, out);
 }
 
 void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
-  runtime_->run_batch(jobs, schedule);
+  session_->runtime().run_batch(jobs, schedule);
+}
+
+std::shared_ptr<DeviceVector::Storage> PersistentBackend::allocate(std::size_t n) {
+  return std::make_shared<ResidentVector>(session_, n, static_cast<const Backend*>(this));
+}
+
+void PersistentBackend::run_resident(Op op, const DeviceVector::Storage& a,
+                                     const DeviceVector::Storage& b, DeviceVector::Storage& out) {
+  session_->runtime().run_resident(op, static_cast<const ResidentVector&>(a).buffer(),
+                                   static_cast<const ResidentVector&>(b).buffer(),
+                                   static_cast<ResidentVector&>(out).buffer(), out.size());
 }
 
 ExecutorStats PersistentBackend::stats() const {
   ExecutorStats s;
   s.backend = name();
-  runtime_->add_stats(s);
+  session_->runtime().add_stats(s);
   return s;
 }
 

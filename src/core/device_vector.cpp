@@ -1,0 +1,34 @@
+#include "gpuexec/device_vector.hpp"
+
+#include <fmt/format.h>
+
+#include "gpuexec/error.hpp"
+
+namespace gpuexec {
+
+namespace {
+void check_size(std::size_t have, std::size_t want, const char* what) {
+  if (have != want) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("DeviceVector {}: {} elements given, the vector holds {}", what, have, want));
+  }
+}
+}  // namespace
+
+void DeviceVector::write(std::span<const Fp> values) {
+  check_size(values.size(), size(), "write");
+  if (storage_ && !values.empty()) storage_->write(values);
+}
+
+void DeviceVector::read(std::span<Fp> out) const {
+  check_size(out.size(), size(), "read");
+  if (storage_ && !out.empty()) storage_->read(out);
+}
+
+std::vector<Fp> DeviceVector::to_host() const {
+  std::vector<Fp> out(size());
+  read(out);
+  return out;
+}
+
+}  // namespace gpuexec
