@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   CLI::App app{"gpuexec: BLS12-381 Fp vector arithmetic on Vulkan devices and the CPU"};
   app.require_subcommand(1);
   gpuexec::cli::add_run_command(app);
+  gpuexec::cli::add_batch_command(app);
   gpuexec::cli::add_validate_command(app);
   gpuexec::cli::add_devices_command(app);
   gpuexec::cli::add_bench_command(app);

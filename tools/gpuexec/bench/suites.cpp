@@ -9,6 +9,10 @@ const std::vector<BenchSuite>& bench_suites() {
       {"paths", "host-visible vs device-local (staging) data paths, 64 .. 4M elements",
        run_paths_suite},
       {"chunk", "a 4M-element job streamed with chunk sizes 64K .. 2M", run_chunk_suite},
+      {"batch", "sequential vs pipelined batches, 2 .. 16 jobs of 16K .. 1M elements",
+       run_batch_suite},
+      {"resident", "device-resident add, sub, mul throughput up to 2^24 elements (no transfers)",
+       run_resident_suite},
   };
   return suites;
 }

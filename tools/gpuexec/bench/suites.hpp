@@ -21,5 +21,7 @@ const std::vector<BenchSuite>& bench_suites();
 std::vector<BenchResult> run_persistent_suite(BenchContext& ctx);
 std::vector<BenchResult> run_paths_suite(BenchContext& ctx);
 std::vector<BenchResult> run_chunk_suite(BenchContext& ctx);
+std::vector<BenchResult> run_batch_suite(BenchContext& ctx);
+std::vector<BenchResult> run_resident_suite(BenchContext& ctx);
 
 }  // namespace gpuexec::cli

@@ -1,0 +1,57 @@
+// Batches of equal jobs, sequential against pipelined (the seed's batch table, extended).
+#include <algorithm>
+
+#include "bench/suites.hpp"
+#include "bench/timing.hpp"
+
+namespace gpuexec::cli {
+
+std::vector<BenchResult> run_batch_suite(BenchContext& ctx) {
+  const BenchOptions& o = ctx.options();
+  std::vector<std::size_t> sizes = o.sizes, job_counts = o.jobs;
+  if (sizes.empty()) {
+    sizes = o.quick ? std::vector<std::size_t>{16384, 65536}
+                    : std::vector<std::size_t>{16384, 65536, 262144, 1 << 20};
+  }
+  if (job_counts.empty()) {
+    job_counts = o.quick ? std::vector<std::size_t>{2, 4} : std::vector<std::size_t>{2, 3, 4, 8, 16};
+  }
+  vk::PersistentBackend& backend = ctx.persistent();
+  std::vector<BenchResult> results;
+  for (std::size_t n : sizes) {
+    for (std::size_t count : job_counts) {
+      std::vector<BenchVectors> data;
+      for (std::size_t j = 0; j < count; ++j) data.emplace_back(n, 4000 + 31 * j + n);
+      std::vector<Job> jobs;
+      for (auto& v : data) jobs.push_back({o.op, v.a, v.b, v.out});
+      for (Schedule schedule : {Schedule::Sequential, Schedule::Pipelined}) {
+        for (int w = 0; w < 2; ++w) backend.run_batch(jobs, schedule);
+        auto clear = [&] {
+          for (auto& v : data) std::fill(v.out.begin(), v.out.end(), Fp{});
+        };
+        clear();
+        bool verified = true;
+        const Timing t = measure(0, o.reps, [&] { backend.run_batch(jobs, schedule); }, [&] {
+          for (const auto& v : data) verified = verified && v.verify(o.op);
+          clear();
+        });
+        BenchResult r;
+        r.suite = "batch";
+        r.variant = std::string(schedule_name(schedule));
+        r.op = o.op;
+        r.elements = n;
+        r.jobs = count;
+        r.median_ms = t.median_ms;
+        r.min_ms = t.min_ms;
+        r.max_ms = t.max_ms;
+        r.reps = t.reps;
+        r.verified = verified;
+        r.extra["split_queues"] = backend.runtime().split_queues();
+        results.push_back(std::move(r));
+      }
+    }
+  }
+  return results;
+}
+
+}  // namespace gpuexec::cli

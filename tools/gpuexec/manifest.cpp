@@ -1,0 +1,89 @@
+#include "manifest.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "input_error.hpp"
+
+namespace gpuexec::cli {
+
+namespace {
+using nlohmann::json;
+
+std::string field(const json& job, const char* name) {
+  auto it = job.find(name);
+  if (it == job.end()) throw std::invalid_argument(fmt::format("missing \"{}\"", name));
+  if (!it->is_string() || it->get<std::string>().empty()) {
+    throw std::invalid_argument(fmt::format("\"{}\" must be a non-empty string", name));
+  }
+  return it->get<std::string>();
+}
+
+std::string resolve(const std::filesystem::path& base, const std::string& p) {
+  const std::filesystem::path path(p);
+  return path.is_absolute() ? p : (base / path).lexically_normal().string();
+}
+
+ManifestJob parse_job(const json& j, std::size_t index, const std::filesystem::path& base) {
+  if (!j.is_object()) throw std::invalid_argument("not an object");
+  for (const auto& [key, value] : j.items()) {
+    if (key != "op" && key != "a" && key != "b" && key != "out" && key != "format") {
+      throw std::invalid_argument(fmt::format("unknown field \"{}\"", key));
+    }
+  }
+  ManifestJob job;
+  job.index = index;
+  const std::string op = field(j, "op");
+  auto parsed = parse_op(op);
+  if (!parsed) throw std::invalid_argument(fmt::format("unknown op \"{}\" (add, sub, mul)", op));
+  job.op = *parsed;
+  job.a = resolve(base, field(j, "a"));
+  job.b = resolve(base, field(j, "b"));
+  job.out = resolve(base, field(j, "out"));
+  if (j.contains("format")) {
+    auto format = j["format"].is_string() ? parse_format(j["format"].get<std::string>()) : std::nullopt;
+    if (!format) throw std::invalid_argument("\"format\" must be \"hex\" or \"bin\"");
+    job.format = *format;
+  }
+  return job;
+}
+}  // namespace
+
+std::vector<ManifestEntry> read_manifest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
+  json doc;
+  try {
+    doc = json::parse(text.str());
+  } catch (const json::parse_error& e) {
+    throw InputError(fmt::format("{}: byte {}: not valid JSON", path, e.byte));
+  }
+  const json* jobs = &doc;
+  if (doc.is_object() && doc.contains("jobs")) jobs = &doc["jobs"];
+  if (!jobs->is_array()) {
+    throw InputError(fmt::format("{}: expected a JSON array of jobs or {{\"jobs\": [...]}}", path));
+  }
+  const auto base = std::filesystem::path(path).parent_path();
+  std::vector<ManifestEntry> entries;
+  for (std::size_t i = 0; i < jobs->size(); ++i) {
+    ManifestEntry entry;
+    entry.job.index = i;
+    try {
+      entry.job = parse_job((*jobs)[i], i, base);
+    } catch (const std::invalid_argument& e) {
+      entry.error = fmt::format("{}: job {}: {}", path, i, e.what());
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace gpuexec::cli

@@ -1,0 +1,29 @@
+// The batch manifest: a JSON array of jobs (or {"jobs": [...]}), each
+// {"op": "add"|"sub"|"mul", "a": PATH, "b": PATH, "out": PATH, "format": "hex"|"bin"}.
+// Relative paths are taken from the manifest's directory.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gpuexec/op.hpp"
+#include "vector_file.hpp"
+
+namespace gpuexec::cli {
+
+struct ManifestJob {
+  std::size_t index = 0;
+  Op op = Op::Add;
+  std::string a, b, out;
+  FileFormat format = FileFormat::Hex;
+};
+
+// One entry per job in the manifest: the job, or why it is bad ("job I: ..."). Throws InputError
+// for a manifest that is unreadable, not JSON (with the byte offset) or not a list of jobs.
+struct ManifestEntry {
+  ManifestJob job;
+  std::string error;  // empty when the job is well-formed
+};
+std::vector<ManifestEntry> read_manifest(const std::string& path);
+
+}  // namespace gpuexec::cli
