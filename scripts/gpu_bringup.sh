@@ -14,11 +14,11 @@ log() { echo "== $*" | tee -a "$OUT/log.txt"; }
   log "devices"; $BIN/gpuexec devices
   log "validate"; $BIN/gpuexec validate --backend vulkan --n 1000000
 } 2>&1 | tee -a "$OUT/log.txt"
-if [ "${RUN_TESTS:-1}" = 1 ]; then
-  log "vulkan tests (validation layers on)"
-  $BIN/vulkan_tests --gtest_brief=1 2>&1 | tail -40 | tee -a "$OUT/log.txt"
-fi
 for suite in ${SUITES:-persistent}; do
   log "bench $suite"
   $BIN/gpuexec bench $suite ${BENCH_ARGS:-} --json "$OUT/$suite.json" 2>&1 | tee -a "$OUT/log.txt"
 done
+if [ "${RUN_TESTS:-1}" = 1 ]; then
+  log "vulkan tests (validation layers on)"
+  timeout "${TEST_TIMEOUT:-300}" $BIN/vulkan_tests --gtest_brief=1 2>&1 | tail -60 | tee -a "$OUT/log.txt"
+fi

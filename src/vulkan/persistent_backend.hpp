@@ -27,6 +27,7 @@ class PersistentBackend final : public Backend {
   ExecutorStats stats() const override;
 
   const DeviceInfo& device_info() const { return session_->context().info(); }
+  const DeviceContext& device_context() const { return session_->context().device(); }
   PipelineCacheStats pipeline_stats() const { return session_->runtime().pipelines().stats(); }
   DeviceRuntime& runtime() { return session_->runtime(); }
 

@@ -13,6 +13,8 @@ const std::vector<BenchSuite>& bench_suites() {
        run_batch_suite},
       {"resident", "device-resident add, sub, mul throughput up to 2^24 elements (no transfers)",
        run_resident_suite},
+      {"transfer", "ceilings: host<->device and device memory bandwidth, empty submit latency",
+       run_transfer_suite},
   };
   return suites;
 }

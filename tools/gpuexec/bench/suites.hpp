@@ -23,5 +23,6 @@ std::vector<BenchResult> run_paths_suite(BenchContext& ctx);
 std::vector<BenchResult> run_chunk_suite(BenchContext& ctx);
 std::vector<BenchResult> run_batch_suite(BenchContext& ctx);
 std::vector<BenchResult> run_resident_suite(BenchContext& ctx);
+std::vector<BenchResult> run_transfer_suite(BenchContext& ctx);
 
 }  // namespace gpuexec::cli

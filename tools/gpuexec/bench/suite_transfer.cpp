@@ -1,0 +1,84 @@
+// The ceilings a GPU job is measured against: host->device and device->host bandwidth through
+// staging copies, device memory bandwidth (a device-local copy), and the submit + wait latency of
+// an empty command buffer. Variants: "h2d", "d2h", "d2d", "submit"; `gbytes_per_s` per row
+// (bytes copied once; for d2d also counted read + write as `gbytes_per_s_rw`).
+#include <cstring>
+
+#include "bench/suites.hpp"
+#include "bench/timing.hpp"
+#include "vulkan/command_context.hpp"
+
+namespace gpuexec::cli {
+
+namespace {
+BenchResult row(const std::string& variant, std::size_t bytes, const Timing& t) {
+  BenchResult r;
+  r.suite = "transfer";
+  r.variant = variant;
+  r.elements = bytes / sizeof(Fp);
+  r.median_ms = t.median_ms;
+  r.min_ms = t.min_ms;
+  r.max_ms = t.max_ms;
+  r.reps = t.reps;
+  r.extra["bytes"] = bytes;
+  r.extra["gbytes_per_s"] = t.median_ms > 0 ? bytes / (t.median_ms * 1e6) : 0.0;
+  return r;
+}
+}  // namespace
+
+std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
+  const BenchOptions& o = ctx.options();
+  vk::PersistentBackend& backend = ctx.persistent();
+  const vk::DeviceContext& dev = backend.device_context();
+  vk::BufferPool& pool = backend.runtime().pool();
+  vk::CommandContext commands(dev, dev.compute_family(), dev.compute_queue());
+  std::vector<std::size_t> sizes = o.sizes;  // in elements of 48 bytes
+  if (sizes.empty()) sizes = o.quick ? std::vector<std::size_t>{1 << 16, 1 << 20}
+                                     : std::vector<std::size_t>{1 << 16, 1 << 20, 1 << 22, 1 << 23};
+  std::vector<BenchResult> results;
+
+  const Timing empty = measure(3, std::max(o.reps, 20), [&] {
+    commands.begin();
+    commands.submit_and_wait(true);
+  }, [] {});
+  results.push_back(row("submit", 0, empty));
+  results.back().verified = true;
+
+  for (std::size_t n : sizes) {
+    const VkDeviceSize bytes = n * sizeof(Fp);
+    auto upload = pool.acquire(vk::MemoryUse::Upload, bytes);
+    auto local = pool.acquire(vk::MemoryUse::DeviceLocal, bytes);
+    auto local2 = pool.acquire(vk::MemoryUse::DeviceLocal, bytes);
+    auto readback = pool.acquire(vk::MemoryUse::Readback, bytes);
+    for (VkDeviceSize i = 0; i < bytes; ++i) upload->mapped()[i] = std::byte(i * 131 + 7);
+    auto copy = [&](const vk::Buffer& src, const vk::Buffer& dst) {
+      VkCommandBuffer cmd = commands.begin();
+      const VkBufferCopy region{0, 0, bytes};
+      vkCmdCopyBuffer(cmd, src.handle(), dst.handle(), 1, &region);
+      VkMemoryBarrier b{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER};
+      b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+      b.dstAccessMask = VK_ACCESS_HOST_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT;
+      vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                           VK_PIPELINE_STAGE_HOST_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &b, 0,
+                           nullptr, 0, nullptr);
+      commands.submit_and_wait();
+    };
+    const int reps = o.reps;
+    results.push_back(row("h2d", bytes, measure(1, reps, [&] { copy(*upload, *local); }, [] {})));
+    results.push_back(row("d2d", bytes, measure(1, reps, [&] { copy(*local, *local2); }, [] {})));
+    results.back().extra["gbytes_per_s_rw"] = 2 * results.back().extra["gbytes_per_s"].get<double>();
+    results.push_back(row("d2h", bytes, measure(1, reps, [&] { copy(*local2, *readback); }, [] {})));
+    // The bytes made the round trip intact.
+    readback->invalidate(0, bytes);
+    const bool intact = std::memcmp(upload->mapped(), readback->mapped(), bytes) == 0;
+    for (std::size_t k = results.size() - 3; k < results.size(); ++k) results[k].verified = intact;
+    pool.release(std::move(upload));
+    pool.release(std::move(local));
+    pool.release(std::move(local2));
+    pool.release(std::move(readback));
+    pool.trim();
+  }
+  return results;
+}
+
+}  // namespace gpuexec::cli
