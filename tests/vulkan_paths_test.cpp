@@ -142,10 +142,11 @@ TEST_F(VulkanStreaming, StatisticsMatchWhatHappened) {
   EXPECT_EQ(s.buckets[0].elements, 16384u);
   EXPECT_EQ(s.buckets[1].elements, 32768u);
   EXPECT_EQ(s.buckets[0].path, "host-visible");
-  // Two slots' buffers (A||B and C each), suballocated from one block.
+  // Two slots' buffers (A||B and C each), suballocated: one block per memory type used (A||B
+  // and C may be of different types, as on discrete GPUs), not one per buffer.
   EXPECT_EQ(s.pool_misses, 4u);
-  EXPECT_EQ(s.memory_vk_allocations, 1u);
-  EXPECT_EQ(s.memory_blocks, 1u);
+  EXPECT_LE(s.memory_blocks, 2u);
+  EXPECT_EQ(s.memory_vk_allocations, s.memory_blocks);
   EXPECT_GT(s.memory_bytes_in_use, 0u);
 }
 
