@@ -307,6 +307,78 @@ TEST(CliBench, PersistentSuiteWritesTheJsonContract) {
   EXPECT_EQ(variants, (std::set<std::string>{"one-shot", "persistent"}));
 }
 
+TEST(CliBatch, ManifestJobsRunAndBadJobsAreReportedByIndex) {
+  ScratchDir dir;
+  write_bytes(dir.path("a.hex"), "1\n2\n3\n");
+  write_bytes(dir.path("b.hex"), "5\n6\n7\n");
+  write_bytes(dir.path("short.hex"), "5\n");
+  write_bytes(dir.path("bad.hex"), "1\nzz\n3\n");
+  write_bytes(dir.path("keep.hex"), "precious\n");
+  write_bytes(dir.path("m.json"), R"([
+    {"op": "mul", "a": "a.hex", "b": "b.hex", "out": "ab.hex"},
+    {"op": "add", "a": "a.hex", "b": "short.hex", "out": "keep.hex"},
+    {"op": "sub", "a": "a.hex", "b": "bad.hex", "out": "never.hex"},
+    {"op": "pow", "a": "a.hex", "b": "b.hex", "out": "never2.hex"},
+    {"op": "sub", "a": "b.hex", "b": "a.hex", "out": "ba.hex", "format": "hex"}
+  ])");
+  for (std::string schedule : {"pipelined", "sequential"}) {
+    auto r = run_cli({"batch", dir.file("m.json"), "--schedule", schedule, "--backend", "vulkan"},
+                     {"GPUEXEC_VALIDATION=1"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ(line_count(r.err), 3) << r.err;
+    EXPECT_NE(r.err.find("job 1: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("job 2: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bad.hex:2:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("job 3: unknown op \"pow\""), std::string::npos) << r.err;
+    EXPECT_EQ(read_bytes(dir.path("keep.hex")), "precious\n");
+    EXPECT_FALSE(std::filesystem::exists(dir.path("never.hex")));
+    const std::string zero_pad(95, '0');
+    EXPECT_EQ(read_bytes(dir.path("ab.hex")),
+              "0x" + std::string(94, '0') + "05\n0x" + zero_pad + "c\n0x" + std::string(94, '0') + "15\n");
+    EXPECT_EQ(read_bytes(dir.path("ba.hex")), "0x" + zero_pad + "4\n0x" + zero_pad + "4\n0x" + zero_pad + "4\n");
+  }
+}
+
+TEST(CliBatch, MalformedManifestIsOneLineAndWritesNothing) {
+  ScratchDir dir;
+  write_bytes(dir.path("m.json"), R"([{"op": "add", "a": "x"} )");
+  auto r = run_cli({"batch", dir.file("m.json")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(line_count(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("m.json: byte"), std::string::npos) << r.err;
+  write_bytes(dir.path("m.json"), R"({"not": "jobs"})");
+  r = run_cli({"batch", dir.file("m.json")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("expected a JSON array"), std::string::npos) << r.err;
+  EXPECT_EQ(dir.entries().size(), 1u);
+}
+
+TEST(CliBench, EverySuiteWritesVerifiedJson) {
+  ScratchDir dir;
+  const std::vector<std::vector<std::string>> runs = {
+      {"bench", "paths", "--sizes", "64,3000", "--reps", "2"},
+      {"bench", "chunk", "--sizes", "70000", "--reps", "1"},
+      {"bench", "batch", "--sizes", "1000", "--jobs", "2,3", "--reps", "2"},
+      {"bench", "resident", "--sizes", "5000", "--reps", "2"},
+      {"bench", "transfer", "--sizes", "1000", "--reps", "2"}};
+  for (auto args : runs) {
+    args.push_back("--json");
+    args.push_back(dir.file("out.json"));
+    auto r = run_cli(args, {"GPUEXEC_VALIDATION=1"});
+    ASSERT_EQ(r.exit_code, 0) << args[1] << ": " << r.err;
+    EXPECT_EQ(r.err, "") << args[1];
+    const auto j = nlohmann::json::parse(read_bytes(dir.path("out.json")));
+    ASSERT_FALSE(j["results"].empty()) << args[1];
+    for (const auto& row : j["results"]) {
+      EXPECT_EQ(row["suite"], args[1]);
+      EXPECT_EQ(row["verified"], true) << row.dump();
+      for (const char* key : {"variant", "op", "elements", "jobs", "median_ms", "min_ms", "max_ms", "reps"}) {
+        EXPECT_TRUE(row.contains(key)) << key << " in " << row.dump();
+      }
+    }
+  }
+}
+
 TEST(CliBench, UnknownSuiteIsAUsageError) {
   EXPECT_NE(run_cli({"bench", "nosuch"}).exit_code, 0);
 }
