@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "atomic_file.hpp"
+#include "bench/bench_plot.hpp"
 #include "bench/bench_report.hpp"
 #include "bench/suites.hpp"
 #include "commands.hpp"
@@ -13,7 +14,7 @@ namespace gpuexec::cli {
 
 namespace {
 struct BenchArgs {
-  std::string suite, json, op = "add";
+  std::string suite, json, plot, op = "add";
   BenchOptions options;
 };
 
@@ -30,6 +31,10 @@ void run_bench(BenchArgs& args) {
   BenchContext ctx(args.options);
   const std::vector<BenchResult> results = suite->run(ctx);
   print_table(results);
+  if (!args.plot.empty()) {
+    write_plot(results, args.plot,
+               fmt::format("gpuexec bench {} on {}", args.suite, ctx.device_json()["name"].get<std::string>()));
+  }
   if (json_out) {
     json_out->write(report_json(ctx.device_json(), results).dump(2) + "\n");
     json_out->commit();
@@ -55,6 +60,7 @@ void add_bench_command(CLI::App& app) {
   }
   cmd->add_option("suite", args->suite, help)->required()->check(CLI::IsMember(names));
   cmd->add_option("--json", args->json, "write the results as JSON to FILE");
+  cmd->add_option("--plot", args->plot, "draw time and elements/s against size into FILE.png (gnuplot)");
   cmd->add_option("--sizes", args->options.sizes, "element counts, comma-separated")
       ->delimiter(',')
       ->check(CLI::PositiveNumber);

@@ -37,8 +37,9 @@ nlohmann::json BenchContext::device_json() const {
           {"device_id", d.device_id}};
 }
 
-BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v,
+BenchResult measure_variant(BenchContext& ctx, const VariantSpec& spec, BenchVectors& v,
                             const std::function<void()>& run) {
+  ctx.progress(spec.suite, spec.variant, v.a.size());
   for (int i = 0; i < spec.warmup; ++i) run();
   // Cleared outside the timed region, so every timed rep must write its whole result anew.
   auto clear = [&] { std::fill(v.out.begin(), v.out.end(), Fp{}); };

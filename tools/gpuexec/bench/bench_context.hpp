@@ -9,6 +9,7 @@
 
 #include "bench/bench_data.hpp"
 #include "bench/bench_types.hpp"
+#include "bench/progress.hpp"
 #include "vulkan/persistent_backend.hpp"
 
 namespace gpuexec::cli {
@@ -20,6 +21,9 @@ class BenchContext {
   vk::PersistentBackend& persistent();
   // Suites with backends of their own say which device they measured.
   void note_device(const vk::DeviceInfo& info);
+  void progress(const std::string& suite, const std::string& variant, std::size_t elements) {
+    progress_.step(suite, variant, elements);
+  }
   // {"name", "type", "driver", "api"} of the device, or of the CPU when no suite opened one.
   nlohmann::json device_json() const;
 
@@ -27,6 +31,7 @@ class BenchContext {
   BenchOptions options_;
   std::unique_ptr<vk::PersistentBackend> persistent_;
   std::unique_ptr<vk::DeviceInfo> device_;
+  Progress progress_;
 };
 
 struct VariantSpec {
@@ -38,7 +43,7 @@ struct VariantSpec {
 
 // Runs one measured variant on v: warm-up, then timed reps, each result verified against the
 // reference (untimed). `run` computes v.out from v.a and v.b.
-BenchResult measure_variant(const VariantSpec& spec, BenchVectors& v,
+BenchResult measure_variant(BenchContext& ctx, const VariantSpec& spec, BenchVectors& v,
                             const std::function<void()>& run);
 
 }  // namespace gpuexec::cli

@@ -1,4 +1,6 @@
 // Batches of equal jobs, sequential against pipelined (the seed's batch table, extended).
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "bench/suites.hpp"
@@ -25,6 +27,7 @@ std::vector<BenchResult> run_batch_suite(BenchContext& ctx) {
       std::vector<Job> jobs;
       for (auto& v : data) jobs.push_back({o.op, v.a, v.b, v.out});
       for (Schedule schedule : {Schedule::Sequential, Schedule::Pipelined}) {
+        ctx.progress("batch", fmt::format("{} x{}", schedule_name(schedule), count), n);
         for (int w = 0; w < 2; ++w) backend.run_batch(jobs, schedule);
         auto clear = [&] {
           for (auto& v : data) std::fill(v.out.begin(), v.out.end(), Fp{});

@@ -16,7 +16,7 @@ std::vector<BenchResult> run_chunk_suite(BenchContext& ctx) {
     options.chunk_elems = chunk;
     vk::PersistentBackend backend(options);
     ctx.note_device(backend.device_info());
-    BenchResult r = measure_variant({"chunk", std::to_string(chunk), o.op, 1, 1, o.reps}, v,
+    BenchResult r = measure_variant(ctx, {"chunk", std::to_string(chunk), o.op, 1, 1, o.reps}, v,
                                     [&] { backend.run(o.op, v.a, v.b, v.out); });
     // The chunk size in force: the device may cap what was asked.
     r.extra["chunk_elems"] = backend.runtime().settings().chunk_elems;

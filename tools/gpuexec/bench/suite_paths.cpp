@@ -19,7 +19,7 @@ std::vector<BenchResult> run_paths_suite(BenchContext& ctx) {
     for (std::size_t n : sizes) {
       BenchVectors v(n, 2000 + n);
       results.push_back(
-          measure_variant({"paths", std::string(data_path_name(path)), o.op, 1, 2, o.reps}, v,
+          measure_variant(ctx, {"paths", std::string(data_path_name(path)), o.op, 1, 2, o.reps}, v,
                           [&] { backend.run(o.op, v.a, v.b, v.out); }));
     }
   }

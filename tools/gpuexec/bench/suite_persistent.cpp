@@ -17,10 +17,10 @@ std::vector<BenchResult> run_persistent_suite(BenchContext& ctx) {
   std::vector<BenchResult> results;
   for (std::size_t n : sizes) {
     BenchVectors v(n, 1000 + n);
-    results.push_back(measure_variant({"persistent", "one-shot", o.op, 1, 1, o.reps}, v,
+    results.push_back(measure_variant(ctx, {"persistent", "one-shot", o.op, 1, 1, o.reps}, v,
                                       [&] { one_shot.run(o.op, v.a, v.b, v.out); }));
     // More warm-up for the persistent side: its first job compiles or loads the pipeline.
-    results.push_back(measure_variant({"persistent", "persistent", o.op, 1, 3, o.reps}, v,
+    results.push_back(measure_variant(ctx, {"persistent", "persistent", o.op, 1, 3, o.reps}, v,
                                       [&] { persistent.run(o.op, v.a, v.b, v.out); }));
   }
   return results;

@@ -23,6 +23,7 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
     DeviceVector out = executor.allocate(n);
     const std::vector<Fp> zeros(n);
     for (Op op : kAllOps) {
+      ctx.progress("resident", std::string(op_name(op)), n);
       executor.run(op, a, b, out);  // warm-up: pipeline compiled, memory touched
       out.write(zeros);             // a rep that wrote nothing cannot pass the check below
       const Timing t = measure(1, o.reps, [&] { executor.run(op, a, b, out); }, [] {});

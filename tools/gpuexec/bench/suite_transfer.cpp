@@ -45,6 +45,7 @@ std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
   results.back().verified = true;
 
   for (std::size_t n : sizes) {
+    ctx.progress("transfer", "h2d d2d d2h", n);
     const VkDeviceSize bytes = n * sizeof(Fp);
     auto upload = pool.acquire(vk::MemoryUse::Upload, bytes);
     auto local = pool.acquire(vk::MemoryUse::DeviceLocal, bytes);

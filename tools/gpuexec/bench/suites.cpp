@@ -15,8 +15,20 @@ const std::vector<BenchSuite>& bench_suites() {
        run_resident_suite},
       {"transfer", "ceilings: host<->device and device memory bandwidth, empty submit latency",
        run_transfer_suite},
+      {"cpu", "the CPU backend on the GPU suites' sizes, every op", run_cpu_suite},
+      {"all", "every suite above, one after another", run_all_suites},
   };
   return suites;
+}
+
+std::vector<BenchResult> run_all_suites(BenchContext& ctx) {
+  std::vector<BenchResult> all;
+  for (const BenchSuite& s : bench_suites()) {
+    if (s.name == "all") continue;
+    auto part = s.run(ctx);
+    all.insert(all.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+  }
+  return all;
 }
 
 }  // namespace gpuexec::cli
