@@ -1,0 +1,115 @@
+/* gpuexec C ABI: BLS12-381 Fp vector arithmetic on Vulkan devices and the CPU, for Rust, Go,
+ * Python and C callers. Plain C11; no C++ exception crosses it.
+ *
+ * Elements are 6 little-endian uint64 limbs in Montgomery form (x * 2^384 mod p), exactly as
+ * blst_fp and arkworks' Fp hold them: pass their arrays as they are. The encoding of 1 is R mod p.
+ *
+ * Every function that can fail returns a gpuexec_status; on failure gpuexec_last_error() gives
+ * this thread's message. Objects are owned by the caller that created them and freed with their
+ * destroy function; an executor may be used from several threads at once.
+ */
+#ifndef GPUEXEC_H
+#define GPUEXEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gpuexec/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct gpuexec_executor gpuexec_executor;
+
+typedef enum {
+  GPUEXEC_OK = 0,
+  GPUEXEC_ERR_INVALID_ARGUMENT,
+  GPUEXEC_ERR_NON_CANONICAL,
+  GPUEXEC_ERR_NO_DEVICE,
+  GPUEXEC_ERR_OUT_OF_MEMORY,
+  GPUEXEC_ERR_DEVICE_LOST,
+  GPUEXEC_ERR_INTERNAL
+} gpuexec_status;
+
+typedef enum { GPUEXEC_BACKEND_AUTO = 0, GPUEXEC_BACKEND_VULKAN, GPUEXEC_BACKEND_CPU } gpuexec_backend;
+
+typedef enum { GPUEXEC_OP_ADD = 0, GPUEXEC_OP_SUB, GPUEXEC_OP_MUL } gpuexec_op;
+
+/* ---- version ---- */
+const char* gpuexec_version(void);  /* "MAJOR.MINOR.PATCH" */
+int gpuexec_version_number(void);   /* MAJOR * 10000 + MINOR * 100 + PATCH */
+
+/* ---- executor ---- */
+/* device_index -1: GPUEXEC_DEVICE, else the best device. AUTO falls back to the CPU when no usable
+   Vulkan device exists. */
+gpuexec_status gpuexec_executor_create(gpuexec_backend backend, int device_index,
+                                       gpuexec_executor** out);
+void gpuexec_executor_destroy(gpuexec_executor* ex); /* NULL is a no-op */
+/* The backend's name, valid until the executor is destroyed. */
+const char* gpuexec_executor_backend_name(const gpuexec_executor* ex);
+
+/* out[i] = a[i] op b[i] for n elements (each 6 uint64). out may alias a or b. Inputs must be
+   reduced (limbs < p): anything else is GPUEXEC_ERR_NON_CANONICAL, naming the element. */
+gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint64_t* a,
+                                 const uint64_t* b, uint64_t* out, size_t n);
+
+/* ---- encodings ---- */
+gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48], uint64_t out[6]); /* NON_CANONICAL if >= p */
+void gpuexec_fp_to_be_bytes(const uint64_t in[6], uint8_t out[48]);
+
+/* This thread's last failure; never NULL ("" before any failure). */
+const char* gpuexec_last_error(void);
+
+/* ---- batches ---- */
+typedef struct {
+  gpuexec_op op;
+  const uint64_t* a;
+  const uint64_t* b;
+  uint64_t* out;
+  size_t n;
+} gpuexec_job;
+
+typedef enum { GPUEXEC_SCHEDULE_SEQUENTIAL = 0, GPUEXEC_SCHEDULE_PIPELINED } gpuexec_schedule;
+
+/* Every job is checked before any runs. A pipelined batch needs independent jobs (no output
+   overlapping another job's vectors). */
+gpuexec_status gpuexec_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
+                                 gpuexec_schedule schedule);
+
+/* ---- async tickets ---- */
+typedef struct gpuexec_ticket gpuexec_ticket;
+
+/* The job (or batch) runs on the executor's worker thread; its arrays must stay valid until the
+   ticket is waited for. The job array itself is copied. */
+gpuexec_status gpuexec_submit(gpuexec_executor* ex, const gpuexec_job* job, gpuexec_ticket** out);
+gpuexec_status gpuexec_submit_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
+                                    gpuexec_schedule schedule, gpuexec_ticket** out);
+/* 1 when the work has finished (waiting will not block), else 0. */
+int gpuexec_ticket_ready(const gpuexec_ticket* ticket);
+/* Blocks until done; returns the work's status (and sets gpuexec_last_error on failure). */
+gpuexec_status gpuexec_ticket_wait(gpuexec_ticket* ticket);
+/* Waits if still running, then frees. NULL is a no-op. */
+void gpuexec_ticket_destroy(gpuexec_ticket* ticket);
+
+/* ---- device-resident vectors ---- */
+typedef struct gpuexec_device_vector gpuexec_device_vector;
+
+gpuexec_status gpuexec_device_vector_create(gpuexec_executor* ex, size_t n,
+                                            gpuexec_device_vector** out);
+gpuexec_status gpuexec_device_vector_upload(gpuexec_executor* ex, const uint64_t* values, size_t n,
+                                            gpuexec_device_vector** out);
+gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint64_t* values, size_t n);
+gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64_t* out, size_t n);
+size_t gpuexec_device_vector_size(const gpuexec_device_vector* v);
+void gpuexec_device_vector_destroy(gpuexec_device_vector* v); /* NULL is a no-op */
+/* out = a op b on the device; all made by ex, of one size; out may be a or b. */
+gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
+                                        const gpuexec_device_vector* a,
+                                        const gpuexec_device_vector* b, gpuexec_device_vector* out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GPUEXEC_H */

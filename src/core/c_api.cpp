@@ -1,0 +1,329 @@
+// The C ABI over the C++ API: argument checks, exceptions turned into statuses and a
+// thread-local message.
+#include "gpuexec/gpuexec.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstring>
+#include <future>
+#include <limits>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "gpuexec/error.hpp"
+#include "gpuexec/executor.hpp"
+#include "gpuexec/fp_encoding.hpp"
+
+struct gpuexec_executor {
+  gpuexec::Executor cxx;
+  std::string name;
+  explicit gpuexec_executor(const gpuexec::ExecutorOptions& o) : cxx(o), name(cxx.backend_name()) {}
+};
+
+struct gpuexec_ticket {
+  std::future<void> future;
+  gpuexec_status status = GPUEXEC_OK;
+  std::string error;
+  bool done = false;
+};
+
+struct gpuexec_device_vector {
+  gpuexec::DeviceVector cxx;
+};
+
+namespace {
+using gpuexec::Error;
+using gpuexec::ErrorCode;
+using gpuexec::Fp;
+
+thread_local std::string last_error;
+
+gpuexec_status status_of(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::InvalidArgument:
+      return GPUEXEC_ERR_INVALID_ARGUMENT;
+    case ErrorCode::NonCanonical:
+      return GPUEXEC_ERR_NON_CANONICAL;
+    case ErrorCode::NoDevice:
+      return GPUEXEC_ERR_NO_DEVICE;
+    case ErrorCode::OutOfMemory:
+      return GPUEXEC_ERR_OUT_OF_MEMORY;
+    case ErrorCode::DeviceLost:
+      return GPUEXEC_ERR_DEVICE_LOST;
+    case ErrorCode::Internal:
+      return GPUEXEC_ERR_INTERNAL;
+  }
+  return GPUEXEC_ERR_INTERNAL;
+}
+
+gpuexec_status fail(gpuexec_status status, std::string message) {
+  last_error = std::move(message);
+  return status;
+}
+
+// Runs f, turning every exception into a status and a message.
+template <typename F>
+gpuexec_status guard(const char* fn, F&& f) noexcept {
+  try {
+    f();
+    return GPUEXEC_OK;
+  } catch (const Error& e) {
+    return fail(status_of(e.code()), fmt::format("{}: {}", fn, e.what()));
+  } catch (const std::bad_alloc&) {
+    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, fmt::format("{}: out of host memory", fn));
+  } catch (const std::exception& e) {
+    return fail(GPUEXEC_ERR_INTERNAL, fmt::format("{}: {}", fn, e.what()));
+  } catch (...) {
+    return fail(GPUEXEC_ERR_INTERNAL, fmt::format("{}: unknown error", fn));
+  }
+}
+
+[[noreturn]] void invalid(const std::string& what) { throw Error(ErrorCode::InvalidArgument, what); }
+
+void need(const void* p, const char* name) {
+  if (!p) invalid(fmt::format("{} is NULL", name));
+}
+
+gpuexec::Op to_op(gpuexec_op op) {
+  if (op != GPUEXEC_OP_ADD && op != GPUEXEC_OP_SUB && op != GPUEXEC_OP_MUL) {
+    invalid(fmt::format("unknown op {}", static_cast<int>(op)));
+  }
+  return static_cast<gpuexec::Op>(op);
+}
+
+gpuexec::Schedule to_schedule(gpuexec_schedule s) {
+  if (s != GPUEXEC_SCHEDULE_SEQUENTIAL && s != GPUEXEC_SCHEDULE_PIPELINED) {
+    invalid(fmt::format("unknown schedule {}", static_cast<int>(s)));
+  }
+  return s == GPUEXEC_SCHEDULE_SEQUENTIAL ? gpuexec::Schedule::Sequential
+                                          : gpuexec::Schedule::Pipelined;
+}
+
+// n elements of 6 limbs: checks the pointer and that n * 48 bytes does not overflow.
+void check_array(const void* p, std::size_t n, const char* name) {
+  if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) {
+    invalid(fmt::format("n = {} elements overflows the address space", n));
+  }
+  if (n > 0) need(p, name);
+}
+
+// Inputs must be reduced Montgomery limbs: a value >= p would give wrong results silently.
+void check_reduced(const uint64_t* limbs, std::size_t n, const char* name) {
+  for (std::size_t i = 0; i < n; ++i) {
+    gpuexec::Limbs x;
+    std::memcpy(x.data(), limbs + 6 * i, sizeof(x));
+    if (!gpuexec::fp::is_canonical(x)) {
+      throw Error(ErrorCode::NonCanonical,
+                  fmt::format("{}[{}] is not reduced (limbs >= p)", name, i));
+    }
+  }
+}
+
+std::span<const Fp> elems(const uint64_t* p, std::size_t n) {
+  return {reinterpret_cast<const Fp*>(p), n};
+}
+std::span<Fp> elems(uint64_t* p, std::size_t n) { return {reinterpret_cast<Fp*>(p), n}; }
+
+std::vector<gpuexec::Job> to_jobs(const gpuexec_job* jobs, std::size_t count) {
+  if (count > 0) need(jobs, "jobs");
+  std::vector<gpuexec::Job> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const gpuexec_job& j = jobs[i];
+    const std::string where = fmt::format("job {}", i);
+    check_array(j.a, j.n, (where + ": a").c_str());
+    check_array(j.b, j.n, (where + ": b").c_str());
+    check_array(j.out, j.n, (where + ": out").c_str());
+    check_reduced(j.a, j.n, (where + ": a").c_str());
+    check_reduced(j.b, j.n, (where + ": b").c_str());
+    out.push_back({to_op(j.op), elems(j.a, j.n), elems(j.b, j.n), elems(j.out, j.n)});
+  }
+  return out;
+}
+
+gpuexec_status make_ticket(std::future<void> f, gpuexec_ticket** out) {
+  auto* t = new (std::nothrow) gpuexec_ticket;
+  if (!t) {
+    f.wait();
+    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, "gpuexec_submit: out of host memory");
+  }
+  t->future = std::move(f);
+  *out = t;
+  return GPUEXEC_OK;
+}
+}  // namespace
+
+extern "C" {
+
+gpuexec_status gpuexec_executor_create(gpuexec_backend backend, int device_index,
+                                       gpuexec_executor** out) {
+  return guard("gpuexec_executor_create", [&] {
+    need(out, "out");
+    *out = nullptr;
+    gpuexec::ExecutorOptions o;
+    switch (backend) {
+      case GPUEXEC_BACKEND_AUTO:
+        o.backend = gpuexec::BackendKind::Auto;
+        break;
+      case GPUEXEC_BACKEND_VULKAN:
+        o.backend = gpuexec::BackendKind::Vulkan;
+        break;
+      case GPUEXEC_BACKEND_CPU:
+        o.backend = gpuexec::BackendKind::Cpu;
+        break;
+      default:
+        invalid(fmt::format("unknown backend {}", static_cast<int>(backend)));
+    }
+    if (device_index < -1) invalid(fmt::format("device_index {} (use -1 or an index)", device_index));
+    o.device_index = device_index;
+    *out = new gpuexec_executor(o);
+  });
+}
+
+void gpuexec_executor_destroy(gpuexec_executor* ex) { delete ex; }
+
+const char* gpuexec_executor_backend_name(const gpuexec_executor* ex) {
+  return ex ? ex->name.c_str() : "";
+}
+
+gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint64_t* a,
+                                 const uint64_t* b, uint64_t* out, size_t n) {
+  return guard("gpuexec_fp_vec_op", [&] {
+    need(ex, "ex");
+    const gpuexec::Op cxx_op = to_op(op);
+    check_array(a, n, "a");
+    check_array(b, n, "b");
+    check_array(out, n, "out");
+    check_reduced(a, n, "a");
+    check_reduced(b, n, "b");
+    if (n) ex->cxx.run(cxx_op, elems(a, n), elems(b, n), elems(out, n));
+  });
+}
+
+gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48], uint64_t out[6]) {
+  return guard("gpuexec_fp_from_be_bytes", [&] {
+    need(in, "in");
+    need(out, "out");
+    auto v = gpuexec::fp_from_be_bytes(std::span<const uint8_t, 48>(in, 48));
+    if (!v) throw Error(ErrorCode::NonCanonical, "value is not below the field modulus p");
+    std::memcpy(out, v->limbs.data(), 48);
+  });
+}
+
+void gpuexec_fp_to_be_bytes(const uint64_t in[6], uint8_t out[48]) {
+  if (!in || !out) return;
+  Fp a;
+  std::memcpy(a.limbs.data(), in, 48);
+  gpuexec::fp_to_be_bytes(a, std::span<uint8_t, 48>(out, 48));
+}
+
+const char* gpuexec_last_error(void) { return last_error.c_str(); }
+
+gpuexec_status gpuexec_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
+                                 gpuexec_schedule schedule) {
+  return guard("gpuexec_run_batch", [&] {
+    need(ex, "ex");
+    const auto s = to_schedule(schedule);
+    ex->cxx.run_batch(to_jobs(jobs, count), s);
+  });
+}
+
+gpuexec_status gpuexec_submit(gpuexec_executor* ex, const gpuexec_job* job, gpuexec_ticket** out) {
+  return gpuexec_submit_batch(ex, job, 1, GPUEXEC_SCHEDULE_SEQUENTIAL, out);
+}
+
+gpuexec_status gpuexec_submit_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
+                                    gpuexec_schedule schedule, gpuexec_ticket** out) {
+  std::future<void> f;
+  const gpuexec_status s = guard("gpuexec_submit", [&] {
+    need(ex, "ex");
+    need(out, "out");
+    *out = nullptr;
+    const auto sched = to_schedule(schedule);
+    f = ex->cxx.submit_batch(to_jobs(jobs, count), sched);
+  });
+  return s == GPUEXEC_OK ? make_ticket(std::move(f), out) : s;
+}
+
+int gpuexec_ticket_ready(const gpuexec_ticket* t) {
+  if (!t) return 0;
+  return t->done || t->future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+gpuexec_status gpuexec_ticket_wait(gpuexec_ticket* t) {
+  if (!t) return fail(GPUEXEC_ERR_INVALID_ARGUMENT, "gpuexec_ticket_wait: ticket is NULL");
+  if (!t->done) {
+    t->status = guard("gpuexec_ticket_wait", [&] { t->future.get(); });
+    if (t->status != GPUEXEC_OK) t->error = last_error;
+    t->done = true;
+  }
+  if (t->status != GPUEXEC_OK) last_error = t->error;  // every waiter sees why
+  return t->status;
+}
+
+void gpuexec_ticket_destroy(gpuexec_ticket* t) {
+  if (!t) return;
+  if (!t->done && t->future.valid()) t->future.wait();
+  delete t;
+}
+
+gpuexec_status gpuexec_device_vector_create(gpuexec_executor* ex, size_t n,
+                                            gpuexec_device_vector** out) {
+  return guard("gpuexec_device_vector_create", [&] {
+    need(ex, "ex");
+    need(out, "out");
+    *out = nullptr;
+    if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) invalid("n overflows");
+    *out = new gpuexec_device_vector{ex->cxx.allocate(n)};
+  });
+}
+
+gpuexec_status gpuexec_device_vector_upload(gpuexec_executor* ex, const uint64_t* values, size_t n,
+                                            gpuexec_device_vector** out) {
+  return guard("gpuexec_device_vector_upload", [&] {
+    need(ex, "ex");
+    need(out, "out");
+    *out = nullptr;
+    check_array(values, n, "values");
+    check_reduced(values, n, "values");
+    *out = new gpuexec_device_vector{ex->cxx.upload(elems(values, n))};
+  });
+}
+
+gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint64_t* values,
+                                           size_t n) {
+  return guard("gpuexec_device_vector_write", [&] {
+    need(v, "v");
+    check_array(values, n, "values");
+    check_reduced(values, n, "values");
+    v->cxx.write(elems(values, n));
+  });
+}
+
+gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64_t* out, size_t n) {
+  return guard("gpuexec_device_vector_read", [&] {
+    need(v, "v");
+    check_array(out, n, "out");
+    v->cxx.read(elems(out, n));
+  });
+}
+
+size_t gpuexec_device_vector_size(const gpuexec_device_vector* v) { return v ? v->cxx.size() : 0; }
+
+void gpuexec_device_vector_destroy(gpuexec_device_vector* v) { delete v; }
+
+gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
+                                        const gpuexec_device_vector* a,
+                                        const gpuexec_device_vector* b, gpuexec_device_vector* out) {
+  return guard("gpuexec_fp_vec_op_device", [&] {
+    need(ex, "ex");
+    need(a, "a");
+    need(b, "b");
+    need(out, "out");
+    ex->cxx.run(to_op(op), a->cxx, b->cxx, out->cxx);
+  });
+}
+
+}  // extern "C"
