@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Renders `gpuexec bench --json` files as the Markdown tables of docs/PERFORMANCE.md.
 
-Usage: scripts/bench_markdown.py FILE.json [FILE.json ...]
+Usage: scripts/bench_markdown.py [--suite NAME] FILE.json [FILE.json ...]
 Each table shows median (min - max) ms, elements/s, and the seed's published figure where one
 exists, with the ratio seed / ours.
 """
@@ -30,17 +30,22 @@ def rate(row):
     return f"{per_s:.0f}"
 
 
-def main(paths):
-    for path in paths:
+def main(args):
+    suite = None
+    if len(args) >= 2 and args[0] == "--suite":
+        suite, args = args[1], args[2:]
+    for path in args:
         with open(path) as f:
             report = json.load(f)
         dev = report["device"]
-        print(f"Device: {dev.get('name')} ({dev.get('type')}), driver {dev.get('driver')}"
+        print(f"{dev.get('name')} ({dev.get('type')}), driver {dev.get('driver')}"
               f" - `{path}`\n")
         print("| suite | variant | op | elements | jobs | median ms (min - max) | elements/s | "
               "verified | seed ms | seed / ours |")
         print("|---|---|---|---:|---:|---|---:|---|---:|---:|")
         for r in report["results"]:
+            if suite and r["suite"] != suite:
+                continue
             seed = SEED.get((r["suite"], r["variant"], r["elements"], r["jobs"]))
             seed_ms = f"{seed:g}" if seed else "-"
             ratio = f"{seed / r['median_ms']:.0f}x" if seed and r["median_ms"] > 0 else "-"

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   gpuexec::cli::add_validate_command(app);
   gpuexec::cli::add_devices_command(app);
   gpuexec::cli::add_bench_command(app);
+  gpuexec::cli::add_plot_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

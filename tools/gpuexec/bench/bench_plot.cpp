@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -25,7 +28,8 @@ std::string plot_script(const std::vector<BenchResult>& results, const std::stri
   std::map<std::string, std::vector<const BenchResult*>> series;
   for (const BenchResult& r : results) {
     if (r.elements == 0) continue;  // e.g. the empty-submit row: no size to plot against
-    std::string name = fmt::format("{} {} {}", r.suite, r.variant, op_name(r.op));
+    std::string name = fmt::format("{} {}", r.suite, r.variant);
+    if (r.variant != op_name(r.op)) name += fmt::format(" {}", op_name(r.op));
     if (r.jobs > 1) name += fmt::format(" x{}", r.jobs);
     if (!series.count(name)) names.push_back(name);
     series[name].push_back(&r);
@@ -57,8 +61,9 @@ std::string plot_script(const std::vector<BenchResult>& results, const std::stri
   return s;
 }
 
-void write_plot(const std::vector<BenchResult>& results, const std::string& png_path,
-                const std::string& title) {
+namespace {
+void run_gnuplot(const std::vector<BenchResult>& results, const std::string& png_path,
+                 const std::string& title) {
   const std::string script = plot_script(results, png_path, title);
   FILE* gp = ::popen("gnuplot 2>&1", "w");
   if (!gp) throw Error(ErrorCode::Internal, "cannot start gnuplot (Debian: gnuplot-nox)");
@@ -68,6 +73,31 @@ void write_plot(const std::vector<BenchResult>& results, const std::string& png_
     throw Error(ErrorCode::Internal,
                 fmt::format("gnuplot failed (exit status {}) drawing {}", status, png_path));
   }
+}
+}  // namespace
+
+std::vector<std::string> write_plot(const std::vector<BenchResult>& results,
+                                    const std::string& png_path, const std::string& title) {
+  std::vector<std::string> suites;
+  for (const BenchResult& r : results) {
+    if (std::find(suites.begin(), suites.end(), r.suite) == suites.end()) suites.push_back(r.suite);
+  }
+  if (suites.size() <= 1) {
+    run_gnuplot(results, png_path, title);
+    return {png_path};
+  }
+  // Several suites (bench all): one picture each, FILE-SUITE.png, so every one stays readable.
+  const std::filesystem::path base(png_path);
+  std::vector<std::string> written;
+  for (const std::string& suite : suites) {
+    std::vector<BenchResult> part;
+    std::copy_if(results.begin(), results.end(), std::back_inserter(part),
+                 [&](const BenchResult& r) { return r.suite == suite; });
+    const auto path = base.parent_path() / (base.stem().string() + "-" + suite + base.extension().string());
+    run_gnuplot(part, path.string(), title + ": " + suite);
+    written.push_back(path.string());
+  }
+  return written;
 }
 
 }  // namespace gpuexec::cli
