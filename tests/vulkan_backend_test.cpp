@@ -138,5 +138,58 @@ TEST_F(VulkanBackend, BadDeviceIndexIsAClearError) {
   unsetenv("GPUEXEC_DEVICE");
 }
 
+class KernelVariants : public VulkanTest, public ::testing::WithParamInterface<KernelVariant> {};
+
+TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
+  ExecutorOptions o = vk::on_device(-1);
+  o.kernel = GetParam();
+  vk::PersistentBackend backend(o, {});
+  GmpOracle oracle;
+  const auto edges = fp_edge_values();
+  std::vector<Fp> a, b;
+  for (const Fp& x : edges) {
+    for (const Fp& y : edges) {
+      a.push_back(x);
+      b.push_back(y);
+    }
+  }
+  for (Op op : kAllOps) {
+    std::vector<Fp> out(a.size());
+    backend.run(op, a, b, out);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const Fp want = op == Op::Add ? oracle.add(a[i], b[i])
+                      : op == Op::Sub ? oracle.sub(a[i], b[i])
+                                      : oracle.mul(a[i], b[i]);
+      ASSERT_EQ(out[i], want) << op_name(op) << " pair " << i;
+    }
+  }
+  for (std::size_t n : {1, 63, 65, 4097, 65537}) expect_matches_reference(backend, n);
+  EXPECT_EQ(backend.stats().kernel, GetParam() == KernelVariant::U64      ? "u64"
+                                    : GetParam() == KernelVariant::U64Vec ? "u64v"
+                                                                          : "u32");
+}
+
+INSTANTIATE_TEST_SUITE_P(Kernels, KernelVariants,
+                         ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32),
+                         [](const auto& info) {
+                           return info.param == KernelVariant::U64      ? "U64"
+                                  : info.param == KernelVariant::U64Vec ? "U64Vec"
+                                                                        : "U32";
+                         });
+
+TEST_F(VulkanBackend, KernelChoiceFromTheEnvironment) {
+  setenv("GPUEXEC_KERNEL", "u32", 1);
+  EXPECT_EQ(vk::PersistentBackend(vk::on_device(-1), {}).stats().kernel, "u32");
+  setenv("GPUEXEC_KERNEL", "fast", 1);
+  try {
+    vk::PersistentBackend backend(vk::on_device(-1), {});
+    ADD_FAILURE() << "accepted GPUEXEC_KERNEL=fast";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("GPUEXEC_KERNEL"), std::string::npos);
+  }
+  unsetenv("GPUEXEC_KERNEL");
+}
+
 }  // namespace
 }  // namespace gpuexec::test

@@ -11,6 +11,14 @@ namespace gpuexec {
 
 enum class BackendKind { Auto, Cpu, Vulkan };
 
+// Which compiled kernel family runs the field ops on a Vulkan device.
+enum class KernelVariant {
+  Auto,    // GPUEXEC_KERNEL, else the device rule: U32 without shaderInt64 or on NVIDIA, else U64
+  U64,     // 6 x u64 limbs, 8-byte loads (needs shaderInt64)
+  U64Vec,  // 6 x u64 limbs, 16-byte loads (needs shaderInt64)
+  U32,     // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed
+};
+
 struct ExecutorOptions {
   BackendKind backend = BackendKind::Auto;
   int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
@@ -20,6 +28,7 @@ struct ExecutorOptions {
   std::size_t device_local_threshold = 0;  // 0: kDeviceLocalThreshold
   uint64_t pool_cap_bytes = 0;             // idle buffers kept at most; 0: min(1 GiB, heap / 4)
   bool warm_up = false;                    // compile every kernel in the background at start
+  KernelVariant kernel = KernelVariant::Auto;
 };
 
 }  // namespace gpuexec

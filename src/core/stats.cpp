@@ -17,7 +17,8 @@ std::string format_stats(const ExecutorStats& s) {
   if (s.backend.rfind("cpu", 0) == 0) return out;
   out += fmt::format("pipelined batches: {}; ops on device-resident vectors: {}\n", s.batches,
                      s.resident_ops);
-  out += fmt::format("chunk: {} elements; device-local from: {}\n", s.chunk_elems,
+  out += fmt::format("kernel: {}; chunk: {} elements; device-local from: {}\n", s.kernel,
+                     s.chunk_elems,
                      s.device_local_threshold
                          ? fmt::format("{} elements", s.device_local_threshold)
                          : std::string("never on this device unless forced (GPU_DEVICE_LOCAL=1)"));

@@ -6,8 +6,9 @@
 
 namespace gpuexec::spirv {
 
-const EmbeddedBlob& kernel_for(Op op) {
-  const std::string name = "fp_" + std::string(op_name(op));
+const EmbeddedBlob& kernel_for(Op op, std::string_view variant) {
+  const std::string name = variant == "32" ? "fp32_" + std::string(op_name(op))
+                                           : "fp_" + std::string(op_name(op)) + std::string(variant);
   for (const EmbeddedBlob& blob : embedded_blobs()) {
     if (blob.name == name) return blob;
   }

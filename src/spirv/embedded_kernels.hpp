@@ -16,7 +16,8 @@ struct EmbeddedBlob {
 
 std::span<const EmbeddedBlob> embedded_blobs();
 
-// The element-wise kernel of op; throws if the build lacks it.
-const EmbeddedBlob& kernel_for(Op op);
+// The element-wise kernel of op in a variant ("" for u64, "_vec", or "32" for u32 limbs: the
+// blob names are fp_OP, fp_OP_vec and fp32_OP); throws if the build lacks it.
+const EmbeddedBlob& kernel_for(Op op, std::string_view variant = "");
 
 }  // namespace gpuexec::spirv

@@ -18,10 +18,6 @@ std::optional<uint32_t> find_family(const DeviceInfo& info, VkQueueFlags want, V
 }  // namespace
 
 DeviceContext::DeviceContext(const DeviceInfo& info) : info_(info) {
-  if (!info.shader_int64) {
-    throw Error(ErrorCode::NoDevice,
-                fmt::format("device {} ({}) lacks shaderInt64", info.index, info.name));
-  }
   // The first compute-capable family: on most GPUs the universal one, which runs at full priority.
   auto compute = find_family(info, VK_QUEUE_COMPUTE_BIT, 0);
   if (!compute) {
@@ -47,7 +43,7 @@ DeviceContext::DeviceContext(const DeviceInfo& info) : info_(info) {
       VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES};
   timeline.timelineSemaphore = info.timeline_semaphore ? VK_TRUE : VK_FALSE;
   VkPhysicalDeviceFeatures2 features{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
-  features.features.shaderInt64 = VK_TRUE;
+  features.features.shaderInt64 = info.shader_int64 ? VK_TRUE : VK_FALSE;
   if (info.timeline_semaphore) features.pNext = &timeline;
 
   VkDeviceCreateInfo create{.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};

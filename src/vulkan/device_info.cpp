@@ -146,8 +146,8 @@ uint32_t resolve_device_index(const std::vector<DeviceInfo>& devices, int reques
   const DeviceInfo& d = devices[static_cast<std::size_t>(requested)];
   if (!d.usable()) {
     throw Error(ErrorCode::NoDevice,
-                fmt::format("device {} ({}) lacks shaderInt64, needed by the u64-limb kernels",
-                            requested, d.name));
+                fmt::format("device {} ({}) supports only Vulkan {}; 1.1 is needed", requested,
+                            d.name, version_string(d.api_version)));
   }
   return d.index;
 }

@@ -32,8 +32,8 @@ struct DeviceInfo {
   VkPhysicalDeviceMemoryProperties memory{};
   VkPhysicalDeviceLimits limits{};
 
-  // The u64-limb kernels need shaderInt64; everything else is Vulkan 1.1 core.
-  bool usable() const { return shader_int64 && api_version >= VK_API_VERSION_1_1; }
+  // Vulkan 1.1 is enough: without shaderInt64 the u32-limb kernels run.
+  bool usable() const { return api_version >= VK_API_VERSION_1_1; }
 };
 
 std::vector<DeviceInfo> query_devices(const std::vector<VkPhysicalDevice>& devices);

@@ -36,7 +36,7 @@ DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& op
     // the pipeline cache rather than compiling it again.
     warm_up_ = std::jthread([this] {
       try {
-        for (Op op : kAllOps) pipelines_.get(kernel_module(op), settings_.local_size);
+        for (Op op : kAllOps) pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
       } catch (...) {
         // A failure here resurfaces, with its message, when a job asks for the same pipeline.
       }
@@ -56,7 +56,7 @@ void DeviceRuntime::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std
   const std::size_t n = out.size();
   if (n == 0) return;
   std::lock_guard lock(run_mutex_);
-  const KernelPipeline& kernel = pipelines_.get(kernel_module(op), settings_.local_size);
+  const KernelPipeline& kernel = pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
   const DataPath path = settings_.path_for(n);
   count_job(n, path, streamer_.run(kernel, path, a.data(), b.data(), out.data(), n));
 }
@@ -82,7 +82,7 @@ void DeviceRuntime::run_batch(std::span<const Job> jobs, Schedule schedule) {
   for (const Job& j : jobs) {
     const std::size_t n = j.out.size();
     if (n == 0) continue;
-    const KernelPipeline& kernel = pipelines_.get(kernel_module(j.op), settings_.local_size);
+    const KernelPipeline& kernel = pipelines_.get(kernel_module(j.op, settings_.kernel), settings_.local_size);
     const DataPath path = settings_.path_for(n);
     const std::size_t capacity = bucket_elems(std::min(n, settings_.chunk_elems), settings_.chunk_elems);
     const Key key{path, capacity, j.op};
@@ -120,7 +120,7 @@ void DeviceRuntime::read_resident(const Buffer& src, std::span<Fp> out) {
 void DeviceRuntime::run_resident(Op op, const Buffer& a, const Buffer& b, const Buffer& out,
                                  std::size_t n) {
   std::lock_guard lock(run_mutex_);
-  const KernelPipeline& kernel = pipelines_.get(kernel_module(op), settings_.local_size);
+  const KernelPipeline& kernel = pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
   resident_.run(kernel, a, b, out, n);
   ++resident_ops_;
 }
@@ -134,6 +134,7 @@ void DeviceRuntime::add_stats(ExecutorStats& s) const {
   s.host_visible_jobs = host_visible_jobs_;
   s.device_local_jobs = device_local_jobs_;
   s.chunk_elems = settings_.chunk_elems;
+  s.kernel = kernel_variant_name(settings_.kernel);
   s.device_local_threshold = settings_.staging_pays ? settings_.device_local_threshold : 0;
   const PipelineCacheStats p = pipelines_.stats();
   s.pipelines_compiled = p.compiled;

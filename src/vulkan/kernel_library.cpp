@@ -7,16 +7,45 @@
 
 namespace gpuexec::vk {
 
-const spirv::SpirvModule& kernel_module(Op op) {
+namespace {
+constexpr KernelVariant kVariants[] = {KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32};
+
+std::string_view suffix(KernelVariant v) {
+  return v == KernelVariant::U64Vec ? "_vec" : v == KernelVariant::U32 ? "32" : "";
+}
+
+std::size_t slot(KernelVariant v) {
+  return v == KernelVariant::U64Vec ? 1 : v == KernelVariant::U32 ? 2 : 0;
+}
+}  // namespace
+
+const char* kernel_variant_name(KernelVariant v) {
+  switch (v) {
+    case KernelVariant::Auto:
+      return "auto";
+    case KernelVariant::U64:
+      return "u64";
+    case KernelVariant::U64Vec:
+      return "u64v";
+    case KernelVariant::U32:
+      return "u32";
+  }
+  return "?";
+}
+
+const spirv::SpirvModule& kernel_module(Op op, KernelVariant variant) {
   static std::once_flag once;
-  static std::array<spirv::SpirvModule, std::size(kAllOps)> modules;
+  static std::array<std::array<spirv::SpirvModule, std::size(kAllOps)>, std::size(kVariants)> modules;
   std::call_once(once, [] {
-    for (Op o : kAllOps) {
-      const spirv::EmbeddedBlob& blob = spirv::kernel_for(o);
-      modules[static_cast<std::size_t>(o)] = spirv::load_spirv(blob.bytes, std::string(blob.name));
+    for (KernelVariant v : kVariants) {
+      for (Op o : kAllOps) {
+        const spirv::EmbeddedBlob& blob = spirv::kernel_for(o, suffix(v));
+        modules[slot(v)][static_cast<std::size_t>(o)] =
+            spirv::load_spirv(blob.bytes, std::string(blob.name));
+      }
     }
   });
-  return modules[static_cast<std::size_t>(op)];
+  return modules[slot(variant)][static_cast<std::size_t>(op)];
 }
 
 }  // namespace gpuexec::vk

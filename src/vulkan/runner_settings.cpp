@@ -38,6 +38,25 @@ DataPath env_path() {
                           v));
 }
 
+KernelVariant env_kernel() {
+  const char* raw = std::getenv("GPUEXEC_KERNEL");
+  if (!raw || !*raw) return KernelVariant::Auto;
+  const std::string_view v(raw);
+  if (v == "auto") return KernelVariant::Auto;
+  if (v == "u64") return KernelVariant::U64;
+  if (v == "u64v") return KernelVariant::U64Vec;
+  if (v == "u32") return KernelVariant::U32;
+  throw Error(ErrorCode::InvalidArgument,
+              fmt::format("GPUEXEC_KERNEL={}: use u64, u64v, u32 or auto", v));
+}
+
+// The vendor rule for KernelVariant::Auto; see docs/GPU_NOTES.md for the measurements behind it.
+KernelVariant device_kernel(const DeviceInfo& d) {
+  if (!d.shader_int64) return KernelVariant::U32;
+  if (d.vendor_id == 0x10de) return KernelVariant::U32;  // NVIDIA emulates 64-bit multiplies
+  return KernelVariant::U64;
+}
+
 // Largest device-local heap, for sizing chunks and the pool.
 VkDeviceSize device_local_heap(const DeviceInfo& d) {
   VkDeviceSize best = 0;
@@ -80,6 +99,14 @@ RunnerSettings RunnerSettings::resolve(const DeviceInfo& device, const ExecutorO
   s.pool_cap_bytes = options.pool_cap_bytes ? options.pool_cap_bytes
                                             : std::min<uint64_t>(kDefaultPoolCapBytes, heap / 4);
   s.warm_up = options.warm_up;
+  s.kernel = options.kernel != KernelVariant::Auto ? options.kernel : env_kernel();
+  if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
+  if (s.kernel != KernelVariant::U32 && !device.shader_int64) {
+    throw Error(ErrorCode::NoDevice,
+                fmt::format("device {} ({}) lacks shaderInt64, needed by the u64-limb kernels "
+                            "(GPUEXEC_KERNEL=u32 runs without it)",
+                            device.index, device.name));
+  }
   return s;
 }
 

@@ -23,6 +23,7 @@ struct RunnerSettings {
   bool staging_pays = false;  // Auto sends large jobs device-local (discrete GPUs)
   uint64_t pool_cap_bytes = kDefaultPoolCapBytes;
   bool warm_up = false;
+  KernelVariant kernel = KernelVariant::U64;  // never Auto once resolved
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.

@@ -38,6 +38,7 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
       r.max_ms = t.max_ms;
       r.reps = t.reps;
       r.verified = v.verify(op);
+      r.extra["kernel"] = executor.stats().kernel;
       r.extra["gelem_per_s"] = t.median_ms > 0 ? n / (t.median_ms * 1e6) : 0.0;
       results.push_back(std::move(r));
     }
