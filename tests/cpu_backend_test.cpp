@@ -4,6 +4,7 @@
 #include <random>
 
 #include "cpu/cpu_backend.hpp"
+#include "cpu/parallel_copy.hpp"
 #include "cpu/parallel_for.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
@@ -60,6 +61,18 @@ TEST(CpuBackend, SizeMismatchIsInvalidArgument) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+  }
+}
+
+TEST(ParallelCopy, CopiesEveryByteAtAnySize) {
+  for (std::size_t bytes : {std::size_t{0}, std::size_t{1}, cpu::kParallelCopyMin - 1,
+                            cpu::kParallelCopyMin, std::size_t{37} << 20 | 4093}) {
+    std::vector<unsigned char> src(bytes + 3), dst(bytes + 3, 0);
+    for (std::size_t i = 0; i < src.size(); ++i) src[i] = static_cast<unsigned char>(i * 7 + 1);
+    cpu::parallel_copy(dst.data() + 1, src.data() + 3, bytes);  // unaligned both sides
+    ASSERT_EQ(dst[0], 0);
+    for (std::size_t i = 0; i < bytes; ++i) ASSERT_EQ(dst[i + 1], src[i + 3]) << i;
+    ASSERT_EQ(dst[bytes + 1], 0);
   }
 }
 

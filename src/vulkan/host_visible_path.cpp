@@ -1,7 +1,7 @@
 #include "vulkan/host_visible_path.hpp"
 
-#include <cstring>
 
+#include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec::vk {
@@ -20,8 +20,8 @@ HostVisibleSlot::HostVisibleSlot(const DeviceContext& ctx, BufferPool& pool,
 
 void HostVisibleSlot::stage(const Fp* a, const Fp* b, std::size_t n) {
   const std::size_t bytes = n * sizeof(Fp);
-  std::memcpy(ab_.mapped(), a, bytes);
-  std::memcpy(ab_.mapped() + b_offset(), b, bytes);
+  cpu::parallel_copy(ab_.mapped(), a, bytes);
+  cpu::parallel_copy(ab_.mapped() + b_offset(), b, bytes);
   ab_.flush(0, b_offset() + bytes);
 }
 
@@ -38,7 +38,7 @@ void HostVisibleSlot::record(VkCommandBuffer cmd, const KernelPipeline& kernel, 
 void HostVisibleSlot::collect(Fp* out, std::size_t n) {
   const std::size_t bytes = n * sizeof(Fp);
   c_.invalidate(0, bytes);
-  std::memcpy(out, c_.mapped(), bytes);
+  cpu::parallel_copy(out, c_.mapped(), bytes);
 }
 
 }  // namespace gpuexec::vk

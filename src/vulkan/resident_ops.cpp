@@ -1,8 +1,9 @@
 #include "vulkan/resident_ops.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
+
+#include "cpu/parallel_copy.hpp"
 
 namespace gpuexec::vk {
 
@@ -50,7 +51,7 @@ void ResidentOps::write(const Buffer& dst, std::span<const Fp> values) {
   auto staging = pool_.acquire(MemoryUse::Upload, chunk * sizeof(Fp));
   for (std::size_t begin = 0; begin < values.size(); begin += chunk) {
     const std::size_t n = std::min(chunk, values.size() - begin);
-    std::memcpy(staging->mapped(), values.data() + begin, n * sizeof(Fp));
+    cpu::parallel_copy(staging->mapped(), values.data() + begin, n * sizeof(Fp));
     staging->flush(0, n * sizeof(Fp));
     VkCommandBuffer cmd = commands_.begin();
     begin_with_barrier(cmd);
@@ -77,7 +78,7 @@ void ResidentOps::read(const Buffer& src, std::span<Fp> out) {
                          &to_host, 0, nullptr, 0, nullptr);
     commands_.submit_and_wait();
     staging->invalidate(0, n * sizeof(Fp));
-    std::memcpy(out.data() + begin, staging->mapped(), n * sizeof(Fp));
+    cpu::parallel_copy(out.data() + begin, staging->mapped(), n * sizeof(Fp));
   }
   pool_.release(std::move(staging));
 }

@@ -1,7 +1,7 @@
 #include "vulkan/staging_path.hpp"
 
-#include <cstring>
 
+#include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec::vk {
@@ -77,8 +77,8 @@ void StagingSlot::record_readback(VkCommandBuffer cmd, std::size_t n) const {
 
 void StagingSlot::stage(const Fp* a, const Fp* b, std::size_t n) {
   const std::size_t bytes = n * sizeof(Fp);
-  std::memcpy(upload_.mapped(), a, bytes);
-  std::memcpy(upload_.mapped() + b_offset(), b, bytes);
+  cpu::parallel_copy(upload_.mapped(), a, bytes);
+  cpu::parallel_copy(upload_.mapped() + b_offset(), b, bytes);
   upload_.flush(0, b_offset() + bytes);
 }
 
@@ -103,7 +103,7 @@ void StagingSlot::record(VkCommandBuffer cmd, const KernelPipeline& kernel, std:
 void StagingSlot::collect(Fp* out, std::size_t n) {
   const std::size_t bytes = n * sizeof(Fp);
   readback_.invalidate(0, bytes);
-  std::memcpy(out, readback_.mapped(), bytes);
+  cpu::parallel_copy(out, readback_.mapped(), bytes);
 }
 
 }  // namespace gpuexec::vk
