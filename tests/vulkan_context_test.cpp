@@ -42,12 +42,13 @@ TEST_F(VulkanContextTest, DeviceHasWhatTheKernelsNeed) {
   EXPECT_FALSE(context.info().queue_families.empty());
 }
 
-vk::DeviceInfo fake(uint32_t index, VkPhysicalDeviceType type, bool int64) {
+// usable: Vulkan 1.1 or later (the u32 kernels need nothing more).
+vk::DeviceInfo fake(uint32_t index, VkPhysicalDeviceType type, bool usable) {
   vk::DeviceInfo d;
   d.index = index;
   d.type = type;
-  d.shader_int64 = int64;
-  d.api_version = VK_API_VERSION_1_3;
+  d.shader_int64 = true;
+  d.api_version = usable ? VK_API_VERSION_1_3 : VK_API_VERSION_1_0;
   d.name = "fake";
   return d;
 }
@@ -59,11 +60,11 @@ TEST(DeviceChoice, DiscreteBeforeIntegratedBeforeVirtualBeforeCpu) {
                                    fake(2, T::VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU, true),
                                    fake(3, T::VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU, true)};
   EXPECT_EQ(vk::default_device_index(d), 3u);
-  d[3].shader_int64 = false;  // unusable devices are skipped
+  d[3].api_version = VK_API_VERSION_1_0;  // unusable devices are skipped
   EXPECT_EQ(vk::default_device_index(d), 2u);
   d.resize(2);
   EXPECT_EQ(vk::default_device_index(d), 1u);
-  d[0].shader_int64 = d[1].shader_int64 = false;
+  d[0].api_version = d[1].api_version = VK_API_VERSION_1_0;
   EXPECT_THROW(vk::default_device_index(d), Error);
   EXPECT_THROW(vk::default_device_index({}), Error);
   EXPECT_THROW(vk::resolve_device_index(d, 0), Error);  // explicit but unusable
