@@ -13,7 +13,7 @@ enum class BackendKind { Auto, Cpu, Vulkan };
 
 // Which compiled kernel family runs the field ops on a Vulkan device.
 enum class KernelVariant {
-  Auto,    // GPUEXEC_KERNEL, else the device rule: U32 without shaderInt64 or on NVIDIA, else U64
+  Auto,    // GPUEXEC_KERNEL, else U64Vec where the device has shaderInt64, else U32
   U64,     // 6 x u64 limbs, 8-byte loads (needs shaderInt64)
   U64Vec,  // 6 x u64 limbs, 16-byte loads (needs shaderInt64)
   U32,     // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed

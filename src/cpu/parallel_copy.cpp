@@ -8,7 +8,7 @@
 namespace gpuexec::cpu {
 
 namespace {
-constexpr std::size_t kPieceMin = std::size_t{2} << 20;  // each thread copies at least this
+constexpr std::size_t kPieceMin = std::size_t{512} << 10;  // each thread copies at least this
 constexpr std::size_t kMaxThreads = 8;  // memory bandwidth saturates well before the core count
 }  // namespace
 

@@ -11,6 +11,7 @@ namespace {
 // Chunk offsets stay multiples of 256 elements (12 KiB): aligned for any
 // minStorageBufferOffsetAlignment a device reports.
 constexpr std::size_t kChunkGranule = 256;
+
 }  // namespace
 
 ResidentOps::ResidentOps(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
