@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps configure build run test test-sanitize fuzz bench format clean
 
 deps:
 	@bash scripts/deps.sh
@@ -22,6 +22,14 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# ASan+UBSan and TSan builds of the library and tests, run at small sizes.
+test-sanitize: deps
+	bash scripts/test_sanitize.sh
+
+# libFuzzer targets (clang, ASan+UBSan), FUZZ_SECONDS each (default 60) from fuzz/corpus.
+fuzz: deps
+	bash scripts/fuzz.sh
 
 bench: build
 	./$(BUILD_DIR)/bin/fp_bench

@@ -8,6 +8,7 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_samples.hpp"
+#include "test_size.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
@@ -197,6 +198,7 @@ INSTANTIATE_TEST_SUITE_P(
 class ResidentVectors : public VulkanTest {};
 
 TEST_F(ResidentVectors, BeyondOneBindingAndOutlivingTheExecutor) {
+  GPUEXEC_SKIP_IF_SMALL();
   auto executor = std::make_unique<Executor>(ExecutorOptions{BackendKind::Vulkan});
   // More than maxStorageBufferRange (128 MiB) per vector on lavapipe: chunked dispatches.
   const std::size_t n = (std::size_t{128} << 20) / sizeof(Fp) + 1000;

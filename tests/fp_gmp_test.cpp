@@ -4,6 +4,7 @@
 #include <random>
 
 #include "gmp_oracle.hpp"
+#include "test_size.hpp"
 #include "gpuexec/fp_samples.hpp"
 #include "gpuexec/op.hpp"
 
@@ -13,7 +14,7 @@ namespace {
 using test::GmpOracle;
 using test::Mpz;
 
-constexpr int kRandomPairs = 100000;
+const int kRandomPairs = test::small_tests() ? 10000 : 100000;
 
 class FpGmpTest : public ::testing::Test {
  protected:

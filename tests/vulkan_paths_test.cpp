@@ -7,6 +7,7 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/fp_samples.hpp"
 #include "vulkan/persistent_backend.hpp"
+#include "test_size.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
@@ -56,6 +57,7 @@ TEST_P(VulkanPaths, SizesAcrossChunkBoundaries) {
 }
 
 TEST_P(VulkanPaths, TwoToTheTwentyOnePlusSeventeenWithSmallChunks) {
+  GPUEXEC_SKIP_IF_SMALL();
   const std::size_t n = (std::size_t{1} << 21) + 17;
   vk::PersistentBackend backend(options(GetParam(), 1 << 16), {});
   const auto a = random_vector(n, 21), b = random_vector(n, 22);
@@ -75,6 +77,7 @@ INSTANTIATE_TEST_SUITE_P(Paths, VulkanPaths,
 class VulkanStreaming : public VulkanTest {};
 
 TEST_F(VulkanStreaming, VectorsBeyondMaxStorageBufferRange) {
+  GPUEXEC_SKIP_IF_SMALL();
   vk::PersistentBackend backend(options(DataPath::Auto, std::size_t{1} << 30), {});
   const std::size_t max_binding = backend.device_info().limits.maxStorageBufferRange / sizeof(Fp);
   EXPECT_LE(backend.runtime().settings().chunk_elems, max_binding);

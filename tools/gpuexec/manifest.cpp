@@ -60,9 +60,13 @@ std::vector<ManifestEntry> read_manifest(const std::string& path) {
   if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
+  return parse_manifest(text.str(), path);
+}
+
+std::vector<ManifestEntry> parse_manifest(const std::string& text, const std::string& path) {
   json doc;
   try {
-    doc = json::parse(text.str());
+    doc = json::parse(text);
   } catch (const json::parse_error& e) {
     throw InputError(fmt::format("{}: byte {}: not valid JSON", path, e.byte));
   }

@@ -25,5 +25,7 @@ struct ManifestEntry {
   std::string error;  // empty when the job is well-formed
 };
 std::vector<ManifestEntry> read_manifest(const std::string& path);
+// The same for manifest text already in memory; `path` names it and anchors relative paths.
+std::vector<ManifestEntry> parse_manifest(const std::string& text, const std::string& path);
 
 }  // namespace gpuexec::cli
