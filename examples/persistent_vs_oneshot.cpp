@@ -15,7 +15,8 @@ double median_ms(gpuexec::Executor& ex, const std::vector<gpuexec::Fp>& a,
                  std::vector<gpuexec::Fp>& out, int reps) {
   std::vector<double> ms;
   ex.run(gpuexec::Op::Add, a, a, out);
-  for (int i = 0; i < reps; ++i) ms.push_back(example::time_ms([&] { ex.run(gpuexec::Op::Add, a, a, out); }));
+  for (int i = 0; i < reps; ++i)
+    ms.push_back(example::time_ms([&] { ex.run(gpuexec::Op::Add, a, a, out); }));
   std::sort(ms.begin(), ms.end());
   return ms[ms.size() / 2];
 }
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   gpuexec::Executor one_shot(std::make_unique<gpuexec::vk::OneShotBackend>());
   gpuexec::Executor persistent(std::make_unique<gpuexec::vk::PersistentBackend>());
   const double slow = median_ms(one_shot, a, out, 5), fast = median_ms(persistent, a, out, 50);
-  std::printf("%zu elements: one-shot %.3f ms, persistent %.4f ms: %.0fx\n", n, slow, fast, slow / fast);
+  std::printf("%zu elements: one-shot %.3f ms, persistent %.4f ms: %.0fx\n", n, slow, fast,
+              slow / fast);
   return out[0] == gpuexec::fp::add(a[0], a[0]) ? 0 : 1;
 }

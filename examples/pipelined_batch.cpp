@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   for (auto schedule : {gpuexec::Schedule::Sequential, gpuexec::Schedule::Pipelined}) {
     executor.run_batch(jobs, schedule);  // warm-up
     const double ms = example::time_ms([&] { executor.run_batch(jobs, schedule); });
-    std::printf("%s: %zu x %zu elements: %.3f ms\n", gpuexec::schedule_name(schedule).data(), jobs_n, n, ms);
+    std::printf("%s: %zu x %zu elements: %.3f ms\n", gpuexec::schedule_name(schedule).data(),
+                jobs_n, n, ms);
   }
   return out[0][0] == gpuexec::fp::mul(a[0][0], b[0][0]) ? 0 : 1;
 }

@@ -1,4 +1,5 @@
-// One job, timed: median of repeated runs on the persistent backend. Usage: single_job_bench [n] [reps]
+// One job, timed: median of repeated runs on the persistent backend. Usage: single_job_bench [n]
+// [reps]
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>

@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     const auto values = parse_vector(text, FileFormat::Hex, "fuzz.hex");
-    const auto again = parse_vector(encode_vector(values, FileFormat::Hex), FileFormat::Hex, "re.hex");
+    const auto again =
+        parse_vector(encode_vector(values, FileFormat::Hex), FileFormat::Hex, "re.hex");
     if (again != values) __builtin_trap();
   } catch (const InputError&) {
   }

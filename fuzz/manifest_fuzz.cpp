@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
-    gpuexec::cli::parse_manifest(std::string(reinterpret_cast<const char*>(data), size), "fuzz.json");
+    gpuexec::cli::parse_manifest(std::string(reinterpret_cast<const char*>(data), size),
+                                 "fuzz.json");
   } catch (const gpuexec::cli::InputError&) {
   }
   return 0;

@@ -8,18 +8,12 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_samples.hpp"
+#include "random_vectors.hpp"
 #include "test_size.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
 namespace {
-
-std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fp> v(n);
-  for (auto& x : v) x = fp_random(rng);
-  return v;
-}
 
 // Backend, and whether the staging path runs on split queues (timeline semaphores).
 struct Setup {
@@ -28,7 +22,9 @@ struct Setup {
   DataPath path;
   bool split;
 };
-void PrintTo(const Setup& s, std::ostream* os) { *os << s.name; }
+void PrintTo(const Setup& s, std::ostream* os) {
+  *os << s.name;
+}
 
 class Batches : public VulkanTest, public ::testing::WithParamInterface<Setup> {
  protected:
@@ -191,8 +187,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Setup{"Cpu", BackendKind::Cpu, DataPath::Auto, false},
                       Setup{"VulkanHostVisible", BackendKind::Vulkan, DataPath::HostVisible, false},
                       Setup{"VulkanDeviceLocal", BackendKind::Vulkan, DataPath::DeviceLocal, false},
-                      Setup{"VulkanDeviceLocalSplitQueues", BackendKind::Vulkan, DataPath::DeviceLocal,
-                            true}),
+                      Setup{"VulkanDeviceLocalSplitQueues", BackendKind::Vulkan,
+                            DataPath::DeviceLocal, true}),
     [](const auto& info) { return info.param.name; });
 
 class ResidentVectors : public VulkanTest {};
@@ -210,7 +206,7 @@ TEST_F(ResidentVectors, BeyondOneBindingAndOutlivingTheExecutor) {
   for (std::size_t i = 0; i < n; i += 997) ASSERT_EQ(r[i], fp::add(a[i], a[i])) << i;
   ASSERT_EQ(r[n - 1], fp::add(a[n - 1], a[n - 1]));
   EXPECT_EQ(executor->stats().resident_ops, 1u);
-  executor.reset();   // the vectors keep their device alive
+  executor.reset();  // the vectors keep their device alive
   EXPECT_EQ(da.to_host()[n - 1], a[n - 1]);
 }
 

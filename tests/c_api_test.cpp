@@ -7,22 +7,20 @@
 #include <thread>
 
 #include "gpuexec/fp_samples.hpp"
-#include "gpuexec/op.hpp"
 #include "gpuexec/gpuexec.h"
+#include "gpuexec/op.hpp"
+#include "random_vectors.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
 namespace {
 
-std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fp> v(n);
-  for (auto& x : v) x = fp_random(rng);
-  return v;
+const uint64_t* limbs(const std::vector<Fp>& v) {
+  return v[0].limbs.data();
 }
-
-const uint64_t* limbs(const std::vector<Fp>& v) { return v[0].limbs.data(); }
-uint64_t* limbs(std::vector<Fp>& v) { return v[0].limbs.data(); }
+uint64_t* limbs(std::vector<Fp>& v) {
+  return v[0].limbs.data();
+}
 
 class CApi : public VulkanTest, public ::testing::WithParamInterface<gpuexec_backend> {
  protected:
@@ -64,9 +62,11 @@ TEST_P(CApi, BatchesAndTickets) {
   // A dependent pipelined batch fails up front, naming both jobs.
   gpuexec_job chain[2] = {{GPUEXEC_OP_MUL, limbs(a), limbs(b), limbs(o1), n},
                           {GPUEXEC_OP_ADD, limbs(o1), limbs(b), limbs(o2), n}};
-  EXPECT_EQ(gpuexec_run_batch(ex, chain, 2, GPUEXEC_SCHEDULE_PIPELINED), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_run_batch(ex, chain, 2, GPUEXEC_SCHEDULE_PIPELINED),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
   EXPECT_NE(std::string(gpuexec_last_error()).find("jobs 0 and 1"), std::string::npos);
-  EXPECT_EQ(gpuexec_run_batch(ex, nullptr, 2, GPUEXEC_SCHEDULE_PIPELINED), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_run_batch(ex, nullptr, 2, GPUEXEC_SCHEDULE_PIPELINED),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(gpuexec_run_batch(ex, jobs, 2, static_cast<gpuexec_schedule>(9)),
             GPUEXEC_ERR_INVALID_ARGUMENT);
   gpuexec_job bad = {GPUEXEC_OP_ADD, nullptr, limbs(b), limbs(o1), n};
@@ -88,7 +88,8 @@ TEST_P(CApi, DeviceVectors) {
   EXPECT_EQ(out[n - 1], fp::sqr(a[n - 1]));
   EXPECT_EQ(gpuexec_device_vector_read(w, limbs(out), n - 1), GPUEXEC_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(gpuexec_device_vector_write(w, nullptr, n), GPUEXEC_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(gpuexec_fp_vec_op_device(ex, GPUEXEC_OP_MUL, v, nullptr, w), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_fp_vec_op_device(ex, GPUEXEC_OP_MUL, v, nullptr, w),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
   gpuexec_device_vector_destroy(v);
   gpuexec_device_vector_destroy(w);
   gpuexec_device_vector_destroy(nullptr);
@@ -97,12 +98,14 @@ TEST_P(CApi, DeviceVectors) {
 TEST_P(CApi, BadArgumentsNeverCrash) {
   auto a = random_vector(4, 6);
   std::vector<Fp> out(4);
-  EXPECT_EQ(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, limbs(a), nullptr, limbs(out), 4), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, limbs(a), nullptr, limbs(out), 4),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
   EXPECT_STREQ(gpuexec_last_error(), "gpuexec_fp_vec_op: b is NULL");
   EXPECT_EQ(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, limbs(a), limbs(a), limbs(out), SIZE_MAX / 40),
             GPUEXEC_ERR_INVALID_ARGUMENT);
   a[2].limbs = fp::kModulus;  // exactly p: not reduced
-  EXPECT_EQ(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, limbs(a), limbs(a), limbs(out), 4), GPUEXEC_ERR_NON_CANONICAL);
+  EXPECT_EQ(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, limbs(a), limbs(a), limbs(out), 4),
+            GPUEXEC_ERR_NON_CANONICAL);
   EXPECT_NE(std::string(gpuexec_last_error()).find("a[2]"), std::string::npos);
   EXPECT_EQ(gpuexec_fp_from_be_bytes(nullptr, nullptr), GPUEXEC_ERR_INVALID_ARGUMENT);
   gpuexec_fp_to_be_bytes(nullptr, nullptr);  // a no-op, not a crash
@@ -111,13 +114,18 @@ TEST_P(CApi, BadArgumentsNeverCrash) {
   gpuexec_ticket_destroy(nullptr);
   EXPECT_STREQ(gpuexec_executor_backend_name(nullptr), "");
   gpuexec_executor* other = nullptr;
-  EXPECT_EQ(gpuexec_executor_create(static_cast<gpuexec_backend>(5), -1, &other), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_executor_create(static_cast<gpuexec_backend>(5), -1, &other),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(gpuexec_executor_create(GPUEXEC_BACKEND_CPU, -3, &other), GPUEXEC_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(gpuexec_executor_create(GPUEXEC_BACKEND_CPU, -1, nullptr), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_executor_create(GPUEXEC_BACKEND_CPU, -1, nullptr),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CApi, ::testing::Values(GPUEXEC_BACKEND_CPU, GPUEXEC_BACKEND_VULKAN),
-                         [](const auto& info) { return info.param == GPUEXEC_BACKEND_CPU ? "Cpu" : "Vulkan"; });
+INSTANTIATE_TEST_SUITE_P(Backends, CApi,
+                         ::testing::Values(GPUEXEC_BACKEND_CPU, GPUEXEC_BACKEND_VULKAN),
+                         [](const auto& info) {
+                           return info.param == GPUEXEC_BACKEND_CPU ? "Cpu" : "Vulkan";
+                         });
 
 TEST(CApiErrors, LastErrorIsPerThreadAndNeverNull) {
   EXPECT_NE(gpuexec_last_error(), nullptr);

@@ -333,9 +333,10 @@ TEST(CliBatch, ManifestJobsRunAndBadJobsAreReportedByIndex) {
     EXPECT_EQ(read_bytes(dir.path("keep.hex")), "precious\n");
     EXPECT_FALSE(std::filesystem::exists(dir.path("never.hex")));
     const std::string zero_pad(95, '0');
-    EXPECT_EQ(read_bytes(dir.path("ab.hex")),
-              "0x" + std::string(94, '0') + "05\n0x" + zero_pad + "c\n0x" + std::string(94, '0') + "15\n");
-    EXPECT_EQ(read_bytes(dir.path("ba.hex")), "0x" + zero_pad + "4\n0x" + zero_pad + "4\n0x" + zero_pad + "4\n");
+    EXPECT_EQ(read_bytes(dir.path("ab.hex")), "0x" + std::string(94, '0') + "05\n0x" + zero_pad +
+                                                  "c\n0x" + std::string(94, '0') + "15\n");
+    EXPECT_EQ(read_bytes(dir.path("ba.hex")),
+              "0x" + zero_pad + "4\n0x" + zero_pad + "4\n0x" + zero_pad + "4\n");
   }
 }
 
@@ -372,7 +373,8 @@ TEST(CliBench, EverySuiteWritesVerifiedJson) {
     for (const auto& row : j["results"]) {
       EXPECT_EQ(row["suite"], args[1]);
       EXPECT_EQ(row["verified"], true) << row.dump();
-      for (const char* key : {"variant", "op", "elements", "jobs", "median_ms", "min_ms", "max_ms", "reps"}) {
+      for (const char* key :
+           {"variant", "op", "elements", "jobs", "median_ms", "min_ms", "max_ms", "reps"}) {
         EXPECT_TRUE(row.contains(key)) << key << " in " << row.dump();
       }
     }

@@ -9,16 +9,12 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_samples.hpp"
+#include "random_vectors.hpp"
 
 namespace gpuexec {
 namespace {
 
-std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fp> v(n);
-  for (auto& x : v) x = fp_random(rng);
-  return v;
-}
+using test::random_vector;
 
 class CpuBackendSizes : public ::testing::TestWithParam<std::size_t> {};
 

@@ -4,9 +4,9 @@
 #include <random>
 
 #include "gmp_oracle.hpp"
-#include "test_size.hpp"
 #include "gpuexec/fp_samples.hpp"
 #include "gpuexec/op.hpp"
+#include "test_size.hpp"
 
 namespace gpuexec {
 namespace {

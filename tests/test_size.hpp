@@ -13,5 +13,6 @@ inline bool small_tests() {
 
 }  // namespace gpuexec::test
 
-#define GPUEXEC_SKIP_IF_SMALL() \
-  if (::gpuexec::test::small_tests()) GTEST_SKIP() << "large case: skipped with GPUEXEC_TEST_SMALL=1"
+#define GPUEXEC_SKIP_IF_SMALL()       \
+  if (::gpuexec::test::small_tests()) \
+  GTEST_SKIP() << "large case: skipped with GPUEXEC_TEST_SMALL=1"

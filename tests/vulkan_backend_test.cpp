@@ -8,19 +8,13 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_samples.hpp"
+#include "random_vectors.hpp"
 #include "vulkan/one_shot_backend.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
 namespace {
-
-std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fp> v(n);
-  for (auto& x : v) x = fp_random(rng);
-  return v;
-}
 
 void expect_matches_reference(Backend& backend, std::size_t n) {
   const auto a = random_vector(n, 3 * n + 1), b = random_vector(n, 3 * n + 2);
@@ -157,7 +151,7 @@ TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
     std::vector<Fp> out(a.size());
     backend.run(op, a, b, out);
     for (std::size_t i = 0; i < a.size(); ++i) {
-      const Fp want = op == Op::Add ? oracle.add(a[i], b[i])
+      const Fp want = op == Op::Add   ? oracle.add(a[i], b[i])
                       : op == Op::Sub ? oracle.sub(a[i], b[i])
                                       : oracle.mul(a[i], b[i]);
       ASSERT_EQ(out[i], want) << op_name(op) << " pair " << i;
@@ -170,7 +164,8 @@ TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Kernels, KernelVariants,
-                         ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32),
+                         ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec,
+                                           KernelVariant::U32),
                          [](const auto& info) {
                            return info.param == KernelVariant::U64      ? "U64"
                                   : info.param == KernelVariant::U64Vec ? "U64Vec"

@@ -6,19 +6,13 @@
 
 #include "gpuexec/error.hpp"
 #include "gpuexec/fp_samples.hpp"
-#include "vulkan/persistent_backend.hpp"
+#include "random_vectors.hpp"
 #include "test_size.hpp"
+#include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
 namespace {
-
-std::vector<Fp> random_vector(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fp> v(n);
-  for (auto& x : v) x = fp_random(rng);
-  return v;
-}
 
 ExecutorOptions options(DataPath path, std::size_t chunk) {
   ExecutorOptions o = vk::on_device(-1);

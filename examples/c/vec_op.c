@@ -8,12 +8,12 @@
 #include <string.h>
 
 static int failures = 0;
-#define CHECK(cond)                                              \
-  do {                                                           \
-    if (!(cond)) {                                               \
+#define CHECK(cond)                                                      \
+  do {                                                                   \
+    if (!(cond)) {                                                       \
       fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                \
-    }                                                            \
+      ++failures;                                                        \
+    }                                                                    \
   } while (0)
 
 /* The canonical big-endian value v (a small integer) as Montgomery limbs. */
@@ -79,7 +79,8 @@ static void run_backend(gpuexec_backend backend) {
   /* Bad arguments: clear errors, never a crash. */
   CHECK(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, NULL, b, out, N) == GPUEXEC_ERR_INVALID_ARGUMENT);
   CHECK(strstr(gpuexec_last_error(), "a is NULL") != NULL);
-  CHECK(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, a, b, out, SIZE_MAX / 8) == GPUEXEC_ERR_INVALID_ARGUMENT);
+  CHECK(gpuexec_fp_vec_op(ex, GPUEXEC_OP_ADD, a, b, out, SIZE_MAX / 8) ==
+        GPUEXEC_ERR_INVALID_ARGUMENT);
   CHECK(strstr(gpuexec_last_error(), "overflow") != NULL);
   CHECK(gpuexec_fp_vec_op(ex, (gpuexec_op)7, a, b, out, N) == GPUEXEC_ERR_INVALID_ARGUMENT);
   uint64_t not_reduced[6] = {~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};

@@ -3,9 +3,9 @@
 
 #include <future>
 #include <memory>
-#include <vector>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "gpuexec/backend.hpp"
 #include "gpuexec/device_vector.hpp"

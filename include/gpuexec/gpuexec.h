@@ -32,13 +32,17 @@ typedef enum {
   GPUEXEC_ERR_INTERNAL
 } gpuexec_status;
 
-typedef enum { GPUEXEC_BACKEND_AUTO = 0, GPUEXEC_BACKEND_VULKAN, GPUEXEC_BACKEND_CPU } gpuexec_backend;
+typedef enum {
+  GPUEXEC_BACKEND_AUTO = 0,
+  GPUEXEC_BACKEND_VULKAN,
+  GPUEXEC_BACKEND_CPU
+} gpuexec_backend;
 
 typedef enum { GPUEXEC_OP_ADD = 0, GPUEXEC_OP_SUB, GPUEXEC_OP_MUL } gpuexec_op;
 
 /* ---- version ---- */
-const char* gpuexec_version(void);  /* "MAJOR.MINOR.PATCH" */
-int gpuexec_version_number(void);   /* MAJOR * 10000 + MINOR * 100 + PATCH */
+const char* gpuexec_version(void); /* "MAJOR.MINOR.PATCH" */
+int gpuexec_version_number(void);  /* MAJOR * 10000 + MINOR * 100 + PATCH */
 
 /* ---- executor ---- */
 /* device_index -1: GPUEXEC_DEVICE, else the best device. AUTO falls back to the CPU when no usable
@@ -55,7 +59,8 @@ gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint
                                  const uint64_t* b, uint64_t* out, size_t n);
 
 /* ---- encodings ---- */
-gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48], uint64_t out[6]); /* NON_CANONICAL if >= p */
+gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48],
+                                        uint64_t out[6]); /* NON_CANONICAL if >= p */
 void gpuexec_fp_to_be_bytes(const uint64_t in[6], uint8_t out[48]);
 
 /* This thread's last failure; never NULL ("" before any failure). */
@@ -99,7 +104,8 @@ gpuexec_status gpuexec_device_vector_create(gpuexec_executor* ex, size_t n,
                                             gpuexec_device_vector** out);
 gpuexec_status gpuexec_device_vector_upload(gpuexec_executor* ex, const uint64_t* values, size_t n,
                                             gpuexec_device_vector** out);
-gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint64_t* values, size_t n);
+gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint64_t* values,
+                                           size_t n);
 gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64_t* out, size_t n);
 size_t gpuexec_device_vector_size(const gpuexec_device_vector* v);
 void gpuexec_device_vector_destroy(gpuexec_device_vector* v); /* NULL is a no-op */

@@ -47,14 +47,16 @@ void check_batch(std::span<const Job> jobs, Schedule schedule) {
     return std::less<const Fp*>()(x.begin, y.begin);
   });
   for (std::size_t i = 0; i < ranges.size(); ++i) {
-    for (std::size_t k = i + 1; k < ranges.size() && std::less<const Fp*>()(ranges[k].begin, ranges[i].end); ++k) {
+    for (std::size_t k = i + 1;
+         k < ranges.size() && std::less<const Fp*>()(ranges[k].begin, ranges[i].end); ++k) {
       const Range& x = ranges[i];
       const Range& y = ranges[k];
       if (x.job != y.job && (x.output || y.output)) {
-        throw Error(ErrorCode::InvalidArgument,
-                    fmt::format("jobs {} and {}: the output of one overlaps the other's vectors; a "
-                                "pipelined batch needs independent jobs (use the sequential schedule)",
-                                std::min(x.job, y.job), std::max(x.job, y.job)));
+        throw Error(
+            ErrorCode::InvalidArgument,
+            fmt::format("jobs {} and {}: the output of one overlaps the other's vectors; a "
+                        "pipelined batch needs independent jobs (use the sequential schedule)",
+                        std::min(x.job, y.job), std::max(x.job, y.job)));
       }
     }
   }

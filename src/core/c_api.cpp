@@ -80,7 +80,9 @@ gpuexec_status guard(const char* fn, F&& f) noexcept {
   }
 }
 
-[[noreturn]] void invalid(const std::string& what) { throw Error(ErrorCode::InvalidArgument, what); }
+[[noreturn]] void invalid(const std::string& what) {
+  throw Error(ErrorCode::InvalidArgument, what);
+}
 
 void need(const void* p, const char* name) {
   if (!p) invalid(fmt::format("{} is NULL", name));
@@ -124,7 +126,9 @@ void check_reduced(const uint64_t* limbs, std::size_t n, const char* name) {
 std::span<const Fp> elems(const uint64_t* p, std::size_t n) {
   return {reinterpret_cast<const Fp*>(p), n};
 }
-std::span<Fp> elems(uint64_t* p, std::size_t n) { return {reinterpret_cast<Fp*>(p), n}; }
+std::span<Fp> elems(uint64_t* p, std::size_t n) {
+  return {reinterpret_cast<Fp*>(p), n};
+}
 
 std::vector<gpuexec::Job> to_jobs(const gpuexec_job* jobs, std::size_t count) {
   if (count > 0) need(jobs, "jobs");
@@ -176,13 +180,16 @@ gpuexec_status gpuexec_executor_create(gpuexec_backend backend, int device_index
       default:
         invalid(fmt::format("unknown backend {}", static_cast<int>(backend)));
     }
-    if (device_index < -1) invalid(fmt::format("device_index {} (use -1 or an index)", device_index));
+    if (device_index < -1)
+      invalid(fmt::format("device_index {} (use -1 or an index)", device_index));
     o.device_index = device_index;
     *out = new gpuexec_executor(o);
   });
 }
 
-void gpuexec_executor_destroy(gpuexec_executor* ex) { delete ex; }
+void gpuexec_executor_destroy(gpuexec_executor* ex) {
+  delete ex;
+}
 
 const char* gpuexec_executor_backend_name(const gpuexec_executor* ex) {
   return ex ? ex->name.c_str() : "";
@@ -219,7 +226,9 @@ void gpuexec_fp_to_be_bytes(const uint64_t in[6], uint8_t out[48]) {
   gpuexec::fp_to_be_bytes(a, std::span<uint8_t, 48>(out, 48));
 }
 
-const char* gpuexec_last_error(void) { return last_error.c_str(); }
+const char* gpuexec_last_error(void) {
+  return last_error.c_str();
+}
 
 gpuexec_status gpuexec_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
                                  gpuexec_schedule schedule) {
@@ -310,13 +319,18 @@ gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64
   });
 }
 
-size_t gpuexec_device_vector_size(const gpuexec_device_vector* v) { return v ? v->cxx.size() : 0; }
+size_t gpuexec_device_vector_size(const gpuexec_device_vector* v) {
+  return v ? v->cxx.size() : 0;
+}
 
-void gpuexec_device_vector_destroy(gpuexec_device_vector* v) { delete v; }
+void gpuexec_device_vector_destroy(gpuexec_device_vector* v) {
+  delete v;
+}
 
 gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
                                         const gpuexec_device_vector* a,
-                                        const gpuexec_device_vector* b, gpuexec_device_vector* out) {
+                                        const gpuexec_device_vector* b,
+                                        gpuexec_device_vector* out) {
   return guard("gpuexec_fp_vec_op_device", [&] {
     need(ex, "ex");
     need(a, "a");

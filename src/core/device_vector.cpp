@@ -9,8 +9,9 @@ namespace gpuexec {
 namespace {
 void check_size(std::size_t have, std::size_t want, const char* what) {
   if (have != want) {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("DeviceVector {}: {} elements given, the vector holds {}", what, have, want));
+    throw Error(
+        ErrorCode::InvalidArgument,
+        fmt::format("DeviceVector {}: {} elements given, the vector holds {}", what, have, want));
   }
 }
 }  // namespace

@@ -46,7 +46,9 @@ void Executor::run_batch(std::span<const Job> jobs, Schedule schedule) {
   if (!jobs.empty()) backend_->run_batch(jobs, schedule);
 }
 
-DeviceVector Executor::allocate(std::size_t n) { return DeviceVector(backend_->allocate(n)); }
+DeviceVector Executor::allocate(std::size_t n) {
+  return DeviceVector(backend_->allocate(n));
+}
 
 DeviceVector Executor::upload(std::span<const Fp> values) {
   DeviceVector v = allocate(values.size());

@@ -12,7 +12,11 @@ std::size_t bucket_elems(std::size_t n, std::size_t chunk_elems) {
 
 BucketCache::BucketCache(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
                          QueueTimelines* timelines, std::size_t max_idle_per_bucket)
-    : ctx_(ctx), pool_(pool), layout_(layout), timelines_(timelines), max_idle_(max_idle_per_bucket) {}
+    : ctx_(ctx),
+      pool_(pool),
+      layout_(layout),
+      timelines_(timelines),
+      max_idle_(max_idle_per_bucket) {}
 
 BucketCache::~BucketCache() {
   clear();

@@ -36,7 +36,8 @@ DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& op
     // the pipeline cache rather than compiling it again.
     warm_up_ = std::jthread([this] {
       try {
-        for (Op op : kAllOps) pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
+        for (Op op : kAllOps)
+          pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
       } catch (...) {
         // A failure here resurfaces, with its message, when a job asks for the same pipeline.
       }
@@ -56,7 +57,8 @@ void DeviceRuntime::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std
   const std::size_t n = out.size();
   if (n == 0) return;
   std::lock_guard lock(run_mutex_);
-  const KernelPipeline& kernel = pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
+  const KernelPipeline& kernel =
+      pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
   const DataPath path = settings_.path_for(n);
   count_job(n, path, streamer_.run(kernel, path, a.data(), b.data(), out.data(), n));
 }
@@ -82,9 +84,11 @@ void DeviceRuntime::run_batch(std::span<const Job> jobs, Schedule schedule) {
   for (const Job& j : jobs) {
     const std::size_t n = j.out.size();
     if (n == 0) continue;
-    const KernelPipeline& kernel = pipelines_.get(kernel_module(j.op, settings_.kernel), settings_.local_size);
+    const KernelPipeline& kernel =
+        pipelines_.get(kernel_module(j.op, settings_.kernel), settings_.local_size);
     const DataPath path = settings_.path_for(n);
-    const std::size_t capacity = bucket_elems(std::min(n, settings_.chunk_elems), settings_.chunk_elems);
+    const std::size_t capacity =
+        bucket_elems(std::min(n, settings_.chunk_elems), settings_.chunk_elems);
     const Key key{path, capacity, j.op};
     auto& chunks = groups[key];
     const std::size_t before = chunks.size();
@@ -120,7 +124,8 @@ void DeviceRuntime::read_resident(const Buffer& src, std::span<Fp> out) {
 void DeviceRuntime::run_resident(Op op, const Buffer& a, const Buffer& b, const Buffer& out,
                                  std::size_t n) {
   std::lock_guard lock(run_mutex_);
-  const KernelPipeline& kernel = pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
+  const KernelPipeline& kernel =
+      pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
   resident_.run(kernel, a, b, out, n);
   ++resident_ops_;
 }

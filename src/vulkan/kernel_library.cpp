@@ -8,7 +8,8 @@
 namespace gpuexec::vk {
 
 namespace {
-constexpr KernelVariant kVariants[] = {KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32};
+constexpr KernelVariant kVariants[] = {KernelVariant::U64, KernelVariant::U64Vec,
+                                       KernelVariant::U32};
 
 std::string_view suffix(KernelVariant v) {
   return v == KernelVariant::U64Vec ? "_vec" : v == KernelVariant::U32 ? "32" : "";
@@ -35,7 +36,8 @@ const char* kernel_variant_name(KernelVariant v) {
 
 const spirv::SpirvModule& kernel_module(Op op, KernelVariant variant) {
   static std::once_flag once;
-  static std::array<std::array<spirv::SpirvModule, std::size(kAllOps)>, std::size(kVariants)> modules;
+  static std::array<std::array<spirv::SpirvModule, std::size(kAllOps)>, std::size(kVariants)>
+      modules;
   std::call_once(once, [] {
     for (KernelVariant v : kVariants) {
       for (Op o : kAllOps) {

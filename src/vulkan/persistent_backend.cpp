@@ -19,9 +19,12 @@ PersistentBackend::PersistentBackend(const ExecutorOptions& options,
 PersistentBackend::PersistentBackend(const ExecutorOptions& options)
     : PersistentBackend(options, default_pipeline_cache_dir()) {}
 
-std::string PersistentBackend::name() const { return "vulkan persistent: " + device_info().name; }
+std::string PersistentBackend::name() const {
+  return "vulkan persistent: " + device_info().name;
+}
 
-void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
+void PersistentBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b,
+                            std::span<Fp> out) {
   session_->runtime().run(op, a, b, out);
 }
 

@@ -14,7 +14,8 @@ namespace gpuexec::vk {
 class PersistentBackend final : public Backend {
  public:
   // pipeline_cache_dir empty: no disk cache.
-  PersistentBackend(const ExecutorOptions& options, const std::filesystem::path& pipeline_cache_dir);
+  PersistentBackend(const ExecutorOptions& options,
+                    const std::filesystem::path& pipeline_cache_dir);
   // The disk cache in default_pipeline_cache_dir().
   explicit PersistentBackend(const ExecutorOptions& options = {});
 

@@ -22,7 +22,8 @@ std::unique_ptr<QueueTimelines> QueueTimelines::create(const DeviceContext& ctx,
   if (ctx.transfer_family()) {
     return std::make_unique<QueueTimelines>(ctx, *ctx.transfer_family(), ctx.transfer_queue());
   }
-  if (force) return std::make_unique<QueueTimelines>(ctx, ctx.compute_family(), ctx.compute_queue());
+  if (force)
+    return std::make_unique<QueueTimelines>(ctx, ctx.compute_family(), ctx.compute_queue());
   return nullptr;
 }
 
@@ -74,8 +75,8 @@ uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore 
 }
 
 uint64_t QueueTimelines::submit_transfer(VkCommandBuffer cmd, uint64_t wait_compute) {
-  return submit(transfer_queue_, cmd, compute_timeline_, wait_compute, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                transfer_timeline_, transfer_value_);
+  return submit(transfer_queue_, cmd, compute_timeline_, wait_compute,
+                VK_PIPELINE_STAGE_TRANSFER_BIT, transfer_timeline_, transfer_value_);
 }
 
 uint64_t QueueTimelines::submit_compute(VkCommandBuffer cmd, uint64_t wait_transfer) {

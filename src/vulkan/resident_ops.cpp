@@ -23,7 +23,8 @@ ResidentOps::ResidentOps(const DeviceContext& ctx, BufferPool& pool, const Kerne
                                                   kChunkGranule * kChunkGranule)),
       staging_elems_(settings.chunk_elems),
       commands_(ctx, ctx.compute_family(), ctx.compute_queue()) {
-  const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kKernelBindings * kSetsPerSubmit};
+  const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                                  kKernelBindings * kSetsPerSubmit};
   VkDescriptorPoolCreateInfo info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
   info.maxSets = kSetsPerSubmit;
   info.poolSizeCount = 1;

@@ -9,7 +9,9 @@ ResidentVector::ResidentVector(std::shared_ptr<DeviceSession> session, std::size
       n_(n),
       owner_(owner) {}
 
-ResidentVector::~ResidentVector() { session_->runtime().release_resident(std::move(buffer_)); }
+ResidentVector::~ResidentVector() {
+  session_->runtime().release_resident(std::move(buffer_));
+}
 
 void ResidentVector::write(std::span<const Fp> values) {
   session_->runtime().write_resident(*buffer_, values);

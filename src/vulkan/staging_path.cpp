@@ -1,6 +1,5 @@
 #include "vulkan/staging_path.hpp"
 
-
 #include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
 

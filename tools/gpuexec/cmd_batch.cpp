@@ -62,8 +62,8 @@ void run_batch(const BatchArgs& args) {
     std::vector<Job> jobs;
     for (ReadyJob& r : ready) jobs.push_back({r.spec.op, r.a, r.b, r.out});
     Executor executor(args.backend.executor_options());
-    executor.run_batch(jobs, args.schedule == "sequential" ? Schedule::Sequential
-                                                           : Schedule::Pipelined);
+    executor.run_batch(jobs,
+                       args.schedule == "sequential" ? Schedule::Sequential : Schedule::Pipelined);
     for (ReadyJob& r : ready) {
       r.file->write(encode_vector(r.out, r.spec.format));
       r.file->commit();
@@ -72,7 +72,8 @@ void run_batch(const BatchArgs& args) {
     if (args.stats) fmt::print("{}", format_stats(executor.stats()));
   }
   if (!errors.empty()) {
-    for (std::size_t i = 0; i + 1 < errors.size(); ++i) fmt::print(stderr, "gpuexec: {}\n", errors[i]);
+    for (std::size_t i = 0; i + 1 < errors.size(); ++i)
+      fmt::print(stderr, "gpuexec: {}\n", errors[i]);
     throw InputError(errors.back());  // printed by main, exit 2
   }
 }

@@ -33,7 +33,8 @@ void run_bench(BenchArgs& args) {
   print_table(results);
   if (!args.plot.empty()) {
     write_plot(results, args.plot,
-               fmt::format("gpuexec bench {} on {}", args.suite, ctx.device_json()["name"].get<std::string>()));
+               fmt::format("gpuexec bench {} on {}", args.suite,
+                           ctx.device_json()["name"].get<std::string>()));
   }
   if (json_out) {
     json_out->write(report_json(ctx.device_json(), results).dump(2) + "\n");
@@ -60,7 +61,8 @@ void add_bench_command(CLI::App& app) {
   }
   cmd->add_option("suite", args->suite, help)->required()->check(CLI::IsMember(names));
   cmd->add_option("--json", args->json, "write the results as JSON to FILE");
-  cmd->add_option("--plot", args->plot, "draw time and elements/s against size into FILE.png (gnuplot)");
+  cmd->add_option("--plot", args->plot,
+                  "draw time and elements/s against size into FILE.png (gnuplot)");
   cmd->add_option("--sizes", args->options.sizes, "element counts, comma-separated")
       ->delimiter(',')
       ->check(CLI::PositiveNumber);

@@ -57,7 +57,8 @@ void add_plot_command(CLI::App& app) {
   cmd->callback([args] {
     std::string device;
     const auto results = load_results(args->json, device);
-    for (const auto& f : write_plot(results, args->out, fmt::format("gpuexec bench on {}", device))) {
+    for (const auto& f :
+         write_plot(results, args->out, fmt::format("gpuexec bench on {}", device))) {
       fmt::print("{}\n", f);
     }
   });

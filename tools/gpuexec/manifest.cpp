@@ -47,7 +47,8 @@ ManifestJob parse_job(const json& j, std::size_t index, const std::filesystem::p
   job.b = resolve(base, field(j, "b"));
   job.out = resolve(base, field(j, "out"));
   if (j.contains("format")) {
-    auto format = j["format"].is_string() ? parse_format(j["format"].get<std::string>()) : std::nullopt;
+    auto format =
+        j["format"].is_string() ? parse_format(j["format"].get<std::string>()) : std::nullopt;
     if (!format) throw std::invalid_argument("\"format\" must be \"hex\" or \"bin\"");
     job.format = *format;
   }

@@ -49,11 +49,16 @@ BenchResult measure_variant(BenchContext& ctx, const VariantSpec& spec, BenchVec
     verified = verified && v.verify(spec.op);
     clear();
   });
+  return make_result(spec, v.a.size(), t, verified);
+}
+
+BenchResult make_result(const VariantSpec& spec, std::size_t elements, const Timing& t,
+                        bool verified) {
   BenchResult r;
   r.suite = spec.suite;
   r.variant = spec.variant;
   r.op = spec.op;
-  r.elements = v.a.size();
+  r.elements = elements;
   r.jobs = spec.jobs;
   r.median_ms = t.median_ms;
   r.min_ms = t.min_ms;

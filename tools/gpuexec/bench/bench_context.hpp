@@ -10,6 +10,7 @@
 #include "bench/bench_data.hpp"
 #include "bench/bench_types.hpp"
 #include "bench/progress.hpp"
+#include "bench/timing.hpp"
 #include "vulkan/persistent_backend.hpp"
 
 namespace gpuexec::cli {
@@ -40,6 +41,10 @@ struct VariantSpec {
   std::size_t jobs = 1;
   int warmup = 1, reps = 1;
 };
+
+// A result row from a spec, the elements per job and a timing.
+BenchResult make_result(const VariantSpec& spec, std::size_t elements, const Timing& t,
+                        bool verified);
 
 // Runs one measured variant on v: warm-up, then timed reps, each result verified against the
 // reference (untimed). `run` computes v.out from v.a and v.b.

@@ -43,7 +43,8 @@ std::string plot_script(const std::vector<BenchResult>& results, const std::stri
     }
     s += "EOD\n";
   }
-  s += fmt::format("set terminal pngcairo size 1400,600 font ',10'\nset output {}\n", quote(png_path));
+  s += fmt::format("set terminal pngcairo size 1400,600 font ',10'\nset output {}\n",
+                   quote(png_path));
   s += fmt::format("set multiplot layout 1,2 title {}\n", quote(title));
   s += "set logscale xy\nset grid\nset key top left font ',8'\nset xlabel 'elements (per job)'\n";
   auto plot = [&](const char* ylabel, const char* columns, const char* style) {
@@ -93,7 +94,8 @@ std::vector<std::string> write_plot(const std::vector<BenchResult>& results,
     std::vector<BenchResult> part;
     std::copy_if(results.begin(), results.end(), std::back_inserter(part),
                  [&](const BenchResult& r) { return r.suite == suite; });
-    const auto path = base.parent_path() / (base.stem().string() + "-" + suite + base.extension().string());
+    const auto path =
+        base.parent_path() / (base.stem().string() + "-" + suite + base.extension().string());
     run_gnuplot(part, path.string(), title + ": " + suite);
     written.push_back(path.string());
   }

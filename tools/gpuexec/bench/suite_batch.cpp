@@ -16,7 +16,8 @@ std::vector<BenchResult> run_batch_suite(BenchContext& ctx) {
                     : std::vector<std::size_t>{16384, 65536, 262144, 1 << 20};
   }
   if (job_counts.empty()) {
-    job_counts = o.quick ? std::vector<std::size_t>{2, 4} : std::vector<std::size_t>{2, 3, 4, 8, 16};
+    job_counts =
+        o.quick ? std::vector<std::size_t>{2, 4} : std::vector<std::size_t>{2, 3, 4, 8, 16};
   }
   vk::PersistentBackend& backend = ctx.persistent();
   std::vector<BenchResult> results;
@@ -34,21 +35,14 @@ std::vector<BenchResult> run_batch_suite(BenchContext& ctx) {
         };
         clear();
         bool verified = true;
-        const Timing t = measure(0, o.reps, [&] { backend.run_batch(jobs, schedule); }, [&] {
-          for (const auto& v : data) verified = verified && v.verify(o.op);
-          clear();
-        });
-        BenchResult r;
-        r.suite = "batch";
-        r.variant = std::string(schedule_name(schedule));
-        r.op = o.op;
-        r.elements = n;
-        r.jobs = count;
-        r.median_ms = t.median_ms;
-        r.min_ms = t.min_ms;
-        r.max_ms = t.max_ms;
-        r.reps = t.reps;
-        r.verified = verified;
+        const Timing t = measure(
+            0, o.reps, [&] { backend.run_batch(jobs, schedule); },
+            [&] {
+              for (const auto& v : data) verified = verified && v.verify(o.op);
+              clear();
+            });
+        BenchResult r = make_result({"batch", std::string(schedule_name(schedule)), o.op, count}, n,
+                                    t, verified);
         r.extra["split_queues"] = backend.runtime().split_queues();
         results.push_back(std::move(r));
       }

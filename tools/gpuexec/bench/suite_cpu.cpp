@@ -1,6 +1,6 @@
 // The CPU backend over the sizes of the GPU suites, so every table can set the GPU beside it.
-#include "bench/suites.hpp"
 #include <thread>
+#include "bench/suites.hpp"
 
 #include "cpu/cpu_backend.hpp"
 
@@ -10,8 +10,9 @@ std::vector<BenchResult> run_cpu_suite(BenchContext& ctx) {
   const BenchOptions& o = ctx.options();
   std::vector<std::size_t> sizes = o.sizes;
   if (sizes.empty()) {
-    sizes = o.quick ? std::vector<std::size_t>{64, 16384, 262144}
-                    : std::vector<std::size_t>{64, 1024, 4096, 16384, 65536, 262144, 1 << 20, 1 << 22};
+    sizes = o.quick
+                ? std::vector<std::size_t>{64, 16384, 262144}
+                : std::vector<std::size_t>{64, 1024, 4096, 16384, 65536, 262144, 1 << 20, 1 << 22};
   }
   cpu::CpuBackend backend;
   std::vector<BenchResult> results;

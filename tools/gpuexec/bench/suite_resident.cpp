@@ -26,18 +26,10 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
       ctx.progress("resident", std::string(op_name(op)), n);
       executor.run(op, a, b, out);  // warm-up: pipeline compiled, memory touched
       out.write(zeros);             // a rep that wrote nothing cannot pass the check below
-      const Timing t = measure(1, o.reps, [&] { executor.run(op, a, b, out); }, [] {});
+      const Timing t = measure(
+          1, o.reps, [&] { executor.run(op, a, b, out); }, [] {});
       out.read(v.out);
-      BenchResult r;
-      r.suite = "resident";
-      r.variant = std::string(op_name(op));
-      r.op = op;
-      r.elements = n;
-      r.median_ms = t.median_ms;
-      r.min_ms = t.min_ms;
-      r.max_ms = t.max_ms;
-      r.reps = t.reps;
-      r.verified = v.verify(op);
+      BenchResult r = make_result({"resident", std::string(op_name(op)), op}, n, t, v.verify(op));
       r.extra["kernel"] = executor.stats().kernel;
       r.extra["gelem_per_s"] = t.median_ms > 0 ? n / (t.median_ms * 1e6) : 0.0;
       results.push_back(std::move(r));

@@ -12,14 +12,7 @@ namespace gpuexec::cli {
 
 namespace {
 BenchResult row(const std::string& variant, std::size_t bytes, const Timing& t) {
-  BenchResult r;
-  r.suite = "transfer";
-  r.variant = variant;
-  r.elements = bytes / sizeof(Fp);
-  r.median_ms = t.median_ms;
-  r.min_ms = t.min_ms;
-  r.max_ms = t.max_ms;
-  r.reps = t.reps;
+  BenchResult r = make_result({"transfer", variant}, bytes / sizeof(Fp), t, false);
   r.extra["bytes"] = bytes;
   r.extra["gbytes_per_s"] = t.median_ms > 0 ? bytes / (t.median_ms * 1e6) : 0.0;
   return r;
@@ -33,14 +26,18 @@ std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
   vk::BufferPool& pool = backend.runtime().pool();
   vk::CommandContext commands(dev, dev.compute_family(), dev.compute_queue());
   std::vector<std::size_t> sizes = o.sizes;  // in elements of 48 bytes
-  if (sizes.empty()) sizes = o.quick ? std::vector<std::size_t>{1 << 16, 1 << 20}
-                                     : std::vector<std::size_t>{1 << 16, 1 << 20, 1 << 22, 1 << 23};
+  if (sizes.empty())
+    sizes = o.quick ? std::vector<std::size_t>{1 << 16, 1 << 20}
+                    : std::vector<std::size_t>{1 << 16, 1 << 20, 1 << 22, 1 << 23};
   std::vector<BenchResult> results;
 
-  const Timing empty = measure(3, std::max(o.reps, 20), [&] {
-    commands.begin();
-    commands.submit_and_wait(true);
-  }, [] {});
+  const Timing empty = measure(
+      3, std::max(o.reps, 20),
+      [&] {
+        commands.begin();
+        commands.submit_and_wait(true);
+      },
+      [] {});
   results.push_back(row("submit", 0, empty));
   results.back().verified = true;
 
@@ -65,10 +62,17 @@ std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
       commands.submit_and_wait();
     };
     const int reps = o.reps;
-    results.push_back(row("h2d", bytes, measure(1, reps, [&] { copy(*upload, *local); }, [] {})));
-    results.push_back(row("d2d", bytes, measure(1, reps, [&] { copy(*local, *local2); }, [] {})));
-    results.back().extra["gbytes_per_s_rw"] = 2 * results.back().extra["gbytes_per_s"].get<double>();
-    results.push_back(row("d2h", bytes, measure(1, reps, [&] { copy(*local2, *readback); }, [] {})));
+    results.push_back(row("h2d", bytes,
+                          measure(
+                              1, reps, [&] { copy(*upload, *local); }, [] {})));
+    results.push_back(row("d2d", bytes,
+                          measure(
+                              1, reps, [&] { copy(*local, *local2); }, [] {})));
+    results.back().extra["gbytes_per_s_rw"] =
+        2 * results.back().extra["gbytes_per_s"].get<double>();
+    results.push_back(row("d2h", bytes,
+                          measure(
+                              1, reps, [&] { copy(*local2, *readback); }, [] {})));
     // The bytes made the round trip intact.
     readback->invalidate(0, bytes);
     const bool intact = std::memcmp(upload->mapped(), readback->mapped(), bytes) == 0;

@@ -26,7 +26,8 @@ std::vector<BenchResult> run_all_suites(BenchContext& ctx) {
   for (const BenchSuite& s : bench_suites()) {
     if (s.name == "all") continue;
     auto part = s.run(ctx);
-    all.insert(all.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    all.insert(all.end(), std::make_move_iterator(part.begin()),
+               std::make_move_iterator(part.end()));
   }
   return all;
 }
