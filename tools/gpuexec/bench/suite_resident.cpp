@@ -7,6 +7,12 @@
 
 namespace gpuexec::cli {
 
+namespace {
+// Sustained load before timing: without it an H100 measured 5x slower at 2^24 elements (run 4),
+// still ramping up from its idle clock (docs/GPU_NOTES.md, section 4).
+constexpr double kWarmUpMs = 300;
+}  // namespace
+
 std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
   const BenchOptions& o = ctx.options();
   std::vector<std::size_t> sizes = o.sizes;

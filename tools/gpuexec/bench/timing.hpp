@@ -26,6 +26,20 @@ inline Timing summarize(std::vector<double> samples_ms) {
 
 // Runs fn `warmup` times untimed, then `reps` times timed; after_each runs untimed after every
 // timed rep (the benchmarks verify each result there).
+// Runs fn until it has run `min_runs` times and for at least `ms` milliseconds: a GPU idles at a
+// low clock and needs sustained load to reach its boost clock (an H100 went from 345 to 1980 MHz
+// only after tens of milliseconds of work).
+template <typename Fn>
+void warm_up_for(double ms, int min_runs, Fn&& fn) {
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < min_runs ||
+                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                          .count() < ms;
+       ++i) {
+    fn();
+  }
+}
+
 template <typename Fn, typename After>
 Timing measure(int warmup, int reps, Fn&& fn, After&& after_each) {
   for (int i = 0; i < warmup; ++i) fn();
