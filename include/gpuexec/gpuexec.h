@@ -29,7 +29,8 @@ typedef enum {
   GPUEXEC_ERR_NO_DEVICE,
   GPUEXEC_ERR_OUT_OF_MEMORY,
   GPUEXEC_ERR_DEVICE_LOST,
-  GPUEXEC_ERR_INTERNAL
+  GPUEXEC_ERR_INTERNAL,
+  GPUEXEC_STATUS_FORCE_32BIT = 0x7fffffff /* keeps every int value valid for the enum */
 } gpuexec_status;
 
 typedef enum {
@@ -75,7 +76,11 @@ typedef struct {
   size_t n;
 } gpuexec_job;
 
-typedef enum { GPUEXEC_SCHEDULE_SEQUENTIAL = 0, GPUEXEC_SCHEDULE_PIPELINED } gpuexec_schedule;
+typedef enum {
+  GPUEXEC_SCHEDULE_SEQUENTIAL = 0,
+  GPUEXEC_SCHEDULE_PIPELINED,
+  GPUEXEC_SCHEDULE_FORCE_32BIT = 0x7fffffff
+} gpuexec_schedule;
 
 /* Every job is checked before any runs. A pipelined batch needs independent jobs (no output
    overlapping another job's vectors). */

@@ -53,7 +53,7 @@ gpuexec_status status_of(ErrorCode code) {
     case ErrorCode::DeviceLost:
       return GPUEXEC_ERR_DEVICE_LOST;
     case ErrorCode::Internal:
-      return GPUEXEC_ERR_INTERNAL;
+      break;
   }
   return GPUEXEC_ERR_INTERNAL;
 }
