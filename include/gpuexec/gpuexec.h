@@ -33,13 +33,21 @@ typedef enum {
   GPUEXEC_STATUS_FORCE_32BIT = 0x7fffffff /* keeps every int value valid for the enum */
 } gpuexec_status;
 
+/* The FORCE_32BIT members make the enums int-sized and every int value a valid one, so that an
+   unknown value from a caller is an error the library reports, not undefined behaviour. */
 typedef enum {
   GPUEXEC_BACKEND_AUTO = 0,
   GPUEXEC_BACKEND_VULKAN,
-  GPUEXEC_BACKEND_CPU
+  GPUEXEC_BACKEND_CPU,
+  GPUEXEC_BACKEND_FORCE_32BIT = 0x7fffffff
 } gpuexec_backend;
 
-typedef enum { GPUEXEC_OP_ADD = 0, GPUEXEC_OP_SUB, GPUEXEC_OP_MUL } gpuexec_op;
+typedef enum {
+  GPUEXEC_OP_ADD = 0,
+  GPUEXEC_OP_SUB,
+  GPUEXEC_OP_MUL,
+  GPUEXEC_OP_FORCE_32BIT = 0x7fffffff
+} gpuexec_op;
 
 /* ---- version ---- */
 const char* gpuexec_version(void); /* "MAJOR.MINOR.PATCH" */
