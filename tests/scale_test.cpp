@@ -54,7 +54,8 @@ TEST_F(Scale, TwoToTheTwentySixStreamsInBoundedMemory) {
   const long growth_mb = (peak - rss_before) / 1024;
   RecordProperty("peak_growth_mb", std::to_string(growth_mb));
   std::printf("2^26 elements: %zu chunks of %zu; peak host memory beyond the vectors: %ld MB\n",
-              static_cast<std::size_t>(s.chunks), static_cast<std::size_t>(s.chunk_elems), growth_mb);
+              static_cast<std::size_t>(s.chunks), static_cast<std::size_t>(s.chunk_elems),
+              growth_mb);
   EXPECT_LT(growth_mb, 1024);
 }
 

@@ -32,9 +32,10 @@ inline Timing summarize(std::vector<double> samples_ms) {
 template <typename Fn>
 void warm_up_for(double ms, int min_runs, Fn&& fn) {
   const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < min_runs ||
-                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                          .count() < ms;
+  for (int i = 0;
+       i < min_runs ||
+       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() <
+           ms;
        ++i) {
     fn();
   }
