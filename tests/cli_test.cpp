@@ -347,6 +347,12 @@ TEST(CliBatch, MalformedManifestIsOneLineAndWritesNothing) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(line_count(r.err), 1) << r.err;
   EXPECT_NE(r.err.find("m.json: byte"), std::string::npos) << r.err;
+  // A number out of every JSON number type's range (a libFuzzer find: it used to abort).
+  write_bytes(dir.path("m.json"), "[{\"op\": 6666666666600e0000000000014959837543532436}]");
+  r = run_cli({"batch", dir.file("m.json")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(line_count(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("m.json: not valid JSON"), std::string::npos) << r.err;
   write_bytes(dir.path("m.json"), R"({"not": "jobs"})");
   r = run_cli({"batch", dir.file("m.json")});
   EXPECT_EQ(r.exit_code, 2);

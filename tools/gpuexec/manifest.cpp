@@ -70,6 +70,9 @@ std::vector<ManifestEntry> parse_manifest(const std::string& text, const std::st
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     throw InputError(fmt::format("{}: byte {}: not valid JSON", path, e.byte));
+  } catch (const json::exception& e) {
+    // e.g. a number too large for any JSON number type (found by the manifest fuzzer).
+    throw InputError(fmt::format("{}: not valid JSON: {}", path, e.what()));
   }
   const json* jobs = &doc;
   if (doc.is_object() && doc.contains("jobs")) jobs = &doc["jobs"];
