@@ -46,14 +46,8 @@ class VulkanBackend : public VulkanTest {};
 
 TEST_F(VulkanBackend, EdgePairsAgainstGmp) {
   GmpOracle oracle;
-  const auto edges = fp_edge_values();
   std::vector<Fp> a, b;
-  for (const Fp& x : edges) {
-    for (const Fp& y : edges) {
-      a.push_back(x);
-      b.push_back(y);
-    }
-  }
+  fp_edge_pairs(a, b);
   vk::PersistentBackend backend(vk::on_device(-1), {});
   std::vector<Fp> add(a.size()), sub(a.size()), mul(a.size());
   backend.run(Op::Add, a, b, add);
@@ -139,14 +133,8 @@ TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
   o.kernel = GetParam();
   vk::PersistentBackend backend(o, {});
   GmpOracle oracle;
-  const auto edges = fp_edge_values();
   std::vector<Fp> a, b;
-  for (const Fp& x : edges) {
-    for (const Fp& y : edges) {
-      a.push_back(x);
-      b.push_back(y);
-    }
-  }
+  fp_edge_pairs(a, b);
   for (Op op : kAllOps) {
     std::vector<Fp> out(a.size());
     backend.run(op, a, b, out);

@@ -13,6 +13,9 @@ namespace gpuexec {
 // 2^128, ..., 2^320, 2^380, 2^381 mod p.
 std::vector<Fp> fp_edge_values();
 
+// Appends every ordered pair of edge values: a gets x, b gets y, for all x, y.
+void fp_edge_pairs(std::vector<Fp>& a, std::vector<Fp>& b);
+
 // A uniformly random field element (rejection sampling on 381-bit integers).
 Fp fp_random(std::mt19937_64& rng);
 

@@ -49,6 +49,16 @@ std::vector<Fp> fp_edge_values() {
   return out;
 }
 
+void fp_edge_pairs(std::vector<Fp>& a, std::vector<Fp>& b) {
+  const std::vector<Fp> edges = fp_edge_values();
+  for (const Fp& x : edges) {
+    for (const Fp& y : edges) {
+      a.push_back(x);
+      b.push_back(y);
+    }
+  }
+}
+
 Fp fp_random(std::mt19937_64& rng) {
   for (;;) {
     Limbs x;

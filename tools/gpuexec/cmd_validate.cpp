@@ -22,13 +22,7 @@ struct ValidateArgs {
 
 // Every pair of edge values, then random pairs up to n elements in all.
 void make_inputs(std::size_t n, uint64_t seed, std::vector<Fp>& a, std::vector<Fp>& b) {
-  const std::vector<Fp> edges = fp_edge_values();
-  for (const Fp& x : edges) {
-    for (const Fp& y : edges) {
-      a.push_back(x);
-      b.push_back(y);
-    }
-  }
+  fp_edge_pairs(a, b);
   std::mt19937_64 rng(seed);
   while (a.size() < n) {
     a.push_back(fp_random(rng));
