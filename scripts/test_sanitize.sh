@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=$(pwd)
-targets="field_tests cli_tests spirv_tests vulkan_tests gpuexec_cli"
+targets="field_tests cli_tests spirv_tests vulkan_tests host_oom_tests gpuexec_cli"
 jobs=$(nproc)
 build() {  # build-dir sanitizer
   cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGPUEXEC_SANITIZE="$2" \

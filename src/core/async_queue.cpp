@@ -16,8 +16,9 @@ std::future<void> AsyncQueue::submit(std::function<void()> work) {
   std::future<void> result = task.get_future();
   {
     std::lock_guard lock(mutex_);
-    tasks_.push_back(std::move(task));
+    // Queued only once it can run: a job whose submit threw must never run later.
     if (!worker_.joinable()) worker_ = std::thread([this] { loop(); });
+    tasks_.push_back(std::move(task));
   }
   ready_.notify_one();
   return result;

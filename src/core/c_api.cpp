@@ -39,6 +39,19 @@ using gpuexec::ErrorCode;
 using gpuexec::Fp;
 
 thread_local std::string last_error;
+// Set when the message itself could not be stored (out of host memory while reporting).
+thread_local const char* last_error_fallback = nullptr;
+
+// Stores the message that make() builds; never throws, whatever memory is left.
+template <typename Make>
+void set_last_error(Make&& make) noexcept {
+  try {
+    last_error = make();
+    last_error_fallback = nullptr;
+  } catch (...) {
+    last_error_fallback = "out of host memory (the error message could not be stored)";
+  }
+}
 
 gpuexec_status status_of(ErrorCode code) {
   switch (code) {
@@ -58,8 +71,8 @@ gpuexec_status status_of(ErrorCode code) {
   return GPUEXEC_ERR_INTERNAL;
 }
 
-gpuexec_status fail(gpuexec_status status, std::string message) {
-  last_error = std::move(message);
+gpuexec_status fail(gpuexec_status status, const char* fn, const char* what) noexcept {
+  set_last_error([&] { return fmt::format("{}: {}", fn, what); });
   return status;
 }
 
@@ -70,13 +83,13 @@ gpuexec_status guard(const char* fn, F&& f) noexcept {
     f();
     return GPUEXEC_OK;
   } catch (const Error& e) {
-    return fail(status_of(e.code()), fmt::format("{}: {}", fn, e.what()));
+    return fail(status_of(e.code()), fn, e.what());
   } catch (const std::bad_alloc&) {
-    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, fmt::format("{}: out of host memory", fn));
+    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, fn, "out of host memory");
   } catch (const std::exception& e) {
-    return fail(GPUEXEC_ERR_INTERNAL, fmt::format("{}: {}", fn, e.what()));
+    return fail(GPUEXEC_ERR_INTERNAL, fn, e.what());
   } catch (...) {
-    return fail(GPUEXEC_ERR_INTERNAL, fmt::format("{}: unknown error", fn));
+    return fail(GPUEXEC_ERR_INTERNAL, fn, "unknown error");
   }
 }
 
@@ -151,7 +164,7 @@ gpuexec_status make_ticket(std::future<void> f, gpuexec_ticket** out) {
   auto* t = new (std::nothrow) gpuexec_ticket;
   if (!t) {
     f.wait();
-    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, "gpuexec_submit: out of host memory");
+    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, "gpuexec_submit", "out of host memory");
   }
   t->future = std::move(f);
   *out = t;
@@ -227,7 +240,7 @@ void gpuexec_fp_to_be_bytes(const uint64_t in[6], uint8_t out[48]) {
 }
 
 const char* gpuexec_last_error(void) {
-  return last_error.c_str();
+  return last_error_fallback ? last_error_fallback : last_error.c_str();
 }
 
 gpuexec_status gpuexec_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
@@ -262,13 +275,18 @@ int gpuexec_ticket_ready(const gpuexec_ticket* t) {
 }
 
 gpuexec_status gpuexec_ticket_wait(gpuexec_ticket* t) {
-  if (!t) return fail(GPUEXEC_ERR_INVALID_ARGUMENT, "gpuexec_ticket_wait: ticket is NULL");
+  if (!t) return fail(GPUEXEC_ERR_INVALID_ARGUMENT, "gpuexec_ticket_wait", "ticket is NULL");
   if (!t->done) {
     t->status = guard("gpuexec_ticket_wait", [&] { t->future.get(); });
-    if (t->status != GPUEXEC_OK) t->error = last_error;
+    if (t->status != GPUEXEC_OK) {
+      try {
+        t->error = gpuexec_last_error();
+      } catch (...) {  // the message is lost; the status stands
+      }
+    }
     t->done = true;
   }
-  if (t->status != GPUEXEC_OK) last_error = t->error;  // every waiter sees why
+  if (t->status != GPUEXEC_OK) set_last_error([&] { return t->error; });  // every waiter sees why
   return t->status;
 }
 

@@ -17,6 +17,8 @@ std::string format_stats(const ExecutorStats& s) {
   if (s.backend.rfind("cpu", 0) == 0) return out;
   out += fmt::format("pipelined batches: {}; ops on device-resident vectors: {}\n", s.batches,
                      s.resident_ops);
+  if (s.device_reopens)
+    out += fmt::format("device lost and reopened: {} times\n", s.device_reopens);
   out += fmt::format("kernel: {}; chunk: {} elements; device-local from: {}\n", s.kernel,
                      s.chunk_elems,
                      s.device_local_threshold

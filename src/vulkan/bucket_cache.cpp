@@ -40,17 +40,21 @@ std::unique_ptr<ChunkSlot> BucketCache::acquire(DataPath path, std::size_t capac
   return make_chunk_slot(path, ctx_, pool_, layout_, capacity, timelines_);
 }
 
-void BucketCache::release(std::unique_ptr<ChunkSlot> slot) {
+void BucketCache::release(std::unique_ptr<ChunkSlot> slot) noexcept {
   if (!slot) return;
   std::unique_ptr<ChunkSlot> evicted;  // destroyed outside the lock
   {
     std::lock_guard lock(mutex_);
-    auto& list = idle_[{slot->path(), slot->capacity()}];
-    if (list.size() >= max_idle_) {
-      evicted = std::move(slot);
-      ++stats_.evictions;
-    } else {
-      list.push_back(std::move(slot));
+    try {
+      auto& list = idle_[{slot->path(), slot->capacity()}];
+      if (list.size() >= max_idle_) {
+        evicted = std::move(slot);
+        ++stats_.evictions;
+      } else {
+        list.push_back(std::move(slot));
+      }
+    } catch (const std::bad_alloc&) {
+      evicted = std::move(slot);  // no host memory to keep it: destroyed instead
     }
   }
 }

@@ -46,7 +46,7 @@ class BucketCache {
   std::unique_ptr<ChunkSlot> acquire(DataPath path, std::size_t capacity, std::size_t job_elems);
   // Takes back a slot with no work in flight; beyond the per-bucket bound it is destroyed
   // and its buffers go back to the buffer pool.
-  void release(std::unique_ptr<ChunkSlot> slot);
+  void release(std::unique_ptr<ChunkSlot> slot) noexcept;
   void clear();
 
   BucketCacheStats stats() const;

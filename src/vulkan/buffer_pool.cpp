@@ -37,12 +37,17 @@ std::unique_ptr<Buffer> BufferPool::acquire(MemoryUse use, VkDeviceSize bytes) {
   }
 }
 
-void BufferPool::release(std::unique_ptr<Buffer> buffer) {
+void BufferPool::release(std::unique_ptr<Buffer> buffer) noexcept {
   if (!buffer) return;
   std::lock_guard lock(mutex_);
-  stats_.idle_bytes += buffer->size();
+  const VkDeviceSize bytes = buffer->size();
+  try {
+    idle_.push_front(std::move(buffer));
+  } catch (const std::bad_alloc&) {
+    return;  // no host memory for the list node: the buffer is freed instead of kept
+  }
+  stats_.idle_bytes += bytes;
   ++stats_.idle_buffers;
-  idle_.push_front(std::move(buffer));
   evict_to(cap_);
 }
 

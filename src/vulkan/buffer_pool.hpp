@@ -29,7 +29,7 @@ class BufferPool {
   std::unique_ptr<Buffer> acquire(MemoryUse use, VkDeviceSize bytes);
   // Takes back a buffer whose GPU work has completed; evicts the least recently used idle
   // buffers beyond the cap.
-  void release(std::unique_ptr<Buffer> buffer);
+  void release(std::unique_ptr<Buffer> buffer) noexcept;
   // Drops every idle buffer.
   void trim();
 

@@ -11,7 +11,7 @@ constexpr int kSpinMicros = 200;
 }  // namespace
 
 CommandContext::CommandContext(const DeviceContext& ctx, uint32_t queue_family, VkQueue queue)
-    : device_(ctx.device()), queue_(queue) {
+    : ctx_(ctx), device_(ctx.device()), queue_(queue) {
   VkCommandPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
   pool_info.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
   pool_info.queueFamilyIndex = queue_family;
@@ -55,7 +55,7 @@ void CommandContext::submit() {
   VkSubmitInfo submit{.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO};
   submit.commandBufferCount = 1;
   submit.pCommandBuffers = &cmd_;
-  check(vkQueueSubmit(queue_, 1, &submit, fence_), "vkQueueSubmit");
+  check(ctx_.submit(queue_, submit, fence_), "vkQueueSubmit");
   pending_ = true;
 }
 
@@ -74,6 +74,7 @@ void CommandContext::wait(bool poll_first) {
     status = vkWaitForFences(device_, 1, &fence_, VK_TRUE, UINT64_MAX);
   }
   pending_ = false;  // whatever the outcome, this submission is over for us
+  if (status == VK_ERROR_DEVICE_LOST) ctx_.mark_lost();
   check(status, "vkWaitForFences");
   check(vkResetFences(device_, 1, &fence_), "vkResetFences");
 }

@@ -30,6 +30,7 @@ class CommandContext {
   bool pending() const { return pending_; }
 
  private:
+  const DeviceContext& ctx_;
   VkDevice device_;
   VkQueue queue_;
   VkCommandPool pool_ = VK_NULL_HANDLE;

@@ -17,7 +17,8 @@ std::optional<uint32_t> find_family(const DeviceInfo& info, VkQueueFlags want, V
 }
 }  // namespace
 
-DeviceContext::DeviceContext(const DeviceInfo& info) : info_(info) {
+DeviceContext::DeviceContext(const DeviceInfo& info)
+    : info_(info), faults_(std::make_unique<FaultInjector>(fault_plan_from_env())) {
   // The first compute-capable family: on most GPUs the universal one, which runs at full priority.
   auto compute = find_family(info, VK_QUEUE_COMPUTE_BIT, 0);
   if (!compute) {
@@ -61,6 +62,22 @@ DeviceContext::~DeviceContext() {
     vkDeviceWaitIdle(device_);
     vkDestroyDevice(device_, nullptr);
   }
+}
+
+VkResult DeviceContext::submit(VkQueue queue, const VkSubmitInfo& info, VkFence fence) const {
+  if (lost()) return VK_ERROR_DEVICE_LOST;
+  VkResult r = faults_->before_submit();
+  if (r == VK_SUCCESS) r = vkQueueSubmit(queue, 1, &info, fence);
+  if (r == VK_ERROR_DEVICE_LOST) mark_lost();
+  return r;
+}
+
+VkResult DeviceContext::allocate_memory(const VkMemoryAllocateInfo& info,
+                                        VkDeviceMemory* memory) const {
+  VkResult r = faults_->before_allocate();
+  if (r == VK_SUCCESS) r = vkAllocateMemory(device_, &info, nullptr, memory);
+  if (r == VK_ERROR_DEVICE_LOST) mark_lost();
+  return r;
 }
 
 }  // namespace gpuexec::vk

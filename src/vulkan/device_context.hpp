@@ -2,9 +2,12 @@
 // queue, and a dedicated transfer queue where the device has one.
 #pragma once
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 #include "vulkan/device_info.hpp"
+#include "vulkan/fault_injector.hpp"
 #include "vulkan/vk.hpp"
 
 namespace gpuexec::vk {
@@ -25,6 +28,15 @@ class DeviceContext {
   VkQueue transfer_queue() const { return transfer_queue_; }
   bool timeline_semaphores() const { return timeline_; }
 
+  // vkQueueSubmit and vkAllocateMemory through the fault injector. Once the device is lost no
+  // submission reaches the driver.
+  VkResult submit(VkQueue queue, const VkSubmitInfo& info, VkFence fence) const;
+  VkResult allocate_memory(const VkMemoryAllocateInfo& info, VkDeviceMemory* memory) const;
+  // VK_ERROR_DEVICE_LOST seen on this device: nothing created on it can be used again.
+  bool lost() const { return lost_.load(); }
+  void mark_lost() const { lost_.store(true); }
+  FaultInjector& faults() const { return *faults_; }
+
  private:
   DeviceInfo info_;
   VkDevice device_ = VK_NULL_HANDLE;
@@ -33,6 +45,8 @@ class DeviceContext {
   std::optional<uint32_t> transfer_family_;
   VkQueue transfer_queue_ = VK_NULL_HANDLE;
   bool timeline_ = false;
+  std::unique_ptr<FaultInjector> faults_;
+  mutable std::atomic<bool> lost_{false};
 };
 
 }  // namespace gpuexec::vk

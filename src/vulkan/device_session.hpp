@@ -19,6 +19,7 @@ class DeviceSession {
   const Context& context() const { return context_; }
   DeviceRuntime& runtime() { return *runtime_; }
   const DeviceRuntime& runtime() const { return *runtime_; }
+  bool lost() const { return context_.device().lost(); }
 
  private:
   Context context_;

@@ -144,7 +144,7 @@ MemoryAllocator::Block& MemoryAllocator::new_block(uint32_t type, VkDeviceSize s
   VkMemoryAllocateInfo info{.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
   info.allocationSize = size;
   info.memoryTypeIndex = type;
-  check(vkAllocateMemory(ctx_.device(), &info, nullptr, &block->memory), "vkAllocateMemory");
+  check(ctx_.allocate_memory(info, &block->memory), "vkAllocateMemory");
   if (flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) {
     void* p = nullptr;
     const VkResult r = vkMapMemory(ctx_.device(), block->memory, 0, VK_WHOLE_SIZE, 0, &p);

@@ -68,7 +68,7 @@ uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore 
   submit.pCommandBuffers = &cmd;
   submit.signalSemaphoreCount = 1;
   submit.pSignalSemaphores = &signal_sem;
-  const VkResult r = vkQueueSubmit(queue, 1, &submit, VK_NULL_HANDLE);
+  const VkResult r = ctx_.submit(queue, submit, VK_NULL_HANDLE);
   if (r != VK_SUCCESS) --counter;
   check(r, "vkQueueSubmit");
   return signal_value;
@@ -89,7 +89,9 @@ void QueueTimelines::wait_transfer(uint64_t value) {
   info.semaphoreCount = 1;
   info.pSemaphores = &transfer_timeline_;
   info.pValues = &value;
-  check(vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX), "vkWaitSemaphores");
+  const VkResult r = vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX);
+  if (r == VK_ERROR_DEVICE_LOST) ctx_.mark_lost();
+  check(r, "vkWaitSemaphores");
 }
 
 }  // namespace gpuexec::vk

@@ -1,5 +1,9 @@
 #include "vulkan/resident_vector.hpp"
 
+#include <fmt/format.h>
+
+#include "gpuexec/error.hpp"
+
 namespace gpuexec::vk {
 
 ResidentVector::ResidentVector(std::shared_ptr<DeviceSession> session, std::size_t n,
@@ -13,11 +17,21 @@ ResidentVector::~ResidentVector() {
   session_->runtime().release_resident(std::move(buffer_));
 }
 
+void ResidentVector::check_alive(const DeviceSession* live) const {
+  if (session_->lost() || (live != nullptr && live != session_.get())) {
+    throw Error(ErrorCode::DeviceLost,
+                fmt::format("device vector of {} elements was lost with device {}", n_,
+                            session_->context().info().index));
+  }
+}
+
 void ResidentVector::write(std::span<const Fp> values) {
+  check_alive();
   session_->runtime().write_resident(*buffer_, values);
 }
 
 void ResidentVector::read(std::span<Fp> out) const {
+  check_alive();
   session_->runtime().read_resident(*buffer_, out);
 }
 

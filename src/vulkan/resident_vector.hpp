@@ -18,6 +18,8 @@ class ResidentVector final : public DeviceVector::Storage {
   void read(std::span<Fp> out) const override;
   const void* owner() const override { return owner_; }
   const Buffer& buffer() const { return *buffer_; }
+  // Throws DeviceLost when this vector's device was lost, or is not `live` (reopened since).
+  void check_alive(const DeviceSession* live = nullptr) const;
 
  private:
   std::shared_ptr<DeviceSession> session_;

@@ -1,0 +1,50 @@
+// Test hook: makes one device's Vulkan calls fail the way a failing driver does, so that the paths
+// for device loss and memory exhaustion run on any device, lavapipe included. Armed from
+// GPUEXEC_INJECT_FAULT when the device opens, or by tests through arm().
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string_view>
+
+#include "vulkan/vk.hpp"
+
+namespace gpuexec::vk {
+
+enum class FaultKind {
+  DeviceLost,         // at a queue submission; every later submission fails too
+  DeviceOutOfMemory,  // at a device memory allocation, and every later one until disarmed
+  HostOutOfMemory,    // the same, as VK_ERROR_OUT_OF_HOST_MEMORY
+};
+
+struct FaultPlan {
+  FaultKind kind;
+  uint64_t at;  // the at-th call of its kind on this device, counted from 1
+};
+
+// "device-lost:N", "device-oom:N" or "host-oom:N"; throws InvalidArgument naming `source`.
+FaultPlan parse_fault_plan(std::string_view text, std::string_view source);
+// From GPUEXEC_INJECT_FAULT; nullopt when unset or empty.
+std::optional<FaultPlan> fault_plan_from_env();
+
+class FaultInjector {
+ public:
+  explicit FaultInjector(std::optional<FaultPlan> plan = std::nullopt) : plan_(plan) {}
+
+  // Replaces the plan and restarts the counts.
+  void arm(FaultPlan plan);
+  // No more faults, as when memory is freed elsewhere; a lost device stays lost.
+  void disarm();
+  // VK_SUCCESS, or the result injected into this call.
+  VkResult before_submit();
+  VkResult before_allocate();
+
+ private:
+  std::mutex mutex_;
+  std::optional<FaultPlan> plan_;
+  uint64_t submits_ = 0, allocations_ = 0;
+  bool lost_ = false;
+};
+
+}  // namespace gpuexec::vk
