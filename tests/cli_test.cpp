@@ -367,7 +367,8 @@ TEST(CliBench, EverySuiteWritesVerifiedJson) {
       {"bench", "chunk", "--sizes", "70000", "--reps", "1"},
       {"bench", "batch", "--sizes", "1000", "--jobs", "2,3", "--reps", "2"},
       {"bench", "resident", "--sizes", "5000", "--reps", "2"},
-      {"bench", "transfer", "--sizes", "1000", "--reps", "2"}};
+      {"bench", "transfer", "--sizes", "1000", "--reps", "2"},
+      {"bench", "multi", "--devices", "0,0", "--sizes", "1000", "--jobs", "3", "--reps", "2"}};
   for (auto args : runs) {
     args.push_back("--json");
     args.push_back(dir.file("out.json"));
@@ -385,6 +386,32 @@ TEST(CliBench, EverySuiteWritesVerifiedJson) {
       }
     }
   }
+}
+
+TEST(CliBench, BadDeviceListIsBadInput) {
+  auto r = run_cli({"bench", "multi", "--devices", "0,x", "--reps", "1"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(line_count(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("--devices=0,x: item 2 ('x') is not a device index"), std::string::npos)
+      << r.err;
+}
+
+// GPUEXEC_DEVICES spreads `run` over several devices; --stats shows each device's share.
+TEST(CliRunMultiDevice, StatsShowEveryDevice) {
+  ScratchDir dir;
+  write_bytes(dir.path("a.hex"), "1\n2\n3\n");
+  auto r = run_cli({"run", "--op", "mul", "--a", dir.file("a.hex"), "--b", dir.file("a.hex"),
+                    "--out", dir.file("c.hex"), "--backend", "vulkan", "--stats"},
+                   {"GPUEXEC_DEVICES=0,0", "GPUEXEC_VALIDATION=1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_bytes(dir.path("c.hex")).substr(0, 4), "0x00");
+  EXPECT_NE(r.out.find("multi-device (2 devices)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  device 0 ("), std::string::npos) << r.out;
+  r = run_cli({"run", "--op", "mul", "--a", dir.file("a.hex"), "--b", dir.file("a.hex"), "--out",
+               dir.file("c.hex"), "--backend", "vulkan"},
+              {"GPUEXEC_DEVICES=0,nine"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("GPUEXEC_DEVICES=0,nine"), std::string::npos) << r.err;
 }
 
 TEST(CliBench, UnknownSuiteIsAUsageError) {

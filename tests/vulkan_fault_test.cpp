@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli_harness.hpp"
+#include "expectations.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/gpuexec.h"
@@ -17,24 +18,6 @@
 
 namespace gpuexec::test {
 namespace {
-
-std::vector<Fp> reference(Op op, const std::vector<Fp>& a, const std::vector<Fp>& b) {
-  std::vector<Fp> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = apply(op, a[i], b[i]);
-  return out;
-}
-
-// Runs `f`, expecting gpuexec::Error with `code` and a message containing `says`.
-template <class F>
-void expect_error(F&& f, ErrorCode code, const std::string& says) {
-  try {
-    f();
-    ADD_FAILURE() << "no error; expected one saying " << says;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), code) << e.what();
-    EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
-  }
-}
 
 TEST(FaultPlan, ParsesEveryKindAndRejectsGarbage) {
   const vk::FaultPlan lost = vk::parse_fault_plan("device-lost:3", "X");
@@ -212,9 +195,17 @@ TEST(VulkanFaultsCli, DeviceLostKeepsTheOldOutput) {
   ScratchDir dir;
   write_bytes(dir.path("a.hex"), "1\n2\n3\n");
   write_bytes(dir.path("c.hex"), "precious\n");
-  const std::vector<std::string> args = {"run",   "--op",          "mul",   "--a",
-                                         dir.file("a.hex"), "--b", dir.file("a.hex"), "--out",
-                                         dir.file("c.hex"), "--backend", "vulkan"};
+  const std::vector<std::string> args = {"run",
+                                         "--op",
+                                         "mul",
+                                         "--a",
+                                         dir.file("a.hex"),
+                                         "--b",
+                                         dir.file("a.hex"),
+                                         "--out",
+                                         dir.file("c.hex"),
+                                         "--backend",
+                                         "vulkan"};
   CliResult r = run_cli(args, {"GPUEXEC_INJECT_FAULT=device-lost:1", "GPUEXEC_VALIDATION=1"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(line_count(r.err), 1) << r.err;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "gpuexec/data_path.hpp"
 
@@ -22,6 +23,9 @@ enum class KernelVariant {
 struct ExecutorOptions {
   BackendKind backend = BackendKind::Auto;
   int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
+  // Several Vulkan devices, a batch's jobs spread over them by measured speed; an index may
+  // repeat (one device opened twice). Empty: GPUEXEC_DEVICES ("all" or "0,1,..."), else one device.
+  std::vector<int> devices;
   // Vulkan only.
   DataPath data_path = DataPath::Auto;     // Auto: GPU_DEVICE_LOCAL, else by size and device
   std::size_t chunk_elems = 0;             // 0: GPU_STREAM_CHUNK_ELEMS, else adaptive (<= 524288)

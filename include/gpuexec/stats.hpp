@@ -14,6 +14,15 @@ struct BucketStats {
   uint64_t idle_slots = 0;
 };
 
+// One device of a multi-device executor.
+struct DeviceShare {
+  int index = 0;  // the Vulkan device index
+  std::string name;
+  uint64_t jobs = 0, elements = 0;
+  uint64_t failures = 0;           // parts of batches that failed on it (their jobs went elsewhere)
+  double elements_per_second = 0;  // the scheduler's estimate; 0 until measured
+};
+
 struct ExecutorStats {
   std::string backend;
   uint64_t jobs = 0, chunks = 0, elements = 0;
@@ -39,6 +48,9 @@ struct ExecutorStats {
   // Device memory (suballocated blocks).
   uint64_t memory_blocks = 0, memory_bytes_reserved = 0, memory_bytes_in_use = 0;
   uint64_t memory_vk_allocations = 0;
+  // Multi-device executors: each device's share (the fields above sum over devices, or are the
+  // first device's where a sum means nothing).
+  std::vector<DeviceShare> devices;
 };
 
 // A readable multi-line report.

@@ -17,6 +17,13 @@ std::string format_stats(const ExecutorStats& s) {
   if (s.backend.rfind("cpu", 0) == 0) return out;
   out += fmt::format("pipelined batches: {}; ops on device-resident vectors: {}\n", s.batches,
                      s.resident_ops);
+  for (const DeviceShare& d : s.devices) {
+    out += fmt::format("  device {} ({}): {} jobs, {} elements, {} failures, {}\n", d.index, d.name,
+                       d.jobs, d.elements, d.failures,
+                       d.elements_per_second > 0
+                           ? fmt::format("{:.3g} elements/s", d.elements_per_second)
+                           : std::string("speed not measured yet"));
+  }
   if (s.device_reopens)
     out += fmt::format("device lost and reopened: {} times\n", s.device_reopens);
   out += fmt::format("kernel: {}; chunk: {} elements; device-local from: {}\n", s.kernel,

@@ -67,7 +67,12 @@ void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) 
 }
 
 std::shared_ptr<DeviceVector::Storage> PersistentBackend::allocate(std::size_t n) {
-  return std::make_shared<ResidentVector>(live_session(), n, static_cast<const Backend*>(this));
+  return allocate_owned(n, static_cast<const Backend*>(this));
+}
+
+std::shared_ptr<DeviceVector::Storage> PersistentBackend::allocate_owned(std::size_t n,
+                                                                         const void* owner) {
+  return std::make_shared<ResidentVector>(live_session(), n, owner);
 }
 
 void PersistentBackend::run_resident(Op op, const DeviceVector::Storage& a,

@@ -26,6 +26,8 @@ class PersistentBackend final : public Backend {
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
+  // Storage whose owner() is `owner` (a backend that runs its ops here).
+  std::shared_ptr<DeviceVector::Storage> allocate_owned(std::size_t n, const void* owner);
   void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
                     DeviceVector::Storage& out) override;
   ExecutorStats stats() const override;

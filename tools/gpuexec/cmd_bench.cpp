@@ -77,6 +77,9 @@ void add_bench_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--device", args->options.device, "Vulkan device index")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--devices", args->options.devices,
+                  "multi suite: devices to spread batches over, 'all' or indices such as 0,1 "
+                  "(an index may repeat); default GPUEXEC_DEVICES, else all");
   cmd->add_flag("--quick", args->options.quick,
                 "small sizes that finish within a minute on lavapipe");
   cmd->callback([args] { run_bench(*args); });

@@ -17,6 +17,7 @@ struct BenchOptions {
   int reps = 10;
   Op op = Op::Add;
   int device = -1;
+  std::string devices;  // multi suite: "all" or "0,1,..." (empty: GPUEXEC_DEVICES, else all)
   bool quick = false;
 };
 

@@ -16,7 +16,8 @@ const std::vector<BenchSuite>& bench_suites() {
       {"transfer", "ceilings: host<->device and device memory bandwidth, empty submit latency",
        run_transfer_suite},
       {"cpu", "the CPU backend on the GPU suites' sizes, every op", run_cpu_suite},
-      {"all", "every suite above, one after another", run_all_suites},
+      {"multi", "pipelined batches spread over 1 .. N devices (--devices)", run_multi_suite},
+      {"all", "every suite above but multi, one after another, on one device", run_all_suites},
   };
   return suites;
 }
@@ -24,7 +25,7 @@ const std::vector<BenchSuite>& bench_suites() {
 std::vector<BenchResult> run_all_suites(BenchContext& ctx) {
   std::vector<BenchResult> all;
   for (const BenchSuite& s : bench_suites()) {
-    if (s.name == "all") continue;
+    if (s.name == "all" || s.name == "multi") continue;
     auto part = s.run(ctx);
     all.insert(all.end(), std::make_move_iterator(part.begin()),
                std::make_move_iterator(part.end()));

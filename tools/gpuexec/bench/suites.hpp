@@ -25,6 +25,7 @@ std::vector<BenchResult> run_batch_suite(BenchContext& ctx);
 std::vector<BenchResult> run_resident_suite(BenchContext& ctx);
 std::vector<BenchResult> run_transfer_suite(BenchContext& ctx);
 std::vector<BenchResult> run_cpu_suite(BenchContext& ctx);
+std::vector<BenchResult> run_multi_suite(BenchContext& ctx);
 // Every suite above in turn, on one device.
 std::vector<BenchResult> run_all_suites(BenchContext& ctx);
 

@@ -1,0 +1,252 @@
+#include "multi/multi_device_backend.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <exception>
+#include <thread>
+
+#include "gpuexec/error.hpp"
+#include "multi/job_plan.hpp"
+
+namespace gpuexec::multi {
+
+struct MultiDeviceBackend::Member {
+  int index = 0;
+  std::unique_ptr<vk::PersistentBackend> backend;
+  DeviceSpeed speed;
+  std::atomic<uint64_t> jobs{0}, elements{0}, failures{0};
+  std::atomic<uint64_t> queued{0};  // elements handed to it and not yet done (other callers)
+};
+
+namespace {
+
+bool overlaps(std::span<const Fp> x, std::span<const Fp> y) {
+  return !x.empty() && !y.empty() && x.data() < y.data() + y.size() &&
+         y.data() < x.data() + x.size();
+}
+
+// Once partly run, such a job's inputs may already hold results: it cannot be run again.
+bool writes_over_inputs(const Job& j) {
+  return overlaps(j.out, j.a) || overlaps(j.out, j.b);
+}
+
+// Errors of the device, not of the caller's input: its jobs may succeed on another device.
+bool device_failure(const std::exception_ptr& e, ErrorCode& code, std::string& message) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const Error& err) {
+    code = err.code();
+    message = err.what();
+    return code == ErrorCode::DeviceLost || code == ErrorCode::OutOfMemory ||
+           code == ErrorCode::NoDevice || code == ErrorCode::Internal;
+  } catch (...) {
+    return false;
+  }
+}
+
+uint64_t elements_of(std::span<const Job> jobs) {
+  uint64_t n = 0;
+  for (const Job& j : jobs) n += j.out.size();
+  return n;
+}
+
+}  // namespace
+
+MultiDeviceBackend::MultiDeviceBackend(const ExecutorOptions& options,
+                                       const std::vector<int>& device_indices) {
+  if (device_indices.empty()) {
+    throw Error(ErrorCode::InvalidArgument, "a multi-device executor needs at least one device");
+  }
+  for (int index : device_indices) {
+    ExecutorOptions one = options;
+    one.devices.clear();
+    one.device_index = index;
+    auto m = std::make_unique<Member>();
+    m->index = index;
+    m->backend = std::make_unique<vk::PersistentBackend>(one);
+    members_.push_back(std::move(m));
+  }
+}
+
+MultiDeviceBackend::~MultiDeviceBackend() = default;
+
+vk::PersistentBackend& MultiDeviceBackend::device(std::size_t slot) {
+  return *members_.at(slot)->backend;
+}
+
+std::string MultiDeviceBackend::name() const {
+  std::vector<std::string> names;
+  for (const auto& m : members_) {
+    names.push_back(fmt::format("[{}] {}", m->index, m->backend->device_info().name));
+  }
+  return fmt::format("vulkan multi-device ({} devices): {}", members_.size(),
+                     fmt::join(names, ", "));
+}
+
+std::vector<double> MultiDeviceBackend::planning_speeds(const std::vector<bool>& healthy) const {
+  std::vector<double> speeds(members_.size(), 0.0);
+  double sum = 0;
+  int measured = 0;
+  for (std::size_t d = 0; d < members_.size(); ++d) {
+    speeds[d] = members_[d]->speed.measured();
+    if (speeds[d] > 0) {
+      sum += speeds[d];
+      ++measured;
+    }
+  }
+  const double unmeasured = measured ? sum / measured : 1.0;
+  for (std::size_t d = 0; d < members_.size(); ++d) {
+    if (!healthy[d]) {
+      speeds[d] = 0;
+    } else if (speeds[d] == 0) {
+      speeds[d] = unmeasured;
+    }
+  }
+  return speeds;
+}
+
+void MultiDeviceBackend::run_spread(std::span<const Job> jobs, Schedule schedule) {
+  const std::size_t count = members_.size();
+  std::vector<bool> healthy(count, true);
+  std::vector<std::size_t> pending;  // indices into jobs
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    if (!jobs[j].out.empty()) pending.push_back(j);
+  }
+  std::vector<std::string> failed;
+  std::vector<std::size_t> not_retried;
+  ErrorCode code = ErrorCode::DeviceLost;
+  while (!pending.empty()) {
+    const std::vector<double> speeds = planning_speeds(healthy);
+    if (std::none_of(speeds.begin(), speeds.end(), [](double s) { return s > 0; })) {
+      throw Error(code, fmt::format("every device failed: {}", fmt::join(failed, "; ")));
+    }
+    std::vector<std::size_t> sizes;
+    for (std::size_t j : pending) sizes.push_back(jobs[j].out.size());
+    std::vector<double> busy(count);
+    for (std::size_t d = 0; d < count; ++d) {
+      if (speeds[d] > 0) busy[d] = static_cast<double>(members_[d]->queued.load()) / speeds[d];
+    }
+    const auto plan = plan_jobs(sizes, speeds, busy);
+    std::vector<std::vector<Job>> parts(count);
+    for (std::size_t d = 0; d < count; ++d) {
+      for (std::size_t i : plan[d]) parts[d].push_back(jobs[pending[i]]);
+    }
+
+    std::vector<std::exception_ptr> errors(count);
+    const auto run_part = [&](std::size_t d) noexcept {
+      Member& m = *members_[d];
+      const uint64_t n = elements_of(parts[d]);
+      m.queued += n;
+      try {
+        const auto start = std::chrono::steady_clock::now();
+        m.backend->run_batch(parts[d], schedule);
+        m.speed.record(n, std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                              .count());
+        m.jobs += parts[d].size();
+        m.elements += n;
+      } catch (...) {
+        errors[d] = std::current_exception();
+      }
+      m.queued -= n;
+    };
+    {
+      std::vector<std::jthread> others;  // joined before the results are looked at
+      std::size_t mine = count;
+      for (std::size_t d = 0; d < count; ++d) {
+        if (parts[d].empty()) continue;
+        if (mine == count) {
+          mine = d;
+        } else {
+          others.emplace_back(run_part, d);
+        }
+      }
+      if (mine != count) run_part(mine);
+    }
+
+    std::vector<std::size_t> retry;
+    for (std::size_t d = 0; d < count; ++d) {
+      if (!errors[d]) continue;
+      std::string message;
+      if (!device_failure(errors[d], code, message)) std::rethrow_exception(errors[d]);
+      healthy[d] = false;
+      ++members_[d]->failures;
+      failed.push_back(fmt::format("device {} (slot {}): {}", members_[d]->index, d, message));
+      for (std::size_t i : plan[d]) {
+        (writes_over_inputs(jobs[pending[i]]) ? not_retried : retry).push_back(pending[i]);
+      }
+    }
+    pending = std::move(retry);
+  }
+  if (!not_retried.empty()) {
+    std::sort(not_retried.begin(), not_retried.end());
+    throw Error(code, fmt::format("jobs {} write over their own inputs and were partly run on a "
+                                  "failed device, so they were not retried ({})",
+                                  fmt::join(not_retried, ", "), fmt::join(failed, "; ")));
+  }
+}
+
+void MultiDeviceBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b,
+                             std::span<Fp> out) {
+  const std::size_t n = out.size();
+  if (n < kSplitElems || members_.size() == 1) {
+    const Job job{op, a, b, out};
+    run_spread(std::span(&job, 1), Schedule::Pipelined);
+    return;
+  }
+  // One contiguous range per device, sized by speed: the ranges are independent jobs.
+  const auto starts = split_range(n, planning_speeds(std::vector<bool>(members_.size(), true)));
+  std::vector<Job> parts;
+  for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
+    const std::size_t begin = starts[d], len = starts[d + 1] - starts[d];
+    if (len) parts.push_back({op, a.subspan(begin, len), b.subspan(begin, len), out.subspan(begin, len)});
+  }
+  run_spread(parts, Schedule::Pipelined);
+}
+
+void MultiDeviceBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
+  if (schedule == Schedule::Sequential) {
+    // One job after another (a later job may read an earlier one's output).
+    for (const Job& j : jobs) {
+      if (!j.out.empty()) run(j.op, j.a, j.b, j.out);
+    }
+    return;
+  }
+  run_spread(jobs, schedule);
+}
+
+std::shared_ptr<DeviceVector::Storage> MultiDeviceBackend::allocate(std::size_t n) {
+  return members_.front()->backend->allocate_owned(n, static_cast<const Backend*>(this));
+}
+
+void MultiDeviceBackend::run_resident(Op op, const DeviceVector::Storage& a,
+                                      const DeviceVector::Storage& b, DeviceVector::Storage& out) {
+  members_.front()->backend->run_resident(op, a, b, out);
+}
+
+ExecutorStats MultiDeviceBackend::stats() const {
+  ExecutorStats s = members_.front()->backend->stats();
+  s.backend = name();
+  for (std::size_t d = 1; d < members_.size(); ++d) {
+    const ExecutorStats o = members_[d]->backend->stats();
+    s.jobs += o.jobs;
+    s.chunks += o.chunks;
+    s.elements += o.elements;
+    s.batches += o.batches;
+    s.host_visible_jobs += o.host_visible_jobs;
+    s.device_local_jobs += o.device_local_jobs;
+    s.device_reopens += o.device_reopens;
+    s.pipelines_compiled += o.pipelines_compiled;
+    s.pipelines_reused += o.pipelines_reused;
+    s.memory_bytes_reserved += o.memory_bytes_reserved;
+    s.memory_bytes_in_use += o.memory_bytes_in_use;
+  }
+  for (const auto& m : members_) {
+    s.devices.push_back({m->index, m->backend->device_info().name, m->jobs.load(),
+                         m->elements.load(), m->failures.load(), m->speed.measured()});
+  }
+  return s;
+}
+
+}  // namespace gpuexec::multi

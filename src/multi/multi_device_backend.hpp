@@ -1,0 +1,50 @@
+// Several Vulkan devices behind one executor. Each keeps its own persistent backend (context,
+// pools, pipelined schedule); a batch's jobs are planned across the devices by measured speed and
+// run on them at once, a large single job is split into one range per device. A device that fails
+// (device lost, out of memory, driver error) has its jobs retried on the others; jobs that write
+// over their own inputs cannot be retried once partly run and are reported instead.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "gpuexec/backend.hpp"
+#include "gpuexec/options.hpp"
+#include "multi/device_speed.hpp"
+#include "vulkan/persistent_backend.hpp"
+
+namespace gpuexec::multi {
+
+class MultiDeviceBackend final : public Backend {
+ public:
+  // Jobs of at least this many elements are split across the devices.
+  static constexpr std::size_t kSplitElems = 1 << 20;
+
+  // One persistent backend per entry of device_indices (repeats open a device again).
+  MultiDeviceBackend(const ExecutorOptions& options, const std::vector<int>& device_indices);
+  ~MultiDeviceBackend() override;
+
+  std::string name() const override;
+  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  void run_batch(std::span<const Job> jobs, Schedule schedule) override;
+  // Device vectors live on the first device.
+  std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
+  void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
+                    DeviceVector::Storage& out) override;
+  ExecutorStats stats() const override;
+
+  std::size_t device_count() const { return members_.size(); }
+  vk::PersistentBackend& device(std::size_t slot);
+
+ private:
+  struct Member;
+  // Runs every job, planned over the devices; retries a failed device's jobs on the others.
+  void run_spread(std::span<const Job> jobs, Schedule schedule);
+  // Speeds for planning, 0 for devices excluded; unmeasured devices count as the mean.
+  std::vector<double> planning_speeds(const std::vector<bool>& healthy) const;
+
+  std::vector<std::unique_ptr<Member>> members_;
+};
+
+}  // namespace gpuexec::multi
