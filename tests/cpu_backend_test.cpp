@@ -1,8 +1,12 @@
 // The CPU backend over sizes around its threading threshold, with aliasing outputs.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include <random>
 
+#include "cpu/copy_pool.hpp"
 #include "cpu/cpu_backend.hpp"
 #include "cpu/parallel_copy.hpp"
 #include "cpu/parallel_for.hpp"
@@ -69,6 +73,26 @@ TEST(ParallelCopy, CopiesEveryByteAtAnySize) {
     ASSERT_EQ(dst[0], 0);
     for (std::size_t i = 0; i < bytes; ++i) ASSERT_EQ(dst[i + 1], src[i + 3]) << i;
     ASSERT_EQ(dst[bytes + 1], 0);
+  }
+}
+
+TEST(CopyPool, EveryTaskOnceFromManyCallers) {
+  for (std::size_t workers : {0, 1, 3}) {
+    cpu::CopyPool pool(workers);
+    EXPECT_EQ(pool.workers(), workers);
+    std::vector<std::thread> callers;
+    std::atomic<int> wrong{0};
+    for (int c = 0; c < 4; ++c) {
+      callers.emplace_back([&] {
+        for (std::size_t count : {0, 1, 2, 7, 64}) {
+          std::vector<std::atomic<int>> hits(count);
+          pool.run(count, [&](std::size_t i) { ++hits[i]; });
+          for (auto& h : hits) wrong += h.load() != 1;
+        }
+      });
+    }
+    for (auto& t : callers) t.join();
+    EXPECT_EQ(wrong.load(), 0) << workers << " workers";
   }
 }
 

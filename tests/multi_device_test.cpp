@@ -4,15 +4,15 @@
 // plan follows measured speed. All under the validation layers.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 
+#include "expectations.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "multi/device_list.hpp"
 #include "multi/job_plan.hpp"
 #include "multi/multi_device_backend.hpp"
-#include "expectations.hpp"
 #include "random_vectors.hpp"
 #include "vulkan_fixture.hpp"
 
@@ -48,8 +48,8 @@ TEST(JobPlan, ExcludedAndBusyDevices) {
   EXPECT_TRUE(without_first[0].empty());
   EXPECT_EQ(without_first[1].size(), 4u);
   // The first device is busy for longer than all four jobs take on the second.
-  const auto busy = multi::plan_jobs(sizes, std::vector<double>{1.0, 1.0},
-                                     std::vector<double>{100.0, 0.0});
+  const auto busy =
+      multi::plan_jobs(sizes, std::vector<double>{1.0, 1.0}, std::vector<double>{100.0, 0.0});
   EXPECT_TRUE(busy[0].empty());
   EXPECT_THROW(multi::plan_jobs(sizes, std::vector<double>{0.0, 0.0}), Error);
 }
@@ -195,8 +195,7 @@ TEST_F(MultiDevice, FailuresThatCannotBeRetriedAreReported) {
       multi.run_batch(jobs);
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ErrorCode::DeviceLost);
-      EXPECT_NE(std::string(e.what()).find("jobs 0 write over their own inputs"),
-                std::string::npos)
+      EXPECT_NE(std::string(e.what()).find("jobs 0 write over their own inputs"), std::string::npos)
           << e.what();
       reported = true;
     }

@@ -53,9 +53,10 @@ std::vector<std::size_t> split_range(std::size_t n, std::span<const double> spee
   double acc = 0;
   for (std::size_t d = 0; d < speeds.size(); ++d) {
     acc += std::max(speeds[d], 0.0);
-    starts[d + 1] = d + 1 == speeds.size()
-                        ? n
-                        : std::min(n, static_cast<std::size_t>(static_cast<double>(n) * acc / total));
+    starts[d + 1] =
+        d + 1 == speeds.size()
+            ? n
+            : std::min(n, static_cast<std::size_t>(static_cast<double>(n) * acc / total));
   }
   return starts;
 }

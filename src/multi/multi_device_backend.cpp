@@ -142,8 +142,8 @@ void MultiDeviceBackend::run_spread(std::span<const Job> jobs, Schedule schedule
       try {
         const auto start = std::chrono::steady_clock::now();
         m.backend->run_batch(parts[d], schedule);
-        m.speed.record(n, std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                              .count());
+        m.speed.record(
+            n, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         m.jobs += parts[d].size();
         m.elements += n;
       } catch (...) {
@@ -200,7 +200,8 @@ void MultiDeviceBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b
   std::vector<Job> parts;
   for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
     const std::size_t begin = starts[d], len = starts[d + 1] - starts[d];
-    if (len) parts.push_back({op, a.subspan(begin, len), b.subspan(begin, len), out.subspan(begin, len)});
+    if (len)
+      parts.push_back({op, a.subspan(begin, len), b.subspan(begin, len), out.subspan(begin, len)});
   }
   run_spread(parts, Schedule::Pipelined);
 }
