@@ -115,6 +115,29 @@ TEST_F(VulkanStreaming, EnvironmentChoosesThePath) {
   unsetenv("GPU_DEVICE_LOCAL");
 }
 
+// GPUEXEC_HOST_INPUT_MEMORY=cached puts the inputs the host writes in host-cached memory (an
+// experiment switch for discrete GPUs); exact on both paths, and a bad value is a clear error.
+TEST_F(VulkanStreaming, HostInputMemorySwitch) {
+  const std::size_t n = 40000;
+  const auto a = random_vector(n, 1), b = random_vector(n, 2);
+  ::setenv("GPUEXEC_HOST_INPUT_MEMORY", "cached", 1);
+  for (DataPath path : {DataPath::HostVisible, DataPath::DeviceLocal}) {
+    vk::PersistentBackend backend(options(path, 16384), "");
+    std::vector<Fp> out(n);
+    backend.run(Op::Mul, a, b, out);
+    EXPECT_EQ(mismatches(Op::Mul, a, b, out), 0u);
+  }
+  ::setenv("GPUEXEC_HOST_INPUT_MEMORY", "bar", 1);
+  try {
+    vk::PersistentBackend backend(options(DataPath::Auto, 0), "");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("GPUEXEC_HOST_INPUT_MEMORY=bar"), std::string::npos);
+  }
+  ::unsetenv("GPUEXEC_HOST_INPUT_MEMORY");
+}
+
 TEST_F(VulkanStreaming, StatisticsMatchWhatHappened) {
   vk::PersistentBackend backend(options(DataPath::HostVisible, 0), {});
   const auto a = random_vector(20000, 3);

@@ -47,11 +47,16 @@ struct Flags {
   VkMemoryPropertyFlags required, preferred;
 };
 
-Flags flags_for(MemoryUse use) {
+// cached_inputs: inputs the host writes (mapped A||B, upload staging) in host-cached system
+// memory instead of the device-local BAR or write-combined memory.
+Flags flags_for(MemoryUse use, bool cached_inputs) {
   constexpr auto kVisible = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT;
   constexpr auto kCoherent = VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
   constexpr auto kCached = VK_MEMORY_PROPERTY_HOST_CACHED_BIT;
   constexpr auto kLocal = VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT;
+  if (cached_inputs && (use == MemoryUse::HostVisible || use == MemoryUse::Upload)) {
+    return {kVisible | kCached, kVisible | kCached | kCoherent};
+  }
   switch (use) {
     case MemoryUse::HostVisible:
       return {kVisible, kVisible | kLocal | kCoherent};
@@ -70,6 +75,15 @@ VkDeviceSize align_up(VkDeviceSize v, VkDeviceSize a) {
 }
 
 // GPUEXEC_MAX_DEVICE_MEMORY: bytes, with an optional K, M or G suffix (powers of 1024).
+// GPUEXEC_HOST_INPUT_MEMORY: where the inputs the host writes live (an experiment switch).
+bool cached_inputs_from_env() {
+  const char* raw = std::getenv("GPUEXEC_HOST_INPUT_MEMORY");
+  if (!raw || !*raw || std::string_view(raw) == "default") return false;
+  if (std::string_view(raw) == "cached") return true;
+  throw Error(ErrorCode::InvalidArgument,
+              fmt::format("GPUEXEC_HOST_INPUT_MEMORY={}: expected 'default' or 'cached'", raw));
+}
+
 VkDeviceSize cap_from_env() {
   const char* raw = std::getenv("GPUEXEC_MAX_DEVICE_MEMORY");
   if (!raw || !*raw) return 0;
@@ -102,7 +116,9 @@ VkDeviceSize cap_from_env() {
 }  // namespace
 
 MemoryAllocator::MemoryAllocator(const DeviceContext& ctx, VkDeviceSize cap_bytes)
-    : ctx_(ctx), cap_(cap_bytes ? cap_bytes : cap_from_env()) {}
+    : ctx_(ctx),
+      cap_(cap_bytes ? cap_bytes : cap_from_env()),
+      cached_inputs_(cached_inputs_from_env()) {}
 
 MemoryAllocator::~MemoryAllocator() {
   for (auto& b : blocks_) {
@@ -163,7 +179,7 @@ MemoryAllocator::Block& MemoryAllocator::new_block(uint32_t type, VkDeviceSize s
 }
 
 Allocation MemoryAllocator::allocate(const VkMemoryRequirements& req, MemoryUse use) {
-  const Flags f = flags_for(use);
+  const Flags f = flags_for(use, cached_inputs_);
   const uint32_t type =
       find_memory_type(ctx_.info().memory, req.memoryTypeBits, f.required, f.preferred);
   // Flushes of non-coherent memory work in nonCoherentAtomSize units: keep allocations on them.

@@ -70,6 +70,7 @@ class MemoryAllocator {
 
   const DeviceContext& ctx_;
   VkDeviceSize cap_;
+  bool cached_inputs_ = false;  // GPUEXEC_HOST_INPUT_MEMORY=cached
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Block>> blocks_;
   AllocatorStats stats_;

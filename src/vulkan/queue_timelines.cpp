@@ -85,9 +85,17 @@ uint64_t QueueTimelines::submit_compute(VkCommandBuffer cmd, uint64_t wait_trans
 }
 
 void QueueTimelines::wait_transfer(uint64_t value) {
+  wait(transfer_timeline_, value);
+}
+
+void QueueTimelines::wait_compute(uint64_t value) {
+  wait(compute_timeline_, value);
+}
+
+void QueueTimelines::wait(VkSemaphore timeline, uint64_t value) {
   VkSemaphoreWaitInfo info{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO};
   info.semaphoreCount = 1;
-  info.pSemaphores = &transfer_timeline_;
+  info.pSemaphores = &timeline;
   info.pValues = &value;
   const VkResult r = vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX);
   if (r == VK_ERROR_DEVICE_LOST) ctx_.mark_lost();

@@ -30,6 +30,7 @@ class QueueTimelines {
   uint64_t submit_compute(VkCommandBuffer cmd, uint64_t wait_transfer);
   // Host wait until the transfer timeline reaches value.
   void wait_transfer(uint64_t value);
+  void wait_compute(uint64_t value);
 
  private:
   uint64_t submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore wait_sem, uint64_t wait_value,
@@ -41,6 +42,7 @@ class QueueTimelines {
   VkSemaphore transfer_timeline_ = VK_NULL_HANDLE, compute_timeline_ = VK_NULL_HANDLE;
   std::mutex mutex_;  // queue access and counters
   uint64_t transfer_value_ = 0, compute_value_ = 0;
+  void wait(VkSemaphore timeline, uint64_t value);
 };
 
 }  // namespace gpuexec::vk

@@ -1,5 +1,7 @@
 #include "vulkan/staging_path.hpp"
 
+#include <algorithm>
+
 #include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
 
@@ -25,9 +27,10 @@ StagingSlot::StagingSlot(const DeviceContext& ctx, BufferPool& pool, const Kerne
 }
 
 StagingSlot::~StagingSlot() {
-  if (timelines_ && readback_done_) {
+  if (timelines_ && busy()) {
     try {
-      timelines_->wait_transfer(readback_done_);
+      timelines_->wait_compute(computed_);
+      timelines_->wait_transfer(std::max(uploaded_, readback_done_));
     } catch (...) {
       // The device is lost: nothing will run any more.
     }
@@ -45,9 +48,9 @@ void StagingSlot::submit(const KernelPipeline& kernel, const Fp* a, const Fp* b,
   VkCommandBuffer down = readback_cmds_->begin();
   record_readback(down, n);
   // upload -> (transfer timeline) -> kernel -> (compute timeline) -> readback.
-  const uint64_t uploaded = timelines_->submit_transfer(upload_cmds_->end(), 0);
-  const uint64_t computed = timelines_->submit_compute(commands().end(), uploaded);
-  readback_done_ = timelines_->submit_transfer(readback_cmds_->end(), computed);
+  uploaded_ = timelines_->submit_transfer(upload_cmds_->end(), 0);
+  computed_ = timelines_->submit_compute(commands().end(), uploaded_);
+  readback_done_ = timelines_->submit_transfer(readback_cmds_->end(), computed_);
 }
 
 void StagingSlot::finish(Fp* out) {

@@ -36,6 +36,9 @@ class StagingSlot final : public ChunkSlot {
   QueueTimelines* timelines_;
   std::unique_ptr<CommandContext> upload_cmds_, readback_cmds_;
   uint64_t readback_done_ = 0;  // transfer timeline value of the chunk in flight
+  // What the chunk in flight has submitted so far: a submission that fails midway leaves the
+  // earlier ones running, and the slot must outlive them.
+  uint64_t uploaded_ = 0, computed_ = 0;
 };
 
 }  // namespace gpuexec::vk
