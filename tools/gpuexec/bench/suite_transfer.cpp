@@ -1,8 +1,14 @@
 // The ceilings a GPU job is measured against: host->device and device->host bandwidth through
 // staging copies, device memory bandwidth (a device-local copy), and the submit + wait latency of
-// an empty command buffer. Variants: "h2d", "d2h", "d2d", "submit"; `gbytes_per_s` per row
-// (bytes copied once; for d2d also counted read + write as `gbytes_per_s_rw`).
+// an empty command buffer; and the host's side, the copies the data paths make on the CPU
+// (parallel_copy) between the caller's memory and mapped memory. Variants: "h2d", "d2h", "d2d",
+// "submit", "host>mapped" (into the host-visible path's input memory), "host>upload" (into
+// staging), "readback>host"; `gbytes_per_s` per row (bytes copied once; for d2d also counted
+// read + write as `gbytes_per_s_rw`).
 #include <cstring>
+#include <vector>
+
+#include "cpu/parallel_copy.hpp"
 
 #include "bench/suites.hpp"
 #include "bench/timing.hpp"
@@ -77,6 +83,20 @@ std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
     readback->invalidate(0, bytes);
     const bool intact = std::memcmp(upload->mapped(), readback->mapped(), bytes) == 0;
     for (std::size_t k = results.size() - 3; k < results.size(); ++k) results[k].verified = intact;
+    // The CPU's copies, as the data paths make them.
+    std::vector<std::byte> host(bytes);
+    std::memcpy(host.data(), upload->mapped(), bytes);
+    auto mapped = pool.acquire(vk::MemoryUse::HostVisible, bytes);
+    const auto host_copy = [&](const std::string& variant, void* dst, const void* src) {
+      results.push_back(row(variant, bytes,
+                            measure(
+                                1, reps, [&] { cpu::parallel_copy(dst, src, bytes); }, [] {})));
+      results.back().verified = std::memcmp(dst, src, bytes) == 0;
+    };
+    host_copy("host>mapped", mapped->mapped(), host.data());
+    host_copy("host>upload", upload->mapped(), host.data());
+    host_copy("readback>host", host.data(), readback->mapped());
+    pool.release(std::move(mapped));
     pool.release(std::move(upload));
     pool.release(std::move(local));
     pool.release(std::move(local2));
