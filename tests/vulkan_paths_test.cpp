@@ -138,6 +138,24 @@ TEST_F(VulkanStreaming, HostInputMemorySwitch) {
   ::unsetenv("GPUEXEC_HOST_INPUT_MEMORY");
 }
 
+// GPUEXEC_LOCAL_SIZE sets the workgroup size (tuning): exact at odd sizes and at the limit.
+TEST_F(VulkanStreaming, WorkgroupSizeSwitch) {
+  const std::size_t n = 5003;
+  const auto a = random_vector(n, 3), b = random_vector(n, 4);
+  for (const char* local : {"1", "32", "100", "4096"}) {
+    ::setenv("GPUEXEC_LOCAL_SIZE", local, 1);
+    vk::PersistentBackend backend(options(DataPath::Auto, 0), "");
+    for (Op op : {Op::Add, Op::Sub, Op::Mul}) {
+      std::vector<Fp> out(n);
+      backend.run(op, a, b, out);
+      EXPECT_EQ(mismatches(op, a, b, out), 0u) << local;
+    }
+  }
+  ::setenv("GPUEXEC_LOCAL_SIZE", "0", 1);
+  EXPECT_THROW(vk::PersistentBackend(options(DataPath::Auto, 0), ""), Error);
+  ::unsetenv("GPUEXEC_LOCAL_SIZE");
+}
+
 TEST_F(VulkanStreaming, StatisticsMatchWhatHappened) {
   vk::PersistentBackend backend(options(DataPath::HostVisible, 0), {});
   const auto a = random_vector(20000, 3);

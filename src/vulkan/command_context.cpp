@@ -1,14 +1,10 @@
 #include "vulkan/command_context.hpp"
 
-#include <chrono>
 #include <cstdint>
-#include <thread>
+
+#include "vulkan/wait_policy.hpp"
 
 namespace gpuexec::vk {
-
-namespace {
-constexpr int kSpinMicros = 200;
-}  // namespace
 
 CommandContext::CommandContext(const DeviceContext& ctx, uint32_t queue_family, VkQueue queue)
     : ctx_(ctx), device_(ctx.device()), queue_(queue) {
@@ -61,15 +57,12 @@ void CommandContext::submit() {
 
 void CommandContext::wait(bool poll_first) {
   if (!pending_) return;
-  // Small jobs finish in tens of microseconds, less than a sleeping thread takes to wake up:
-  // poll briefly first. Large ones block at once, leaving the cores to a CPU driver.
-  const auto spin_until =
-      std::chrono::steady_clock::now() + std::chrono::microseconds(poll_first ? kSpinMicros : 0);
-  VkResult status = vkGetFenceStatus(device_, fence_);
-  while (status == VK_NOT_READY && std::chrono::steady_clock::now() < spin_until) {
-    std::this_thread::yield();  // a CPU driver (lavapipe) needs this core to finish the job
+  // A sleeping thread takes longer to wake than small jobs take to run: poll first.
+  VkResult status = VK_NOT_READY;
+  poll_for(spin_budget(ctx_.info(), poll_first), [&] {
     status = vkGetFenceStatus(device_, fence_);
-  }
+    return status != VK_NOT_READY;
+  });
   if (status == VK_NOT_READY) {
     status = vkWaitForFences(device_, 1, &fence_, VK_TRUE, UINT64_MAX);
   }

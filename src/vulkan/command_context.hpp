@@ -20,8 +20,8 @@ class CommandContext {
   VkCommandBuffer end();
   // Ends the recording and submits it; returns at once.
   void submit();
-  // Waits for the last submission; poll_first spins on the fence for a short while before
-  // blocking (for jobs expected to finish within microseconds).
+  // Waits for the last submission, polling the fence before blocking (vulkan/wait_policy.hpp);
+  // poll_first: a job expected to finish within microseconds.
   void wait(bool poll_first = false);
   void submit_and_wait(bool poll_first = false) {
     submit();

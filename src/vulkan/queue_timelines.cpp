@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "vulkan/wait_policy.hpp"
+
 namespace gpuexec::vk {
 
 namespace {
@@ -93,6 +95,12 @@ void QueueTimelines::wait_compute(uint64_t value) {
 }
 
 void QueueTimelines::wait(VkSemaphore timeline, uint64_t value) {
+  uint64_t reached = 0;
+  const bool done = poll_for(spin_budget(ctx_.info(), false), [&] {
+    return vkGetSemaphoreCounterValue(ctx_.device(), timeline, &reached) != VK_SUCCESS ||
+           reached >= value;  // on an error, the blocking wait below reports it
+  });
+  if (done && reached >= value) return;
   VkSemaphoreWaitInfo info{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO};
   info.semaphoreCount = 1;
   info.pSemaphores = &timeline;

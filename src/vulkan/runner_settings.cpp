@@ -81,8 +81,10 @@ std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size) {
 RunnerSettings RunnerSettings::resolve(const DeviceInfo& device, const ExecutorOptions& options) {
   RunnerSettings s;
   const auto& l = device.limits;
-  s.local_size =
-      std::min({kDefaultLocalSize, l.maxComputeWorkGroupSize[0], l.maxComputeWorkGroupInvocations});
+  // GPUEXEC_LOCAL_SIZE: the workgroup size (a specialization constant), for tuning.
+  const std::size_t local = env_count("GPUEXEC_LOCAL_SIZE", kDefaultLocalSize);
+  s.local_size = static_cast<uint32_t>(std::min<std::size_t>(
+      {local, l.maxComputeWorkGroupSize[0], l.maxComputeWorkGroupInvocations}));
   // Two slots in flight, each A||B + C (+ as much staging) must fit in an eighth of the heap.
   const VkDeviceSize heap = device_local_heap(device);
   const std::size_t by_heap = std::max<std::size_t>(1024, heap / 8 / (2 * 2 * 3 * sizeof(Fp)));
