@@ -23,6 +23,8 @@ bench paths-large paths --sizes 1048576,4194304,16777216 --reps 10
 bench multi-twice multi --devices 0,0 --sizes 262144,1048576 --jobs 8,16 --reps 10
 bench resident resident --sizes 4194304,16777216 --reps 50
 bench transfer transfer --reps 10
+bench resident-16m resident --sizes 16777216 --reps 100
+[ "${BENCH_ALL:-1}" = 1 ] && bench all all --reps 10
 if [ "${RUN_TESTS:-1}" = 1 ]; then
   echo "== vulkan tests (validation layers on)"
   timeout "${TEST_TIMEOUT:-240}" $BIN/vulkan_tests --gtest_brief=1 2>&1 | tail -30
