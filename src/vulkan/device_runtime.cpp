@@ -22,8 +22,7 @@ bool split_forced() {
 
 DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& options,
                              std::filesystem::path disk_cache_file)
-    : ctx_(ctx),
-      settings_(RunnerSettings::resolve(ctx.info(), options)),
+    : settings_(RunnerSettings::resolve(ctx.info(), options)),
       allocator_(ctx),
       pool_(ctx, allocator_, settings_.pool_cap_bytes),
       pipelines_(ctx, std::move(disk_cache_file)),

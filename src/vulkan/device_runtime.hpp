@@ -58,7 +58,6 @@ class DeviceRuntime {
   BucketCache& buckets() { return buckets_; }
 
  private:
-  const DeviceContext& ctx_;
   RunnerSettings settings_;
   MemoryAllocator allocator_;
   BufferPool pool_;
