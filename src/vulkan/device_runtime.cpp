@@ -22,7 +22,8 @@ bool split_forced() {
 
 DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& options,
                              std::filesystem::path disk_cache_file)
-    : settings_(RunnerSettings::resolve(ctx.info(), options)),
+    : ctx_(ctx),
+      settings_(RunnerSettings::resolve(ctx.info(), options)),
       allocator_(ctx),
       pool_(ctx, allocator_, settings_.pool_cap_bytes),
       pipelines_(ctx, std::move(disk_cache_file)),
@@ -118,6 +119,14 @@ void DeviceRuntime::write_resident(const Buffer& dst, std::span<const Fp> values
 void DeviceRuntime::read_resident(const Buffer& src, std::span<Fp> out) {
   std::lock_guard lock(run_mutex_);
   resident_.read(src, out);
+}
+
+void DeviceRuntime::time_resident_ops(bool on) {
+  std::lock_guard lock(run_mutex_);
+  if (on && !resident_timer_) {
+    resident_timer_ = std::make_unique<GpuTimer>(ctx_, ctx_.compute_family());
+  }
+  resident_.time_with(on ? resident_timer_.get() : nullptr);
 }
 
 void DeviceRuntime::run_resident(Op op, const Buffer& a, const Buffer& b, const Buffer& out,

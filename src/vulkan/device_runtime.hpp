@@ -47,6 +47,9 @@ class DeviceRuntime {
   void write_resident(const Buffer& dst, std::span<const Fp> values);
   void read_resident(const Buffer& src, std::span<Fp> out);
   void run_resident(Op op, const Buffer& a, const Buffer& b, const Buffer& out, std::size_t n);
+  // Benchmarks: device time of resident ops (timestamps around the dispatches).
+  void time_resident_ops(bool on);
+  double last_resident_gpu_ms() const { return resident_.last_gpu_ms(); }
 
   const RunnerSettings& settings() const { return settings_; }
   // Blocks until the background warm-up (if any) has compiled every kernel.
@@ -58,6 +61,7 @@ class DeviceRuntime {
   BucketCache& buckets() { return buckets_; }
 
  private:
+  const DeviceContext& ctx_;
   RunnerSettings settings_;
   MemoryAllocator allocator_;
   BufferPool pool_;
@@ -66,6 +70,7 @@ class DeviceRuntime {
   BucketCache buckets_;
   ChunkStreamer streamer_;
   ResidentOps resident_;
+  std::unique_ptr<GpuTimer> resident_timer_;
   std::mutex run_mutex_;
   std::jthread warm_up_;
   void count_job(std::size_t n, DataPath path, std::size_t chunks);

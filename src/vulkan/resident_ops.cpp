@@ -88,6 +88,7 @@ void ResidentOps::read(const Buffer& src, std::span<Fp> out) {
 void ResidentOps::run(const KernelPipeline& kernel, const Buffer& a, const Buffer& b,
                       const Buffer& out, std::size_t n) {
   const std::size_t chunks = (n + dispatch_elems_ - 1) / dispatch_elems_;
+  last_gpu_ms_ = 0;
   for (std::size_t first = 0; first < chunks; first += kSetsPerSubmit) {
     const std::size_t count = std::min<std::size_t>(kSetsPerSubmit, chunks - first);
     check(vkResetDescriptorPool(ctx_.device(), descriptor_pool_, 0), "vkResetDescriptorPool");
@@ -101,6 +102,7 @@ void ResidentOps::run(const KernelPipeline& kernel, const Buffer& a, const Buffe
 
     VkCommandBuffer cmd = commands_.begin();
     begin_with_barrier(cmd);
+    if (timer_) timer_->start(cmd);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.pipeline());
     for (std::size_t i = 0; i < count; ++i) {
       const std::size_t begin = (first + i) * dispatch_elems_;
@@ -126,7 +128,9 @@ void ResidentOps::run(const KernelPipeline& kernel, const Buffer& a, const Buffe
       const DispatchSize d = dispatch_size(m, kernel.local_size(), ctx_.info());
       vkCmdDispatch(cmd, d.x, d.y, 1);
     }
+    if (timer_) timer_->stop(cmd);
     commands_.submit_and_wait(n <= 4096);
+    if (timer_) last_gpu_ms_ += timer_->elapsed_ms();
   }
 }
 

@@ -8,6 +8,7 @@
 #include "gpuexec/fp.hpp"
 #include "vulkan/buffer_pool.hpp"
 #include "vulkan/command_context.hpp"
+#include "vulkan/gpu_timer.hpp"
 #include "vulkan/kernel_layout.hpp"
 #include "vulkan/kernel_pipeline.hpp"
 #include "vulkan/runner_settings.hpp"
@@ -27,6 +28,10 @@ class ResidentOps {
   // out = kernel(a, b) over n elements, all device buffers.
   void run(const KernelPipeline& kernel, const Buffer& a, const Buffer& b, const Buffer& out,
            std::size_t n);
+  // Device time of the ops from now on (benchmarks); nullptr stops timing.
+  void time_with(const GpuTimer* timer) { timer_ = timer; }
+  // Device milliseconds of the last op run while timed.
+  double last_gpu_ms() const { return last_gpu_ms_; }
 
  private:
   static constexpr uint32_t kSetsPerSubmit = 64;
@@ -39,6 +44,8 @@ class ResidentOps {
   std::size_t staging_elems_;
   CommandContext commands_;
   VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
+  const GpuTimer* timer_ = nullptr;
+  double last_gpu_ms_ = 0;
 };
 
 }  // namespace gpuexec::vk

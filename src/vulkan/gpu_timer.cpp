@@ -1,0 +1,49 @@
+#include "vulkan/gpu_timer.hpp"
+
+#include <fmt/format.h>
+
+#include "gpuexec/error.hpp"
+
+namespace gpuexec::vk {
+
+GpuTimer::GpuTimer(const DeviceContext& ctx, uint32_t queue_family) : ctx_(ctx) {
+  uint32_t bits = 0;
+  for (const QueueFamilyInfo& f : ctx.info().queue_families) {
+    if (f.index == queue_family) bits = f.timestamp_valid_bits;
+  }
+  if (bits == 0) {
+    throw Error(ErrorCode::NoDevice,
+                fmt::format("queue family {} of {} writes no timestamps", queue_family,
+                            ctx.info().name));
+  }
+  if (bits < 64) mask_ = (uint64_t{1} << bits) - 1;
+  ns_per_tick_ = ctx.info().limits.timestampPeriod;
+  VkQueryPoolCreateInfo info{.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO};
+  info.queryType = VK_QUERY_TYPE_TIMESTAMP;
+  info.queryCount = 2;
+  check(vkCreateQueryPool(ctx.device(), &info, nullptr, &pool_), "vkCreateQueryPool");
+}
+
+GpuTimer::~GpuTimer() {
+  vkDestroyQueryPool(ctx_.device(), pool_, nullptr);
+}
+
+void GpuTimer::start(VkCommandBuffer cmd) const {
+  vkCmdResetQueryPool(cmd, pool_, 0, 2);
+  vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, pool_, 0);
+}
+
+void GpuTimer::stop(VkCommandBuffer cmd) const {
+  vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, pool_, 1);
+}
+
+double GpuTimer::elapsed_ms() const {
+  uint64_t ticks[2] = {0, 0};
+  check(vkGetQueryPoolResults(ctx_.device(), pool_, 0, 2, sizeof(ticks), ticks, sizeof(uint64_t),
+                              VK_QUERY_RESULT_64_BIT | VK_QUERY_RESULT_WAIT_BIT),
+        "vkGetQueryPoolResults");
+  const uint64_t elapsed = (ticks[1] - ticks[0]) & mask_;
+  return static_cast<double>(elapsed) * ns_per_tick_ * 1e-6;
+}
+
+}  // namespace gpuexec::vk
