@@ -76,6 +76,21 @@ TEST(ParallelCopy, CopiesEveryByteAtAnySize) {
   }
 }
 
+TEST(ParallelCopy, SeveralRegionsInOneRun) {
+  for (std::size_t bytes : {std::size_t{100}, std::size_t{300} << 10, std::size_t{5} << 20 | 7}) {
+    std::vector<unsigned char> src(2 * bytes), dst(2 * bytes + 2, 0);
+    for (std::size_t i = 0; i < src.size(); ++i) src[i] = static_cast<unsigned char>(i * 13 + 5);
+    cpu::parallel_copy({{dst.data() + 1, src.data() + bytes, bytes},  // swapped halves
+                        {dst.data() + 1 + bytes, src.data(), bytes}});
+    ASSERT_EQ(dst[0], 0);
+    for (std::size_t i = 0; i < bytes; ++i) {
+      ASSERT_EQ(dst[1 + i], src[bytes + i]) << i;
+      ASSERT_EQ(dst[1 + bytes + i], src[i]) << i;
+    }
+    ASSERT_EQ(dst[2 * bytes + 1], 0);
+  }
+}
+
 TEST(CopyPool, EveryTaskOnceFromManyCallers) {
   for (std::size_t workers : {0, 1, 3}) {
     cpu::CopyPool pool(workers);

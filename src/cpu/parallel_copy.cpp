@@ -1,6 +1,7 @@
 #include "cpu/parallel_copy.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "cpu/copy_pool.hpp"
@@ -9,27 +10,39 @@ namespace gpuexec::cpu {
 
 namespace {
 constexpr std::size_t kPieceMin = std::size_t{128} << 10;  // each thread copies at least this
+constexpr std::size_t kMaxRegions = 4;
+
+struct Piece {
+  std::byte* dst;
+  const std::byte* src;
+  std::size_t bytes;
+};
 }  // namespace
 
-void parallel_copy(void* dst, const void* src, std::size_t bytes) {
-  if (bytes < kParallelCopyMin) {
-    std::memcpy(dst, src, bytes);
-    return;
-  }
+void parallel_copy(std::initializer_list<CopyRegion> regions) {
+  std::size_t total = 0;
+  for (const CopyRegion& r : regions) total += r.bytes;
   CopyPool& pool = CopyPool::shared();
-  const std::size_t pieces = std::min(pool.workers() + 1, bytes / kPieceMin);
-  if (pieces <= 1) {
-    std::memcpy(dst, src, bytes);
+  const std::size_t threads = std::min(pool.workers() + 1, total / kPieceMin);
+  if (total < kParallelCopyMin || threads <= 1 || regions.size() > kMaxRegions) {
+    for (const CopyRegion& r : regions) std::memcpy(r.dst, r.src, r.bytes);
     return;
   }
-  // Pieces on 4 KiB boundaries, so no two threads write one page (or cache line).
-  const std::size_t piece = (bytes / pieces + 4095) / 4096 * 4096;
-  auto* d = static_cast<std::byte*>(dst);
-  const auto* s = static_cast<const std::byte*>(src);
-  pool.run((bytes + piece - 1) / piece, [&](std::size_t i) {
-    const std::size_t begin = i * piece;
-    std::memcpy(d + begin, s + begin, std::min(piece, bytes - begin));
-  });
+  // Each region in pieces on 4 KiB boundaries (no two threads write one page or cache line),
+  // about `threads` pieces in all.
+  const std::size_t target = (total / threads + 4095) / 4096 * 4096;
+  std::array<Piece, kMaxRegions * 64> pieces;
+  std::size_t count = 0;
+  for (const CopyRegion& r : regions) {
+    auto* d = static_cast<std::byte*>(r.dst);
+    const auto* s = static_cast<const std::byte*>(r.src);
+    const std::size_t piece = std::max(target, (r.bytes / 64 + 4095) / 4096 * 4096);
+    for (std::size_t begin = 0; begin < r.bytes; begin += piece) {
+      pieces[count++] = {d + begin, s + begin, std::min(piece, r.bytes - begin)};
+    }
+  }
+  pool.run(count,
+           [&](std::size_t i) { std::memcpy(pieces[i].dst, pieces[i].src, pieces[i].bytes); });
 }
 
 }  // namespace gpuexec::cpu

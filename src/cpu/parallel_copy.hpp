@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 
 namespace gpuexec::cpu {
 
@@ -11,8 +12,17 @@ namespace gpuexec::cpu {
 // 768 KiB takes ~75 us alone; the pool's threads are already running.)
 inline constexpr std::size_t kParallelCopyMin = std::size_t{256} << 10;
 
-// memcpy split over the shared CopyPool; a copy made while another is running goes on the
-// caller's thread alone.
-void parallel_copy(void* dst, const void* src, std::size_t bytes);
+struct CopyRegion {
+  void* dst;
+  const void* src;
+  std::size_t bytes;
+};
+
+// memcpy of every region, split over the shared CopyPool in one run (so A and B of a chunk wake
+// the pool once); a copy made while another is running goes on the caller's thread alone.
+void parallel_copy(std::initializer_list<CopyRegion> regions);
+inline void parallel_copy(void* dst, const void* src, std::size_t bytes) {
+  parallel_copy({CopyRegion{dst, src, bytes}});
+}
 
 }  // namespace gpuexec::cpu

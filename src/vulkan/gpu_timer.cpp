@@ -12,9 +12,8 @@ GpuTimer::GpuTimer(const DeviceContext& ctx, uint32_t queue_family) : ctx_(ctx) 
     if (f.index == queue_family) bits = f.timestamp_valid_bits;
   }
   if (bits == 0) {
-    throw Error(ErrorCode::NoDevice,
-                fmt::format("queue family {} of {} writes no timestamps", queue_family,
-                            ctx.info().name));
+    throw Error(ErrorCode::NoDevice, fmt::format("queue family {} of {} writes no timestamps",
+                                                 queue_family, ctx.info().name));
   }
   if (bits < 64) mask_ = (uint64_t{1} << bits) - 1;
   ns_per_tick_ = ctx.info().limits.timestampPeriod;

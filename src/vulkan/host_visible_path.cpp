@@ -19,8 +19,7 @@ HostVisibleSlot::HostVisibleSlot(const DeviceContext& ctx, BufferPool& pool,
 
 void HostVisibleSlot::stage(const Fp* a, const Fp* b, std::size_t n) {
   const std::size_t bytes = n * sizeof(Fp);
-  cpu::parallel_copy(ab_.mapped(), a, bytes);
-  cpu::parallel_copy(ab_.mapped() + b_offset(), b, bytes);
+  cpu::parallel_copy({{ab_.mapped(), a, bytes}, {ab_.mapped() + b_offset(), b, bytes}});
   ab_.flush(0, b_offset() + bytes);
 }
 

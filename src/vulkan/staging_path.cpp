@@ -79,8 +79,7 @@ void StagingSlot::record_readback(VkCommandBuffer cmd, std::size_t n) const {
 
 void StagingSlot::stage(const Fp* a, const Fp* b, std::size_t n) {
   const std::size_t bytes = n * sizeof(Fp);
-  cpu::parallel_copy(upload_.mapped(), a, bytes);
-  cpu::parallel_copy(upload_.mapped() + b_offset(), b, bytes);
+  cpu::parallel_copy({{upload_.mapped(), a, bytes}, {upload_.mapped() + b_offset(), b, bytes}});
   upload_.flush(0, b_offset() + bytes);
 }
 
