@@ -1,7 +1,6 @@
 #include "vulkan/kernel_library.hpp"
 
 #include <array>
-#include <mutex>
 
 #include "spirv/embedded_kernels.hpp"
 
@@ -35,18 +34,22 @@ const char* kernel_variant_name(KernelVariant v) {
 }
 
 const spirv::SpirvModule& kernel_module(Op op, KernelVariant variant) {
-  static std::once_flag once;
-  static std::array<std::array<spirv::SpirvModule, std::size(kAllOps)>, std::size(kVariants)>
-      modules;
-  std::call_once(once, [] {
+  using Modules =
+      std::array<std::array<spirv::SpirvModule, std::size(kAllOps)>, std::size(kVariants)>;
+  // A function-local static, not std::call_once: when loading throws (out of memory), the next
+  // call must try again, and call_once over pthread_once hangs there instead (found under TSan
+  // by the host allocation sweep).
+  static const Modules modules = [] {
+    Modules m;
     for (KernelVariant v : kVariants) {
       for (Op o : kAllOps) {
         const spirv::EmbeddedBlob& blob = spirv::kernel_for(o, suffix(v));
-        modules[slot(v)][static_cast<std::size_t>(o)] =
+        m[slot(v)][static_cast<std::size_t>(o)] =
             spirv::load_spirv(blob.bytes, std::string(blob.name));
       }
     }
-  });
+    return m;
+  }();
   return modules[slot(variant)][static_cast<std::size_t>(op)];
 }
 
