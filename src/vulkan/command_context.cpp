@@ -67,8 +67,7 @@ void CommandContext::wait(bool poll_first) {
     status = vkWaitForFences(device_, 1, &fence_, VK_TRUE, UINT64_MAX);
   }
   pending_ = false;  // whatever the outcome, this submission is over for us
-  if (status == VK_ERROR_DEVICE_LOST) ctx_.mark_lost();
-  check(status, "vkWaitForFences");
+  ctx_.check(status, "vkWaitForFences");
   check(vkResetFences(device_, 1, &fence_), "vkResetFences");
 }
 

@@ -74,10 +74,16 @@ VkResult DeviceContext::submit(VkQueue queue, const VkSubmitInfo& info, VkFence 
 
 VkResult DeviceContext::allocate_memory(const VkMemoryAllocateInfo& info,
                                         VkDeviceMemory* memory) const {
+  if (lost()) return VK_ERROR_DEVICE_LOST;
   VkResult r = faults_->before_allocate();
   if (r == VK_SUCCESS) r = vkAllocateMemory(device_, &info, nullptr, memory);
   if (r == VK_ERROR_DEVICE_LOST) mark_lost();
   return r;
+}
+
+void DeviceContext::check(VkResult r, const char* what) const {
+  if (r == VK_ERROR_DEVICE_LOST) mark_lost();
+  vk::check(r, what);
 }
 
 }  // namespace gpuexec::vk

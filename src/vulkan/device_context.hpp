@@ -28,10 +28,12 @@ class DeviceContext {
   VkQueue transfer_queue() const { return transfer_queue_; }
   bool timeline_semaphores() const { return timeline_; }
 
-  // vkQueueSubmit and vkAllocateMemory through the fault injector. Once the device is lost no
-  // submission reaches the driver.
+  // vkQueueSubmit and vkAllocateMemory through the fault injector. Once the device is lost
+  // neither reaches the driver.
   VkResult submit(VkQueue queue, const VkSubmitInfo& info, VkFence fence) const;
   VkResult allocate_memory(const VkMemoryAllocateInfo& info, VkDeviceMemory* memory) const;
+  // vk::check for a result of this device: VK_ERROR_DEVICE_LOST also marks it lost.
+  void check(VkResult r, const char* what) const;
   // VK_ERROR_DEVICE_LOST seen on this device: nothing created on it can be used again.
   bool lost() const { return lost_.load(); }
   void mark_lost() const { lost_.store(true); }

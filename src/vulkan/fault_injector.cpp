@@ -46,7 +46,6 @@ void FaultInjector::arm(FaultPlan plan) {
   std::lock_guard lock(mutex_);
   plan_ = plan;
   submits_ = allocations_ = 0;
-  lost_ = false;
 }
 
 void FaultInjector::disarm() {
@@ -56,16 +55,12 @@ void FaultInjector::disarm() {
 
 VkResult FaultInjector::before_submit() {
   std::lock_guard lock(mutex_);
-  if (lost_) return VK_ERROR_DEVICE_LOST;  // a lost device stays lost
   if (!plan_ || plan_->kind != FaultKind::DeviceLost) return VK_SUCCESS;
-  if (++submits_ < plan_->at) return VK_SUCCESS;
-  lost_ = true;
-  return VK_ERROR_DEVICE_LOST;
+  return ++submits_ < plan_->at ? VK_SUCCESS : VK_ERROR_DEVICE_LOST;
 }
 
 VkResult FaultInjector::before_allocate() {
   std::lock_guard lock(mutex_);
-  if (lost_) return VK_ERROR_DEVICE_LOST;
   if (!plan_ || plan_->kind == FaultKind::DeviceLost) return VK_SUCCESS;
   if (++allocations_ < plan_->at) return VK_SUCCESS;
   return plan_->kind == FaultKind::HostOutOfMemory ? VK_ERROR_OUT_OF_HOST_MEMORY

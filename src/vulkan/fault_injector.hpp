@@ -13,7 +13,7 @@
 namespace gpuexec::vk {
 
 enum class FaultKind {
-  DeviceLost,         // at a queue submission; every later submission fails too
+  DeviceLost,         // at a queue submission (the device then stays lost: DeviceContext)
   DeviceOutOfMemory,  // at a device memory allocation, and every later one until disarmed
   HostOutOfMemory,    // the same, as VK_ERROR_OUT_OF_HOST_MEMORY
 };
@@ -36,7 +36,8 @@ class FaultInjector {
   void arm(FaultPlan plan);
   // No more faults, as when memory is freed elsewhere; a lost device stays lost.
   void disarm();
-  // VK_SUCCESS, or the result injected into this call.
+  // VK_SUCCESS, or the result injected into this call. DeviceContext keeps a device it saw lost
+  // lost, so these are not asked again after an injected loss.
   VkResult before_submit();
   VkResult before_allocate();
 
@@ -44,7 +45,6 @@ class FaultInjector {
   std::mutex mutex_;
   std::optional<FaultPlan> plan_;
   uint64_t submits_ = 0, allocations_ = 0;
-  bool lost_ = false;
 };
 
 }  // namespace gpuexec::vk

@@ -105,9 +105,7 @@ void QueueTimelines::wait(VkSemaphore timeline, uint64_t value) {
   info.semaphoreCount = 1;
   info.pSemaphores = &timeline;
   info.pValues = &value;
-  const VkResult r = vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX);
-  if (r == VK_ERROR_DEVICE_LOST) ctx_.mark_lost();
-  check(r, "vkWaitSemaphores");
+  ctx_.check(vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX), "vkWaitSemaphores");
 }
 
 }  // namespace gpuexec::vk
