@@ -2,8 +2,6 @@
 // completed. Tells kernel time apart from submission and waiting on the host.
 #pragma once
 
-#include <optional>
-
 #include "vulkan/device_context.hpp"
 
 namespace gpuexec::vk {

@@ -74,7 +74,6 @@ VkDeviceSize align_up(VkDeviceSize v, VkDeviceSize a) {
   return (v + a - 1) / a * a;
 }
 
-// GPUEXEC_MAX_DEVICE_MEMORY: bytes, with an optional K, M or G suffix (powers of 1024).
 // GPUEXEC_HOST_INPUT_MEMORY: where the inputs the host writes live (an experiment switch).
 bool cached_inputs_from_env() {
   const char* raw = std::getenv("GPUEXEC_HOST_INPUT_MEMORY");
@@ -84,6 +83,7 @@ bool cached_inputs_from_env() {
               fmt::format("GPUEXEC_HOST_INPUT_MEMORY={}: expected 'default' or 'cached'", raw));
 }
 
+// GPUEXEC_MAX_DEVICE_MEMORY: bytes, with an optional K, M or G suffix (powers of 1024).
 VkDeviceSize cap_from_env() {
   const char* raw = std::getenv("GPUEXEC_MAX_DEVICE_MEMORY");
   if (!raw || !*raw) return 0;
