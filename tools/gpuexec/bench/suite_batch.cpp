@@ -1,8 +1,6 @@
 // Batches of equal jobs, sequential against pipelined (the seed's batch table, extended).
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "bench/suites.hpp"
 #include "bench/timing.hpp"
 
@@ -23,23 +21,17 @@ std::vector<BenchResult> run_batch_suite(BenchContext& ctx) {
   std::vector<BenchResult> results;
   for (std::size_t n : sizes) {
     for (std::size_t count : job_counts) {
-      std::vector<BenchVectors> data;
-      for (std::size_t j = 0; j < count; ++j) data.emplace_back(n, 4000 + 31 * j + n);
-      std::vector<Job> jobs;
-      for (auto& v : data) jobs.push_back({o.op, v.a, v.b, v.out});
+      BenchBatch batch(o.op, count, n, 4000);
       for (Schedule schedule : {Schedule::Sequential, Schedule::Pipelined}) {
         ctx.progress("batch", fmt::format("{} x{}", schedule_name(schedule), count), n);
-        for (int w = 0; w < 2; ++w) backend.run_batch(jobs, schedule);
-        auto clear = [&] {
-          for (auto& v : data) std::fill(v.out.begin(), v.out.end(), Fp{});
-        };
-        clear();
+        for (int w = 0; w < 2; ++w) backend.run_batch(batch.jobs, schedule);
+        batch.clear();
         bool verified = true;
         const Timing t = measure(
-            0, o.reps, [&] { backend.run_batch(jobs, schedule); },
+            0, o.reps, [&] { backend.run_batch(batch.jobs, schedule); },
             [&] {
-              for (const auto& v : data) verified = verified && v.verify(o.op);
-              clear();
+              verified = verified && batch.verify(o.op);
+              batch.clear();
             });
         BenchResult r = make_result({"batch", std::string(schedule_name(schedule)), o.op, count}, n,
                                     t, verified);
