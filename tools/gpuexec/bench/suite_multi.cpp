@@ -3,8 +3,6 @@
 // every usable device; an index may repeat (lavapipe's one device opened twice).
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "bench/suites.hpp"
 #include "bench/timing.hpp"
 #include "multi/device_list.hpp"
@@ -13,15 +11,14 @@
 namespace gpuexec::cli {
 
 namespace {
+// --devices, else GPUEXEC_DEVICES, else (or for "all") every usable device.
 std::vector<int> bench_devices(const BenchOptions& o) {
-  ExecutorOptions options;
   if (!o.devices.empty()) {
     const auto listed = multi::parse_device_list(o.devices, "--devices");
-    if (listed) options.devices = *listed;
+    return listed ? *listed : multi::usable_devices();
   }
-  std::vector<int> list = multi::resolve_device_list(options);
-  if (list.empty()) list = multi::usable_devices();  // nothing given: every usable device
-  return list;
+  const std::vector<int> list = multi::resolve_device_list(ExecutorOptions{});
+  return list.empty() ? multi::usable_devices() : list;
 }
 }  // namespace
 
@@ -42,23 +39,17 @@ std::vector<BenchResult> run_multi_suite(BenchContext& ctx) {
     ctx.note_device(backend.device(0).device_info());
     for (std::size_t n : sizes) {
       for (std::size_t count : job_counts) {
-        std::vector<BenchVectors> data;
-        for (std::size_t j = 0; j < count; ++j) data.emplace_back(n, 7000 + 31 * j + n);
-        std::vector<Job> jobs;
-        for (auto& v : data) jobs.push_back({o.op, v.a, v.b, v.out});
+        BenchBatch batch(o.op, count, n, 7000);
         ctx.progress("multi", fmt::format("{} devices x{}", k, count), n);
         // Warm-up: pipelines, slots, and the speeds the plan is made from.
-        for (int w = 0; w < 3; ++w) backend.run_batch(jobs, Schedule::Pipelined);
-        const auto clear = [&] {
-          for (auto& v : data) std::fill(v.out.begin(), v.out.end(), Fp{});
-        };
-        clear();
+        for (int w = 0; w < 3; ++w) backend.run_batch(batch.jobs, Schedule::Pipelined);
+        batch.clear();
         bool verified = true;
         const Timing t = measure(
-            0, o.reps, [&] { backend.run_batch(jobs, Schedule::Pipelined); },
+            0, o.reps, [&] { backend.run_batch(batch.jobs, Schedule::Pipelined); },
             [&] {
-              for (const auto& v : data) verified = verified && v.verify(o.op);
-              clear();
+              verified = verified && batch.verify(o.op);
+              batch.clear();
             });
         BenchResult r =
             make_result({"multi", fmt::format("{} devices", k), o.op, count}, n, t, verified);
