@@ -5,9 +5,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
-BIN=.gpubin
 log() { echo "== $*" | tee -a "$OUT/log.txt"; }
 {
   log "host"; nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1; nproc

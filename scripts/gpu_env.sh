@@ -17,3 +17,7 @@ export XDG_CACHE_HOME=/tmp/gpuexec-cache
 # The validation layer takes much of the static TLS that NVIDIA's driver (libnvidia-tls) also
 # needs when both are dlopen'ed into one process: give glibc more room for it.
 export GLIBC_TUNABLES=glibc.rtld.optional_static_tls=4194304
+# Where the scripts write results (the device tool's $OUT comes back), and the binaries built here.
+OUT=${OUT:-/tmp/out}
+mkdir -p "$OUT"
+BIN=.gpubin

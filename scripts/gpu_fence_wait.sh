@@ -5,12 +5,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
 for round in 1 2; do
   for wait in block spin; do
     echo "== round $round, fence wait: $wait"
-    GPUEXEC_FENCE_WAIT=$wait .gpubin/gpuexec bench resident --sizes 4194304,16777216 \
+    GPUEXEC_FENCE_WAIT=$wait $BIN/gpuexec bench resident --sizes 4194304,16777216 \
       --reps 30 --json "$OUT/resident-$wait-$round.json" 2>&1 | grep -E '^resident'
   done
 done

@@ -6,9 +6,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
-BIN=.gpubin
 for mem in default cached; do
   echo "== GPUEXEC_HOST_INPUT_MEMORY=$mem"
   GPUEXEC_HOST_INPUT_MEMORY=$mem $BIN/gpuexec bench batch --sizes 16384,65536 --jobs 4 \

@@ -4,9 +4,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
-BIN=.gpubin
 SIZES=${SIZES:-1048576,4194304,8388608,16777216,33554432}
 for k in u64 u64v u32; do
   echo "== resident, GPUEXEC_KERNEL=$k"

@@ -4,15 +4,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
 nvidia-smi --query-gpu=timestamp,clocks.sm,utilization.gpu --format=csv -lms 100 \
   >"$OUT/smi.csv" 2>/dev/null &
 smi=$!
 for kernel in u64v u64; do
   for ls in 32 64 128 256 512; do
     echo "== GPUEXEC_KERNEL=$kernel GPUEXEC_LOCAL_SIZE=$ls"
-    GPUEXEC_KERNEL=$kernel GPUEXEC_LOCAL_SIZE=$ls .gpubin/gpuexec bench resident \
+    GPUEXEC_KERNEL=$kernel GPUEXEC_LOCAL_SIZE=$ls $BIN/gpuexec bench resident \
       --sizes 4194304,16777216 --reps ${REPS:-30} --json "$OUT/resident-$kernel-ls$ls.json" 2>&1 |
       grep -E '^resident'
   done

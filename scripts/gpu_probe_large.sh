@@ -5,14 +5,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
 nvidia-smi --query-gpu=timestamp,clocks.sm,utilization.gpu,power.draw,clocks_event_reasons.active \
   --format=csv -lms 50 >"$OUT/smi-large.csv" 2>&1 &
 smi=$!
 sleep 1
 for rep in 1 2 3; do
-  GPUEXEC_KERNEL=u64 .gpubin/gpuexec bench resident --sizes 16777216 --reps 100 \
+  GPUEXEC_KERNEL=u64 $BIN/gpuexec bench resident --sizes 16777216 --reps 100 \
     --json "$OUT/resident-16m-$rep.json" 2>&1 | grep -E '^resident'
 done
 nvidia-smi --query-compute-apps=pid,process_name,used_memory --format=csv > "$OUT/apps.csv" 2>&1

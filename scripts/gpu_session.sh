@@ -6,9 +6,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/gpu_env.sh
-OUT=${OUT:-/tmp/out}
-mkdir -p "$OUT"
-BIN=.gpubin
 nvidia-smi --query-gpu=timestamp,clocks.sm,clocks.mem,utilization.gpu,power.draw \
   --format=csv -lms 100 >"$OUT/smi.csv" 2>/dev/null &
 smi=$!
