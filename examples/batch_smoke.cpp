@@ -16,7 +16,7 @@ int main() {
     pipe.emplace_back(sizes[j]);
   }
   for (std::size_t j = 0; j < std::size(sizes); ++j) {
-    const gpuexec::Op op = gpuexec::kAllOps[j % 3];
+    const gpuexec::Op op = gpuexec::kBinaryOps[j % 3];
     seq_jobs.push_back({op, a[j], b[j], seq[j]});
     pipe_jobs.push_back({op, a[j], b[j], pipe[j]});
   }

@@ -27,7 +27,7 @@ TEST_P(CpuBackendSizes, EveryOpMatchesReference) {
   const auto a = random_vector(n, n), b = random_vector(n, n + 1);
   Executor executor(ExecutorOptions{BackendKind::Cpu, -1});
   EXPECT_EQ(executor.backend_name(), "cpu");
-  for (Op op : kAllOps) {
+  for (Op op : kBinaryOps) {
     std::vector<Fp> out(n);
     executor.run(op, a, b, out);
     for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], apply(op, a[i], b[i])) << i;

@@ -10,12 +10,14 @@ std::string_view op_name(Op op) {
       return "sub";
     case Op::Mul:
       return "mul";
+    case Op::Mad:
+      return "mad";
   }
   return "?";
 }
 
 std::optional<Op> parse_op(std::string_view name) {
-  for (Op op : kAllOps) {
+  for (Op op : kBinaryOps) {  // mad joins when the CLI takes --c
     if (op_name(op) == name) return op;
   }
   return std::nullopt;

@@ -36,7 +36,7 @@ DeviceRuntime::DeviceRuntime(const DeviceContext& ctx, const ExecutorOptions& op
     // the pipeline cache rather than compiling it again.
     warm_up_ = std::jthread([this] {
       try {
-        for (Op op : kAllOps)
+        for (Op op : kBinaryOps)
           pipelines_.get(kernel_module(op, settings_.kernel), settings_.local_size);
       } catch (...) {
         // A failure here resurfaces, with its message, when a job asks for the same pipeline.

@@ -35,14 +35,14 @@ const char* kernel_variant_name(KernelVariant v) {
 
 const spirv::SpirvModule& kernel_module(Op op, KernelVariant variant) {
   using Modules =
-      std::array<std::array<spirv::SpirvModule, std::size(kAllOps)>, std::size(kVariants)>;
+      std::array<std::array<spirv::SpirvModule, std::size(kBinaryOps)>, std::size(kVariants)>;
   // A function-local static, not std::call_once: when loading throws (out of memory), the next
   // call must try again, and call_once over pthread_once hangs there instead (found under TSan
   // by the host allocation sweep).
   static const Modules modules = [] {
     Modules m;
     for (KernelVariant v : kVariants) {
-      for (Op o : kAllOps) {
+      for (Op o : kBinaryOps) {
         const spirv::EmbeddedBlob& blob = spirv::kernel_for(o, suffix(v));
         m[slot(v)][static_cast<std::size_t>(o)] =
             spirv::load_spirv(blob.bytes, std::string(blob.name));

@@ -18,7 +18,7 @@ std::vector<BenchResult> run_cpu_suite(BenchContext& ctx) {
   std::vector<BenchResult> results;
   for (std::size_t n : sizes) {
     BenchVectors v(n, 6000 + n);
-    for (Op op : kAllOps) {
+    for (Op op : kBinaryOps) {
       BenchResult r = measure_variant(ctx, {"cpu", "cpu", op, 1, 1, o.reps}, v,
                                       [&] { backend.run(op, v.a, v.b, v.out); });
       r.extra["threads"] = std::thread::hardware_concurrency();
