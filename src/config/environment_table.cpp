@@ -1,0 +1,90 @@
+// The table of every environment variable: README's table is rendered from it.
+#include <fmt/format.h>
+
+#include "config/environment.hpp"
+
+namespace gpuexec::env {
+
+namespace {
+// Each entry's check reads the variable through its accessor and drops the value.
+template <auto Accessor>
+void check() {
+  (void)Accessor();
+}
+
+constexpr Variable kVariables[] = {
+    {"GPUEXEC_DEVICE", Type::DeviceIndex, "whole number >= 0", "the best device",
+     "Vulkan device index when `--device` is not given", check<device>},
+    {"GPUEXEC_VALIDATION", Type::Flag, "`0`, `1`", "off",
+     "`1`: enable the Khronos validation layers with synchronization validation; every message "
+     "is printed to stderr (the tests fail on any)",
+     check<validation>},
+    {"GPU_STREAM_CHUNK_ELEMS", Type::Count, "whole number >= 1 (not empty)",
+     "524288, lowered to fit maxStorageBufferRange and an eighth of the device-local heap",
+     "elements per chunk; larger jobs stream in double-buffered chunks", check<chunk_elems>},
+    {"GPU_DEVICE_LOCAL", Type::Flag, "`0`, `1`",
+     "automatic: device-local from 1M elements on discrete GPUs, host-visible elsewhere",
+     "`1`: device-local buffers fed by staging copies; `0`: host-visible (mapped) buffers",
+     check<data_path>},
+    {"GPUEXEC_MAX_DEVICE_MEMORY", Type::ByteSize,
+     "bytes >= 1, optional `K`/`M`/`G` suffix (powers of 1024)", "no cap",
+     "cap on device memory the executor holds; beyond it a job fails with a clear out-of-memory "
+     "error",
+     check<max_device_memory>},
+    {"GPUEXEC_KERNEL", Type::Words, "`auto`, `u64`, `u64v`, `u32`",
+     "`auto`: u64v where the device has shaderInt64, else u32",
+     "kernel family: `u64` (6 x u64 limbs), `u64v` (the same with 16-byte loads), `u32` "
+     "(12 x u32 limbs, no shaderInt64 needed)",
+     check<kernel>},
+    {"GPUEXEC_SPLIT_QUEUES", Type::Flag, "`0`, `1`", "off",
+     "`1`: run the staging path's copies and kernels as separate submissions ordered by timeline "
+     "semaphores even without a dedicated transfer queue (testing)",
+     check<split_queues>},
+    {"GPUEXEC_INJECT_FAULT", Type::FaultSpec,
+     "`device-lost:N`, `device-oom:N`, `host-oom:N` (N >= 1)", "no faults",
+     "testing: makes the N-th queue submission (or device memory allocation, and every later one) "
+     "of each opened device fail as a failing driver would (docs/RELIABILITY.md)",
+     check<inject_fault>},
+    {"GPUEXEC_DEVICES", Type::DeviceList, "`all`, or indices such as `0,1`", "one device",
+     "several devices for one executor (an index may repeat, opening one device twice); batches "
+     "spread over them by measured speed",
+     check<devices>},
+    {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
+     "`spin`: every wait polls up to 20 ms before blocking (the rule on GPUs); `block`: only "
+     "small jobs poll (the rule on CPU drivers)",
+     check<fence_wait>},
+    {"GPUEXEC_LOCAL_SIZE", Type::Count, "whole number >= 1 (not empty)",
+     "64, capped by the device's limits", "workgroup size of the kernels (tuning)",
+     check<local_size>},
+    {"GPUEXEC_HOST_INPUT_MEMORY", Type::Words, "`default`, `cached`", "`default`: the BAR",
+     "`cached`: the inputs the host writes (mapped A\\|\\|B, upload staging) in host-cached "
+     "memory instead of the device-local BAR (an experiment)",
+     check<host_input_memory>},
+    {"XDG_CACHE_HOME", Type::Path, "a directory", "`$HOME/.cache`",
+     "the on-disk pipeline cache lives in `$XDG_CACHE_HOME/gpuexec`, one file per device, "
+     "checked against the device's pipelineCacheUUID",
+     check<xdg_cache_home>},
+    {"HOME", Type::Path, "a directory", "no on-disk pipeline cache",
+     "the pipeline cache's fallback directory, `$HOME/.cache/gpuexec`", check<home>},
+};
+}  // namespace
+
+std::span<const Variable> variables() {
+  return kVariables;
+}
+
+std::string markdown_table() {
+  std::string out =
+      "| variable | values | default (unset or empty) | meaning |\n"
+      "|----------|--------|--------------------------|---------|\n";
+  for (const Variable& v : kVariables) {
+    out += fmt::format("| `{}` | {} | {} | {} |\n", v.name, v.values, v.fallback, v.meaning);
+  }
+  return out;
+}
+
+void check_all() {
+  for (const Variable& v : kVariables) v.check();
+}
+
+}  // namespace gpuexec::env
