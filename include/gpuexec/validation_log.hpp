@@ -17,7 +17,7 @@ class ValidationLog {
 };
 
 // True when GPUEXEC_VALIDATION=1: instances then enable the validation layer with
-// synchronization validation.
+// synchronization validation. "0", empty or unset: false; any other value throws InvalidArgument.
 bool validation_requested();
 
 }  // namespace gpuexec

@@ -1,35 +1,37 @@
 #include "multi/device_list.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include <charconv>
-#include <cstdlib>
+#include <utility>
 
+#include "config/environment.hpp"
 #include "gpuexec/error.hpp"
 #include "vulkan/device_info.hpp"
 #include "vulkan/instance.hpp"
 
 namespace gpuexec::multi {
 
-std::optional<std::vector<int>> parse_device_list(std::string_view text, std::string_view source) {
-  if (text == "all") return std::nullopt;
-  std::vector<int> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    const std::string_view item = text.substr(start, comma - start);
-    int value = -1;
-    auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
-    if (item.empty() || ec != std::errc() || end != item.data() + item.size() || value < 0) {
-      throw Error(ErrorCode::InvalidArgument,
-                  fmt::format("{}={}: item {} ('{}') is not a device index; expected 'all' or "
-                              "indices such as 0,1",
-                              source, text, out.size() + 1, item));
-    }
-    out.push_back(value);
-    start = comma + 1;
+namespace {
+// An index beyond the devices present is reported as GPUEXEC_DEVICES gave it: the backend that
+// would open it knows it only as a device index and would blame `--device`.
+void check_listed_devices_exist(const std::vector<int>& indices) {
+  const vk::Instance instance(false);
+  const std::size_t found = instance.physical_devices().size();
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    if (static_cast<std::size_t>(indices[i]) < found) continue;
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("GPUEXEC_DEVICES={}: item {} ({}): no such Vulkan device ({} found; "
+                            "see `gpuexec devices`)",
+                            fmt::join(indices, ","), i + 1, indices[i], found));
   }
-  return out;
+}
+}  // namespace
+
+std::optional<std::vector<int>> parse_device_list(std::string_view text, std::string_view source) {
+  env::DeviceList list = env::parse_device_list(text, source);
+  if (list.all) return std::nullopt;
+  return std::move(list.indices);
 }
 
 std::vector<int> usable_devices() {
@@ -44,10 +46,11 @@ std::vector<int> usable_devices() {
 
 std::vector<int> resolve_device_list(const ExecutorOptions& options) {
   if (!options.devices.empty()) return options.devices;
-  const char* env = std::getenv("GPUEXEC_DEVICES");
-  if (env == nullptr || *env == '\0') return {};
-  const auto listed = parse_device_list(env, "GPUEXEC_DEVICES");
-  return listed ? *listed : usable_devices();
+  const std::optional<env::DeviceList> listed = env::devices();
+  if (!listed) return {};
+  if (listed->all) return usable_devices();
+  check_listed_devices_exist(listed->indices);
+  return listed->indices;
 }
 
 }  // namespace gpuexec::multi

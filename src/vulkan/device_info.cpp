@@ -2,11 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cstdlib>
 #include <cstring>
-#include <string_view>
+#include <optional>
 
+#include "config/environment.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec::vk {
@@ -124,18 +123,14 @@ uint32_t default_device_index(const std::vector<DeviceInfo>& devices) {
 }
 
 uint32_t resolve_device_index(const std::vector<DeviceInfo>& devices, int requested) {
+  // Every device opens through here: a bad setting of any variable fails the open, with its
+  // name, before the device runs anything.
+  env::check_all();
   std::string source = "--device";
   if (requested < 0) {
-    const char* env = std::getenv("GPUEXEC_DEVICE");
-    if (!env || !*env) return default_device_index(devices);
-    const std::string_view text(env);
-    int value = -1;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
-      throw Error(ErrorCode::InvalidArgument,
-                  fmt::format("GPUEXEC_DEVICE={}: not a device index (a whole number >= 0)", text));
-    }
-    requested = value;
+    const std::optional<int> from_env = env::device();
+    if (!from_env) return default_device_index(devices);
+    requested = *from_env;
     source = "GPUEXEC_DEVICE";
   }
   if (static_cast<std::size_t>(requested) >= devices.size()) {

@@ -47,7 +47,8 @@ std::string driver_version_string(const DeviceInfo& d);
 uint32_t default_device_index(const std::vector<DeviceInfo>& devices);
 
 // requested >= 0 wins, then GPUEXEC_DEVICE, then the default. A bad index or an unusable device
-// is a clear error (InvalidArgument / NoDevice).
+// is a clear error (InvalidArgument / NoDevice), and so is a bad value of any environment
+// variable (env::check_all): every device opens through here.
 uint32_t resolve_device_index(const std::vector<DeviceInfo>& devices, int requested);
 
 }  // namespace gpuexec::vk

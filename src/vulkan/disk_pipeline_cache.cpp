@@ -3,21 +3,19 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+
+#include "config/environment.hpp"
 
 namespace gpuexec::vk {
 
 namespace fs = std::filesystem;
 
 fs::path default_pipeline_cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return fs::path(xdg) / "gpuexec";
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return fs::path(home) / ".cache" / "gpuexec";
-  }
+  if (auto xdg = env::xdg_cache_home()) return *xdg / "gpuexec";
+  if (auto home = env::home()) return *home / ".cache" / "gpuexec";
   return {};
 }
 

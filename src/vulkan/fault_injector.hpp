@@ -8,20 +8,14 @@
 #include <optional>
 #include <string_view>
 
+#include "config/environment.hpp"
 #include "vulkan/vk.hpp"
 
 namespace gpuexec::vk {
 
-enum class FaultKind {
-  DeviceLost,         // at a queue submission (the device then stays lost: DeviceContext)
-  DeviceOutOfMemory,  // at a device memory allocation, and every later one until disarmed
-  HostOutOfMemory,    // the same, as VK_ERROR_OUT_OF_HOST_MEMORY
-};
-
-struct FaultPlan {
-  FaultKind kind;
-  uint64_t at;  // the at-th call of its kind on this device, counted from 1
-};
+// The plan's grammar is the environment's (GPUEXEC_INJECT_FAULT): one type for both.
+using FaultKind = env::FaultKind;
+using FaultPlan = env::FaultPlan;
 
 // "device-lost:N", "device-oom:N" or "host-oom:N"; throws InvalidArgument naming `source`.
 FaultPlan parse_fault_plan(std::string_view text, std::string_view source);

@@ -3,11 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <cstdlib>
-#include <string_view>
 
+#include "config/environment.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec::vk {
@@ -73,52 +70,12 @@ Flags flags_for(MemoryUse use, bool cached_inputs) {
 VkDeviceSize align_up(VkDeviceSize v, VkDeviceSize a) {
   return (v + a - 1) / a * a;
 }
-
-// GPUEXEC_HOST_INPUT_MEMORY: where the inputs the host writes live (an experiment switch).
-bool cached_inputs_from_env() {
-  const char* raw = std::getenv("GPUEXEC_HOST_INPUT_MEMORY");
-  if (!raw || !*raw || std::string_view(raw) == "default") return false;
-  if (std::string_view(raw) == "cached") return true;
-  throw Error(ErrorCode::InvalidArgument,
-              fmt::format("GPUEXEC_HOST_INPUT_MEMORY={}: expected 'default' or 'cached'", raw));
-}
-
-// GPUEXEC_MAX_DEVICE_MEMORY: bytes, with an optional K, M or G suffix (powers of 1024).
-VkDeviceSize cap_from_env() {
-  const char* raw = std::getenv("GPUEXEC_MAX_DEVICE_MEMORY");
-  if (!raw || !*raw) return 0;
-  std::string_view text(raw);
-  VkDeviceSize scale = 1;
-  switch (std::toupper(static_cast<unsigned char>(text.back()))) {
-    case 'K':
-      scale = VkDeviceSize{1} << 10;
-      break;
-    case 'M':
-      scale = VkDeviceSize{1} << 20;
-      break;
-    case 'G':
-      scale = VkDeviceSize{1} << 30;
-      break;
-    default:
-      break;
-  }
-  if (scale != 1) text.remove_suffix(1);
-  VkDeviceSize value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value == 0 ||
-      value > ~VkDeviceSize{0} / scale) {
-    throw Error(
-        ErrorCode::InvalidArgument,
-        fmt::format("GPUEXEC_MAX_DEVICE_MEMORY={}: not a byte count >= 1 (K, M, G allowed)", raw));
-  }
-  return value * scale;
-}
 }  // namespace
 
 MemoryAllocator::MemoryAllocator(const DeviceContext& ctx, VkDeviceSize cap_bytes)
     : ctx_(ctx),
-      cap_(cap_bytes ? cap_bytes : cap_from_env()),
-      cached_inputs_(cached_inputs_from_env()) {}
+      cap_(cap_bytes ? cap_bytes : env::max_device_memory().value_or(0)),
+      cached_inputs_(env::host_input_memory() == env::HostInputMemory::Cached) {}
 
 MemoryAllocator::~MemoryAllocator() {
   for (auto& b : blocks_) {

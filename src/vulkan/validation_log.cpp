@@ -1,9 +1,9 @@
 #include "gpuexec/validation_log.hpp"
 
-#include <cstdlib>
 #include <mutex>
-#include <string_view>
 #include <utility>
+
+#include "config/environment.hpp"
 
 namespace gpuexec {
 
@@ -37,8 +37,7 @@ std::vector<std::string> ValidationLog::take() {
 }
 
 bool validation_requested() {
-  const char* v = std::getenv("GPUEXEC_VALIDATION");
-  return v && std::string_view(v) == "1";
+  return env::validation();
 }
 
 }  // namespace gpuexec

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 
+#include "config/environment.hpp"
 #include "vulkan/device_info.hpp"
 
 namespace gpuexec::vk {
@@ -13,6 +14,10 @@ namespace gpuexec::vk {
 // (lavapipe) needs the cores for the job itself, so there only small jobs (small_job) poll, for
 // 200 us. GPUEXEC_FENCE_WAIT=spin (the GPU rule everywhere) or block (the CPU rule everywhere)
 // overrides.
+std::chrono::microseconds spin_budget(env::FenceWait policy, const DeviceInfo& info,
+                                      bool small_job);
+// The same with GPUEXEC_FENCE_WAIT read now (a getenv per wait; a device object may instead read
+// env::fence_wait() once when it opens and pass it above).
 std::chrono::microseconds spin_budget(const DeviceInfo& info, bool small_job);
 
 // Polls done() (yielding the core between polls) until it is true or the budget is spent;

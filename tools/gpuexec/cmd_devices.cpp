@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "config/environment.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/validation_log.hpp"
 #include "vulkan/device_info.hpp"
@@ -81,6 +82,8 @@ void print_device(const vk::DeviceInfo& d, bool is_default) {
 }
 
 void list_devices() {
+  // Listing opens no device, but a bad setting is reported here as by every other command.
+  env::check_all();
   vk::Instance instance(validation_requested());
   const auto devices = vk::query_devices(instance.physical_devices());
   if (devices.empty()) throw Error(ErrorCode::NoDevice, "no Vulkan device found");
