@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
-# Compiles every entry shader (shaders/*.comp) to shaders/spv/NAME.spv with the flags the
-# committed blobs were built with. Usage: compile_shaders.sh GLSLC SHADER_DIR [OUT_DIR]
+# Compiles the kernels of a list written by tools/shadergen (lines: NAME ENTRY DEFINES...) to
+# OUT_DIR/NAME.spv with the flags the committed blobs were built with, and removes any other
+# .spv from OUT_DIR, so that it holds exactly the listed kernels.
+# Usage: compile_shaders.sh GLSLC GEN_DIR OUT_DIR [LIST]   (LIST defaults to GEN_DIR/kernels.txt;
+# GEN_DIR also holds the generated field_constants.glsl)
 set -euo pipefail
 glslc=$1
-dir=$2
-out=${3:-$dir/spv}
+gen=$2
+out=$3
+list=${4:-$gen/kernels.txt}
+shaders=$(cd "$(dirname "$0")/../shaders" && pwd)
 mkdir -p "$out"
-for src in "$dir"/*.comp; do
-  name=$(basename "$src" .comp)
-  "$glslc" --target-env=vulkan1.1 -O -I "$dir" -o "$out/$name.spv" "$src"
+declare -A keep=()
+while read -r name entry defines; do
+  [ -n "$name" ] || continue
+  # shellcheck disable=SC2086  # the defines are separate words
+  "$glslc" --target-env=vulkan1.1 -O -I "$shaders" -I "$gen" $defines -o "$out/$name.spv" \
+    "$shaders/$entry"
+  keep[$name.spv]=1
+done <"$list"
+for f in "$out"/*.spv; do
+  [ -e "$f" ] || continue
+  [ -n "${keep[$(basename "$f")]:-}" ] || rm -- "$f"
 done

@@ -1,4 +1,5 @@
-// The embedded kernels, each passed once through the SPIR-V loader (and its validation).
+// The element-wise kernels by (op, variant): a thin layer over spirv/kernel_catalog.hpp, kept
+// for the callers that still use it.
 #pragma once
 
 #include "gpuexec/op.hpp"
@@ -8,7 +9,7 @@
 namespace gpuexec::vk {
 
 // Loaded and validated on first use, then shared by every backend in the process.
-// variant: U64, U64Vec or U32 (not Auto).
+// variant: U64, U64Vec or U32 (not Auto). The field is Fp.
 const spirv::SpirvModule& kernel_module(Op op, KernelVariant variant);
 
 const char* kernel_variant_name(KernelVariant v);

@@ -1,22 +1,14 @@
-// BLS12-381 Fp arithmetic over 6 x u64 Montgomery limbs (little-endian), the same layout as the host.
-// 64x64 -> 128-bit products are built from four 32x32 products: GLSL has no 64-bit umulExtended.
-#extension GL_EXT_shader_explicit_arithmetic_types_int64 : require
-
-const uint64_t P0 = 0xb9feffffffffaaabUL;
-const uint64_t P1 = 0x1eabfffeb153ffffUL;
-const uint64_t P2 = 0x6730d2a0f6b0f624UL;
-const uint64_t P3 = 0x64774b84f38512bfUL;
-const uint64_t P4 = 0x4b1ba7b6434bacd7UL;
-const uint64_t P5 = 0x1a0111ea397fe69aUL;
-const uint64_t INV = 0x89f3fffcfffcfffdUL;  // -p^-1 mod 2^64
-
-struct Fp {
-  uint64_t l[6];
+// Montgomery arithmetic over LIMBS x u64 limbs (little-endian), the same layout as the host.
+// The field comes from field_constants.glsl: LIMBS, MODULUS (an array constructor) and
+// INV = -m^-1 mod 2^64. 64x64 -> 128-bit products are built from four 32x32 products: GLSL has
+// no 64-bit umulExtended.
+struct Elem {
+  uint64_t l[LIMBS];
 };
 
 uint64_t modulus_limb(int i) {
-  const uint64_t p[6] = uint64_t[6](P0, P1, P2, P3, P4, P5);
-  return p[i];
+  const uint64_t m[LIMBS] = MODULUS;
+  return m[i];
 }
 
 // (hi, lo) = a * b + c + d; never overflows 128 bits.
@@ -34,11 +26,11 @@ void mac(uint64_t a, uint64_t b, uint64_t c, uint64_t d, out uint64_t hi, out ui
   hi = phi;
 }
 
-// r - p when r >= p (r < 2p).
-Fp reduce_once(Fp r) {
-  Fp t;
+// r - m when r >= m (r < 2m).
+Elem field_reduce_once(Elem r) {
+  Elem t;
   uint64_t borrow = 0UL;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < LIMBS; ++i) {
     uint64_t m = modulus_limb(i);
     uint64_t d = r.l[i] - m;
     uint64_t b1 = r.l[i] < m ? 1UL : 0UL;
@@ -49,32 +41,33 @@ Fp reduce_once(Fp r) {
   return borrow != 0UL ? r : t;
 }
 
-Fp fp_add(Fp a, Fp b) {
-  Fp r;
+// Needs 2m < 2^(64 LIMBS): no carry leaves the top limb (the generator checks the field).
+Elem field_add(Elem a, Elem b) {
+  Elem r;
   uint64_t carry = 0UL;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < LIMBS; ++i) {
     uint64_t s = a.l[i] + b.l[i];
     uint64_t c1 = s < a.l[i] ? 1UL : 0UL;
     r.l[i] = s + carry;
     uint64_t c2 = r.l[i] < s ? 1UL : 0UL;
     carry = c1 | c2;
   }
-  return reduce_once(r);
+  return field_reduce_once(r);
 }
 
-Fp fp_sub(Fp a, Fp b) {
-  Fp r;
+Elem field_sub(Elem a, Elem b) {
+  Elem r;
   uint64_t borrow = 0UL;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < LIMBS; ++i) {
     uint64_t d = a.l[i] - b.l[i];
     uint64_t b1 = a.l[i] < b.l[i] ? 1UL : 0UL;
     uint64_t b2 = d < borrow ? 1UL : 0UL;
     r.l[i] = d - borrow;
     borrow = b1 | b2;
   }
-  if (borrow != 0UL) {  // a < b: add p back
+  if (borrow != 0UL) {  // a < b: add m back
     uint64_t carry = 0UL;
-    for (int i = 0; i < 6; ++i) {
+    for (int i = 0; i < LIMBS; ++i) {
       uint64_t m = modulus_limb(i);
       uint64_t s = r.l[i] + m;
       uint64_t c1 = s < m ? 1UL : 0UL;
@@ -86,20 +79,21 @@ Fp fp_sub(Fp a, Fp b) {
   return r;
 }
 
-// Montgomery product, CIOS with the no-final-carry shortcut (p's top limb < 2^63 - 1).
-Fp fp_mul(Fp a, Fp b) {
-  Fp t;
-  for (int i = 0; i < 6; ++i) t.l[i] = 0UL;
-  for (int i = 0; i < 6; ++i) {
+// Montgomery product, CIOS with the no-final-carry shortcut (the generator checks that the
+// modulus's top limb is below 2^63 - 1).
+Elem field_mul(Elem a, Elem b) {
+  Elem t;
+  for (int i = 0; i < LIMBS; ++i) t.l[i] = 0UL;
+  for (int i = 0; i < LIMBS; ++i) {
     uint64_t A, C, t0, m, lo, junk;
     mac(a.l[0], b.l[i], t.l[0], 0UL, A, t0);
     m = t0 * INV;
-    mac(m, P0, t0, 0UL, C, junk);
-    for (int j = 1; j < 6; ++j) {
+    mac(m, modulus_limb(0), t0, 0UL, C, junk);
+    for (int j = 1; j < LIMBS; ++j) {
       mac(a.l[j], b.l[i], t.l[j], A, A, lo);
       mac(m, modulus_limb(j), lo, C, C, t.l[j - 1]);
     }
-    t.l[5] = C + A;
+    t.l[LIMBS - 1] = C + A;
   }
-  return reduce_once(t);
+  return field_reduce_once(t);
 }

@@ -1,0 +1,40 @@
+// The kernel variants, named once: the list file, the shader generator, the catalog and the
+// statistics all take their names and shapes from this table.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "gpuexec/options.hpp"
+
+namespace gpuexec::spirv {
+
+struct VariantInfo {
+  KernelVariant variant;
+  std::string_view name;  // as in shaders/kernels.list, GPUEXEC_KERNEL and stats
+  uint32_t limb_bits;     // limbs of the GLSL library: 64 (needs shaderInt64) or 32
+  uint32_t load_bytes;    // bytes per buffer load and store
+};
+
+inline constexpr VariantInfo kVariants[] = {
+    {KernelVariant::U64, "u64", 64, 8},
+    {KernelVariant::U64Vec, "u64v", 64, 16},
+    {KernelVariant::U32, "u32", 32, 16},
+};
+
+// nullptr for Auto, which is a rule, not a kernel.
+constexpr const VariantInfo* find_variant(KernelVariant v) {
+  for (const VariantInfo& info : kVariants) {
+    if (info.variant == v) return &info;
+  }
+  return nullptr;
+}
+
+constexpr const VariantInfo* find_variant(std::string_view name) {
+  for (const VariantInfo& info : kVariants) {
+    if (info.name == name) return &info;
+  }
+  return nullptr;
+}
+
+}  // namespace gpuexec::spirv
