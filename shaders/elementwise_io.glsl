@@ -17,7 +17,8 @@ layout(local_size_x_id = 0) in;
 #error "unsupported LIMB_BITS / LOAD_BYTES"
 #endif
 const int WORDS = LIMBS / LIMBS_PER_WORD;
-// The vector loads unrolled, as straight-line code (the scalar loop stays a loop, as before).
+// The vector variants unroll their word loops into the straight-line code of the hand-written
+// loads they replace; the scalar loop stays a loop, as it was: the SPIR-V is unchanged.
 #if LIMBS_PER_WORD > 1
 #extension GL_EXT_control_flow_attributes : require
 #define WORD_LOOP [[unroll]]
