@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "gpuexec/fp_samples.hpp"
-#include "vulkan/command_context.hpp"
 #include "vulkan/persistent_backend.hpp"
+#include "vulkan/submission.hpp"
 
 namespace {
 using gpuexec::Fp;
@@ -21,11 +21,11 @@ gpuexec::vk::PersistentBackend& backend() {
 }
 
 void BM_EmptySubmit(benchmark::State& state) {
-  const auto& dev = backend().device_context();
-  gpuexec::vk::CommandContext commands(dev, dev.compute_family(), dev.compute_queue());
+  const auto& dev = backend().logical_device();
+  gpuexec::vk::FenceSubmission commands(dev, false);
   for (auto _ : state) {
-    commands.begin();
-    commands.submit_and_wait(true);
+    commands.submit({});
+    commands.wait(true);
   }
 }
 BENCHMARK(BM_EmptySubmit)->Name("empty_submit_wait")->Unit(benchmark::kMicrosecond)->UseRealTime();

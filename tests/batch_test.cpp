@@ -33,8 +33,8 @@ class Batches : public VulkanTest, public ::testing::WithParamInterface<Setup> {
     if (GetParam().split) setenv("GPUEXEC_SPLIT_QUEUES", "1", 1);
     ExecutorOptions o;
     o.backend = GetParam().backend;
-    o.data_path = GetParam().path;
-    o.chunk_elems = 20000;  // several chunks for the larger jobs
+    o.vulkan.data_path = GetParam().path;
+    o.vulkan.chunk_elems = 20000;  // several chunks for the larger jobs
     executor = std::make_unique<Executor>(o);
   }
   void TearDown() override {

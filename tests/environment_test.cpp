@@ -302,11 +302,7 @@ TEST(EnvironmentTable, ReadmeHoldsTheTable) {
 // Only the environment module reads the environment.
 TEST(EnvironmentTable, NoGetenvOutsideTheModule) {
   const fs::path root(GPUEXEC_SOURCE_DIR);
-  // The runtime's settings read theirs until the runtime redesign (issue 15) moves them onto
-  // env::chunk_elems() and the others; then only the module stays here.
-  const std::set<std::string> allowed = {
-      "src/config/environment.cpp", "src/vulkan/runner_settings.cpp",
-      "src/vulkan/device_runtime.cpp", "src/vulkan/device_settings.cpp"};
+  const std::set<std::string> allowed = {"src/config/environment.cpp"};
   for (const char* dir : {"src", "tools"}) {
     for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
       if (!entry.is_regular_file()) continue;

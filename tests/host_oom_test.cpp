@@ -94,11 +94,11 @@ class HostOom : public ::testing::TestWithParam<BackendKind> {
   std::unique_ptr<Executor> make_executor() {
     ExecutorOptions o;
     o.backend = GetParam();
-    o.chunk_elems = 16384;  // several chunks in flight
+    o.vulkan.chunk_elems = 16384;  // several chunks in flight
     if (GetParam() == BackendKind::Cpu) return std::make_unique<Executor>(o);
-    o.warm_up = true;
+    o.vulkan.warm_up = true;
     auto backend = std::make_unique<vk::PersistentBackend>(o, "");
-    backend->runtime().wait_for_warm_up();
+    backend->device().wait_for_warm_up();
     return std::make_unique<Executor>(std::move(backend));
   }
   const std::size_t n = 40000;

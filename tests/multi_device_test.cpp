@@ -76,8 +76,8 @@ class MultiDevice : public VulkanTest {
   // Lavapipe's one device, opened `count` times.
   std::unique_ptr<multi::MultiDeviceBackend> make(std::size_t count, DataPath path) {
     ExecutorOptions o = vk::on_device(0);
-    o.data_path = path;
-    o.chunk_elems = 16384;
+    o.vulkan.data_path = path;
+    o.vulkan.chunk_elems = 16384;
     return std::make_unique<multi::MultiDeviceBackend>(o, std::vector<int>(count, 0));
   }
 };
@@ -146,7 +146,7 @@ TEST_F(MultiDevice, AFailingDeviceHasItsJobsRetriedElsewhere) {
   std::vector<Job> jobs;
   for (std::size_t j = 0; j < 9; ++j) as.push_back(random_vector(n, 100 + j));
   for (std::size_t j = 0; j < 9; ++j) jobs.push_back({Op::Mul, as[j], as[(j + 1) % 9], outs[j]});
-  devices->device(1).device_context().faults().arm({vk::FaultKind::DeviceLost, 1});
+  devices->device(1).logical_device().faults().arm({vk::FaultKind::DeviceLost, 1});
   multi.run_batch(jobs);
   for (std::size_t j = 0; j < 9; ++j) {
     EXPECT_TRUE(outs[j] == reference(Op::Mul, as[j], as[(j + 1) % 9])) << "job " << j;
@@ -172,7 +172,7 @@ TEST_F(MultiDevice, FailuresThatCannotBeRetriedAreReported) {
   auto a = random_vector(n, 1), b = random_vector(n, 2);
   std::vector<Fp> out(n);
   for (std::size_t d = 0; d < 2; ++d) {
-    devices->device(d).device_context().faults().arm({vk::FaultKind::DeviceLost, 1});
+    devices->device(d).logical_device().faults().arm({vk::FaultKind::DeviceLost, 1});
   }
   expect_error([&] { multi.run(Op::Add, a, b, out); }, ErrorCode::DeviceLost,
                "every device failed: device 0 (slot ");
@@ -190,7 +190,7 @@ TEST_F(MultiDevice, FailuresThatCannotBeRetriedAreReported) {
   for (int attempt = 0; attempt < 2 && !reported; ++attempt) {
     // Whichever device the in-place job lands on fails.
     const std::size_t victim = attempt;
-    devices->device(victim).device_context().faults().arm({vk::FaultKind::DeviceLost, 1});
+    devices->device(victim).logical_device().faults().arm({vk::FaultKind::DeviceLost, 1});
     try {
       multi.run_batch(jobs);
     } catch (const Error& e) {
@@ -199,7 +199,7 @@ TEST_F(MultiDevice, FailuresThatCannotBeRetriedAreReported) {
           << e.what();
       reported = true;
     }
-    devices->device(victim).device_context().faults().disarm();
+    devices->device(victim).logical_device().faults().disarm();
     c = c_before;
   }
   EXPECT_TRUE(reported);

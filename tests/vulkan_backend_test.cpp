@@ -130,7 +130,7 @@ class KernelVariants : public VulkanTest, public ::testing::WithParamInterface<K
 
 TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
   ExecutorOptions o = vk::on_device(-1);
-  o.kernel = GetParam();
+  o.vulkan.kernel = GetParam();
   vk::PersistentBackend backend(o, {});
   GmpOracle oracle;
   std::vector<Fp> a, b;

@@ -7,7 +7,7 @@
 #include "cli_harness.hpp"
 #include "gpuexec/error.hpp"
 #include "vulkan/buffer.hpp"
-#include "vulkan/context.hpp"
+#include "vulkan/device.hpp"
 #include "vulkan/disk_pipeline_cache.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 class VulkanContextTest : public VulkanTest {};
 
 TEST_F(VulkanContextTest, ValidationLayerIsOnAndReportsMisuse) {
-  vk::Context context(-1);
+  vk::Device context(vk::on_device(-1), {});
   ASSERT_TRUE(context.instance().validation());
   // A deliberate misuse: a zero-sized buffer. The layer must report it, which proves the
   // fixture's zero-message check can fail.
@@ -28,15 +28,15 @@ TEST_F(VulkanContextTest, ValidationLayerIsOnAndReportsMisuse) {
   info.size = 0;
   info.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
   VkBuffer buffer = VK_NULL_HANDLE;
-  vkCreateBuffer(context.device().device(), &info, nullptr, &buffer);
-  if (buffer != VK_NULL_HANDLE) vkDestroyBuffer(context.device().device(), buffer, nullptr);
+  vkCreateBuffer(context.logical().device(), &info, nullptr, &buffer);
+  if (buffer != VK_NULL_HANDLE) vkDestroyBuffer(context.logical().device(), buffer, nullptr);
   const auto messages = ValidationLog::take();
   ASSERT_FALSE(messages.empty());
   EXPECT_NE(messages[0].find("size"), std::string::npos) << messages[0];
 }
 
 TEST_F(VulkanContextTest, DeviceHasWhatTheKernelsNeed) {
-  vk::Context context(-1);
+  vk::Device context(vk::on_device(-1), {});
   EXPECT_TRUE(context.info().shader_int64);
   EXPECT_TRUE(context.info().usable());
   EXPECT_FALSE(context.info().queue_families.empty());
@@ -83,7 +83,7 @@ class PipelineDiskCache : public VulkanTest {
     return backend.pipeline_stats();
   }
   fs::path cache_file() {
-    vk::Context context(-1);
+    vk::Device context(vk::on_device(-1), {});
     return vk::pipeline_cache_file(dir.path("cache"), context.info());
   }
 };

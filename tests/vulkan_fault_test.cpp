@@ -39,14 +39,14 @@ class VulkanFaults : public VulkanTest, public ::testing::WithParamInterface<Dat
   VulkanFaults() { executor = std::make_unique<Executor>(make_backend()); }
   std::unique_ptr<vk::PersistentBackend> make_backend() {
     ExecutorOptions o = vk::on_device(-1);
-    o.data_path = GetParam();
-    o.chunk_elems = 16384;  // many chunks in flight, so that faults land mid-stream
+    o.vulkan.data_path = GetParam();
+    o.vulkan.chunk_elems = 16384;  // many chunks in flight, so that faults land mid-stream
     auto backend = std::make_unique<vk::PersistentBackend>(o, "");
     persistent = backend.get();
     return backend;
   }
   void arm(vk::FaultKind kind, uint64_t at) {
-    persistent->device_context().faults().arm({kind, at});
+    persistent->logical_device().faults().arm({kind, at});
   }
   // Runs a job that must succeed and be exact.
   void expect_exact_job(Op op, std::size_t n, uint64_t seed) {
@@ -123,7 +123,7 @@ TEST_P(VulkanFaults, MemoryExhaustionFailsTheJobAndLeavesTheExecutorUsable) {
     std::vector<Fp> out(n, fp::kOne);
     expect_error([&] { executor->run(Op::Add, a, b, out); }, ErrorCode::OutOfMemory, says);
     EXPECT_TRUE(out == std::vector<Fp>(n, fp::kOne));
-    persistent->device_context().faults().disarm();  // memory freed elsewhere
+    persistent->logical_device().faults().disarm();  // memory freed elsewhere
     expect_exact_job(Op::Add, n, 41);
     // Exhausted again with memory held: what needs more fails (a 96 MiB vector needs a block of
     // its own; the pool gives back its idle buffers and retries first), what fits still runs.
@@ -131,7 +131,7 @@ TEST_P(VulkanFaults, MemoryExhaustionFailsTheJobAndLeavesTheExecutorUsable) {
     expect_error([&] { executor->upload(random_vector(2 << 20, 43)); }, ErrorCode::OutOfMemory,
                  says);
     expect_exact_job(Op::Mul, 3000, 42);
-    persistent->device_context().faults().disarm();
+    persistent->logical_device().faults().disarm();
   }
   EXPECT_EQ(executor->stats().device_reopens, 0u) << "running out of memory is not device loss";
 }
@@ -148,18 +148,18 @@ using VulkanFaultsSplitQueues = VulkanTest;
 TEST_F(VulkanFaultsSplitQueues, DeviceLostMidStreamThenExact) {
   ::setenv("GPUEXEC_SPLIT_QUEUES", "1", 1);
   ExecutorOptions o = vk::on_device(-1);
-  o.data_path = DataPath::DeviceLocal;
-  o.chunk_elems = 16384;
+  o.vulkan.data_path = DataPath::DeviceLocal;
+  o.vulkan.chunk_elems = 16384;
   auto backend = std::make_unique<vk::PersistentBackend>(o, "");
   ::unsetenv("GPUEXEC_SPLIT_QUEUES");
-  ASSERT_TRUE(backend->runtime().split_queues());
+  ASSERT_TRUE(backend->device().queues().split());
   vk::PersistentBackend* persistent = backend.get();
   Executor executor(std::move(backend));
   const std::size_t n = 100000;
   const auto a = random_vector(n, 1), b = random_vector(n, 2);
   std::vector<Fp> out(n);
   for (uint64_t at : {1, 2, 3, 7}) {  // upload, compute, readback, later chunk
-    persistent->device_context().faults().arm({vk::FaultKind::DeviceLost, at});
+    persistent->logical_device().faults().arm({vk::FaultKind::DeviceLost, at});
     expect_error([&] { executor.run(Op::Mul, a, b, out); }, ErrorCode::DeviceLost,
                  "VK_ERROR_DEVICE_LOST");
     executor.run(Op::Mul, a, b, out);

@@ -7,9 +7,9 @@
 #include "gpuexec/error.hpp"
 #include "vulkan/bucket_cache.hpp"
 #include "vulkan/buffer_pool.hpp"
-#include "vulkan/context.hpp"
-#include "vulkan/kernel_layout.hpp"
+#include "vulkan/device.hpp"
 #include "vulkan/persistent_backend.hpp"
+#include "vulkan/submit_queues.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
@@ -17,8 +17,8 @@ namespace {
 
 class VulkanMemory : public VulkanTest {
  protected:
-  vk::Context context{-1};
-  const vk::DeviceContext& ctx = context.device();
+  vk::Device context{vk::on_device(-1), {}};
+  const vk::LogicalDevice& ctx = context.logical();
 };
 
 TEST_F(VulkanMemory, ManyBuffersShareOneBlock) {
@@ -131,10 +131,12 @@ TEST_F(VulkanMemory, BucketSizes) {
 TEST_F(VulkanMemory, BucketCacheBoundsIdleSlotsAndReturnsBuffersToThePool) {
   vk::MemoryAllocator allocator(ctx);
   vk::BufferPool pool(ctx, allocator, ~uint64_t{0});
-  vk::KernelLayout layout(ctx);
-  vk::BucketCache cache(ctx, pool, layout, nullptr, 2);
+  vk::SubmitQueues queues(ctx, false);
+  vk::BucketCache cache(ctx, pool, queues, 2);
+  constexpr VkDeviceSize kSlot = 16384 * sizeof(Fp);
   std::vector<std::unique_ptr<vk::ChunkSlot>> slots;
-  for (int i = 0; i < 3; ++i) slots.push_back(cache.acquire(DataPath::DeviceLocal, 16384, 100));
+  for (int i = 0; i < 3; ++i)
+    slots.push_back(cache.acquire(DataPath::DeviceLocal, kSlot, 2, 100 * sizeof(Fp)));
   for (auto& s : slots) cache.release(std::move(s));
   auto stats = cache.stats();
   EXPECT_EQ(stats.misses, 3u);
@@ -142,12 +144,12 @@ TEST_F(VulkanMemory, BucketCacheBoundsIdleSlotsAndReturnsBuffersToThePool) {
   ASSERT_EQ(stats.buckets.size(), 1u);
   EXPECT_EQ(stats.buckets[0].idle_slots, 2u);
   EXPECT_EQ(pool.stats().idle_buffers, 4u);  // the evicted staging slot's four buffers
-  auto slot = cache.acquire(DataPath::DeviceLocal, 16384, 16384);
+  auto slot = cache.acquire(DataPath::DeviceLocal, kSlot, 2, 16384 * sizeof(Fp));
   EXPECT_EQ(cache.stats().hits, 1u);
   EXPECT_EQ(cache.stats().exact_size_entries, 1u);
   // A new slot of the same shape takes the pooled buffers.
-  auto fresh = cache.acquire(DataPath::DeviceLocal, 16384, 1);
-  auto fresh2 = cache.acquire(DataPath::DeviceLocal, 16384, 1);
+  auto fresh = cache.acquire(DataPath::DeviceLocal, kSlot, 2, 1 * sizeof(Fp));
+  auto fresh2 = cache.acquire(DataPath::DeviceLocal, kSlot, 2, 1 * sizeof(Fp));
   EXPECT_EQ(pool.stats().hits, 4u);
 }
 

@@ -16,8 +16,8 @@ namespace {
 
 ExecutorOptions options(DataPath path, std::size_t chunk) {
   ExecutorOptions o = vk::on_device(-1);
-  o.data_path = path;
-  o.chunk_elems = chunk;
+  o.vulkan.data_path = path;
+  o.vulkan.chunk_elems = chunk;
   return o;
 }
 
@@ -33,7 +33,7 @@ class VulkanPaths : public VulkanTest, public ::testing::WithParamInterface<Data
 TEST_P(VulkanPaths, SizesAcrossChunkBoundaries) {
   constexpr std::size_t kChunk = 1000;
   vk::PersistentBackend backend(options(GetParam(), kChunk), {});
-  ASSERT_EQ(backend.runtime().settings().chunk_elems, kChunk);
+  ASSERT_EQ(backend.device().settings().chunk_elems, kChunk);
   for (std::size_t n : {std::size_t{1}, kChunk - 1, kChunk, kChunk + 1, 2 * kChunk,
                         3 * kChunk + 517, std::size_t{10007}}) {
     const auto a = random_vector(n, n), b = random_vector(n, n + 7);
@@ -74,7 +74,7 @@ TEST_F(VulkanStreaming, VectorsBeyondMaxStorageBufferRange) {
   GPUEXEC_SKIP_IF_SMALL();
   vk::PersistentBackend backend(options(DataPath::Auto, std::size_t{1} << 30), {});
   const std::size_t max_binding = backend.device_info().limits.maxStorageBufferRange / sizeof(Fp);
-  EXPECT_LE(backend.runtime().settings().chunk_elems, max_binding);
+  EXPECT_LE(backend.device().settings().chunk_elems, max_binding);
   const std::size_t n = max_binding + max_binding / 10 + 3;  // > 128 MiB per vector on lavapipe
   ASSERT_GT(n * sizeof(Fp), std::size_t{128} << 20);
   const auto a = random_vector(n, 31), b = random_vector(n, 32);
@@ -190,12 +190,12 @@ TEST_F(VulkanStreaming, StatisticsMatchWhatHappened) {
 
 TEST_F(VulkanStreaming, WarmUpCompilesEveryKernelInTheBackground) {
   ExecutorOptions o = vk::on_device(-1);
-  o.warm_up = true;
+  o.vulkan.warm_up = true;
   vk::PersistentBackend backend(o, {});
   const auto a = random_vector(10, 9);
   std::vector<Fp> out(10);
   backend.run(Op::Mul, a, a, out);  // may overlap the warm-up
-  backend.runtime().wait_for_warm_up();
+  backend.device().wait_for_warm_up();
   backend.run(Op::Add, a, a, out);
   backend.run(Op::Sub, a, a, out);
   const auto s = backend.stats();

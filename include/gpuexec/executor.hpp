@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "gpuexec/backend.hpp"
 #include "gpuexec/device_vector.hpp"
 #include "gpuexec/fp.hpp"
 #include "gpuexec/job.hpp"
@@ -18,19 +17,31 @@
 namespace gpuexec {
 
 class AsyncQueue;
+class Backend;  // internal
 
 std::string_view backend_kind_name(BackendKind kind);
+
+// The canonical-input check of the C ABI (and of callers who want it): throws NonCanonical
+// naming name[i] for the first element whose limbs are not a reduced value (< p). The executor
+// itself takes inputs as they are: a value >= p gives wrong results silently.
+void check_reduced(std::span<const Fp> values, std::string_view name);
 
 class Executor {
  public:
   explicit Executor(const ExecutorOptions& options = {});
+  // Internal: an executor over a backend made by hand (tests, benchmarks).
   explicit Executor(std::unique_ptr<Backend> backend);
   ~Executor();
   Executor(const Executor&) = delete;
   Executor& operator=(const Executor&) = delete;
 
-  // out[i] = a[i] op b[i]. Throws gpuexec::Error on size mismatch or backend failure.
+  // out[i] = a[i] op b[i] for Add, Sub, Mul. Throws gpuexec::Error on size mismatch (or Mad,
+  // which takes c: use mad()) or backend failure.
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out);
+  // out[i] = a[i] * b[i] + c[i].
+  void mad(std::span<const Fp> a, std::span<const Fp> b, std::span<const Fp> c, std::span<Fp> out);
+  // Any job (Job::c for Mad).
+  void run(const Job& job);
   // Every job of the batch; results in each job's own out span. Every job is checked before
   // any runs (InvalidArgument names the job index).
   void run_batch(std::span<const Job> jobs, Schedule schedule = Schedule::Pipelined);
@@ -39,8 +50,9 @@ class Executor {
   // inputs and outputs stay on the device; read back with DeviceVector::read / to_host.
   DeviceVector allocate(std::size_t n);
   DeviceVector upload(std::span<const Fp> values);
-  // out = a op b, all three of one size and made by this executor; out may be a or b.
+  // out = a op b, all of one size and made by this executor; out may be an input.
   void run(Op op, const DeviceVector& a, const DeviceVector& b, DeviceVector& out);
+  void mad(const DeviceVector& a, const DeviceVector& b, const DeviceVector& c, DeviceVector& out);
 
   // Asynchronous: the job or batch runs on the executor's worker thread, in submission order;
   // the future gives completion or the error. The spans must stay valid until then.
@@ -48,10 +60,11 @@ class Executor {
   std::future<void> submit_batch(std::vector<Job> jobs, Schedule schedule = Schedule::Pipelined);
 
   std::string backend_name() const;
-  ExecutorStats stats() const { return backend_->stats(); }
-  Backend& backend() { return *backend_; }
+  ExecutorStats stats() const;
 
  private:
+  void run_resident(Op op, std::span<const DeviceVector* const> inputs, DeviceVector& out);
+
   std::unique_ptr<Backend> backend_;
   std::unique_ptr<AsyncQueue> async_;  // declared last: drained before the backend goes
 };

@@ -46,6 +46,7 @@ typedef enum {
   GPUEXEC_OP_ADD = 0,
   GPUEXEC_OP_SUB,
   GPUEXEC_OP_MUL,
+  GPUEXEC_OP_MAD, /* out = a * b + c: gpuexec_fp_vec_mad and gpuexec_fp_vec_mad_device only */
   GPUEXEC_OP_FORCE_32BIT = 0x7fffffff
 } gpuexec_op;
 
@@ -66,6 +67,10 @@ const char* gpuexec_executor_backend_name(const gpuexec_executor* ex);
    reduced (limbs < p): anything else is GPUEXEC_ERR_NON_CANONICAL, naming the element. */
 gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint64_t* a,
                                  const uint64_t* b, uint64_t* out, size_t n);
+
+/* out[i] = a[i] * b[i] + c[i] for n elements; out may alias an input; inputs reduced. */
+gpuexec_status gpuexec_fp_vec_mad(gpuexec_executor* ex, const uint64_t* a, const uint64_t* b,
+                                  const uint64_t* c, uint64_t* out, size_t n);
 
 /* ---- encodings ---- */
 gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48],
@@ -126,6 +131,11 @@ void gpuexec_device_vector_destroy(gpuexec_device_vector* v); /* NULL is a no-op
 gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
                                         const gpuexec_device_vector* a,
                                         const gpuexec_device_vector* b, gpuexec_device_vector* out);
+/* out = a * b + c on the device; all made by ex, of one size; out may be an input. */
+gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_device_vector* a,
+                                         const gpuexec_device_vector* b,
+                                         const gpuexec_device_vector* c,
+                                         gpuexec_device_vector* out);
 
 #ifdef __cplusplus
 }

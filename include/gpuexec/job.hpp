@@ -9,12 +9,13 @@
 
 namespace gpuexec {
 
-// out[i] = a[i] op b[i]. The spans are the caller's and must stay alive until the job is done;
-// out may alias a or b of the same job.
+// out[i] = a[i] op b[i] (Mad: a[i] * b[i] + c[i]). The spans are the caller's and must stay
+// alive until the job is done; out may alias an input of the same job.
 struct Job {
   Op op = Op::Add;
   std::span<const Fp> a, b;
   std::span<Fp> out;
+  std::span<const Fp> c;  // Mad only
 };
 
 enum class Schedule {

@@ -20,19 +20,23 @@ enum class KernelVariant {
   U32,     // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed
 };
 
-struct ExecutorOptions {
-  BackendKind backend = BackendKind::Auto;
-  int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
-  // Several Vulkan devices, a batch's jobs spread over them by measured speed; an index may
-  // repeat (one device opened twice). Empty: GPUEXEC_DEVICES ("all" or "0,1,..."), else one device.
-  std::vector<int> devices;
-  // Vulkan only.
+// Tuning of the Vulkan backends; zero / Auto: the environment, then the device's defaults.
+struct VulkanOptions {
   DataPath data_path = DataPath::Auto;     // Auto: GPU_DEVICE_LOCAL, else by size and device
   std::size_t chunk_elems = 0;             // 0: GPU_STREAM_CHUNK_ELEMS, else adaptive (<= 524288)
   std::size_t device_local_threshold = 0;  // 0: kDeviceLocalThreshold
   uint64_t pool_cap_bytes = 0;             // idle buffers kept at most; 0: min(1 GiB, heap / 4)
   bool warm_up = false;                    // compile every kernel in the background at start
   KernelVariant kernel = KernelVariant::Auto;
+};
+
+struct ExecutorOptions {
+  BackendKind backend = BackendKind::Auto;
+  int device_index = -1;  // -1: GPUEXEC_DEVICE, else the best device
+  // Several Vulkan devices, a batch's jobs spread over them by measured speed; an index may
+  // repeat (one device opened twice). Empty: GPUEXEC_DEVICES ("all" or "0,1,..."), else one device.
+  std::vector<int> devices;
+  VulkanOptions vulkan;
 };
 
 }  // namespace gpuexec

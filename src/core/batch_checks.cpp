@@ -23,13 +23,27 @@ struct Range {
 };
 }  // namespace
 
+std::string job_size_error(const Job& j) {
+  const bool three = j.op == Op::Mad;
+  if (j.a.size() == j.b.size() && j.a.size() == j.out.size() &&
+      (!three || j.c.size() == j.a.size()))
+    return {};
+  if (three) {
+    return fmt::format("vector sizes differ: a has {}, b {}, c {}, out {}", j.a.size(), j.b.size(),
+                       j.c.size(), j.out.size());
+  }
+  return fmt::format("vector sizes differ: a has {}, b {}, out {}", j.a.size(), j.b.size(),
+                     j.out.size());
+}
+
+void check_job(const Job& job) {
+  if (std::string e = job_size_error(job); !e.empty()) throw Error(ErrorCode::InvalidArgument, e);
+}
+
 void check_batch(std::span<const Job> jobs, Schedule schedule) {
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const Job& j = jobs[i];
-    if (j.a.size() != j.b.size() || j.a.size() != j.out.size()) {
-      throw Error(ErrorCode::InvalidArgument,
-                  fmt::format("job {}: vector sizes differ: a has {}, b {}, out {}", i, j.a.size(),
-                              j.b.size(), j.out.size()));
+    if (std::string e = job_size_error(jobs[i]); !e.empty()) {
+      throw Error(ErrorCode::InvalidArgument, fmt::format("job {}: {}", i, e));
     }
   }
   if (schedule != Schedule::Pipelined) return;
@@ -41,6 +55,7 @@ void check_batch(std::span<const Job> jobs, Schedule schedule) {
     if (j.out.empty()) continue;
     ranges.push_back({j.a.data(), j.a.data() + j.a.size(), i, false});
     ranges.push_back({j.b.data(), j.b.data() + j.b.size(), i, false});
+    if (j.op == Op::Mad) ranges.push_back({j.c.data(), j.c.data() + j.c.size(), i, false});
     ranges.push_back({j.out.data(), j.out.data() + j.out.size(), i, true});
   }
   std::sort(ranges.begin(), ranges.end(), [](const Range& x, const Range& y) {

@@ -101,7 +101,11 @@ void need(const void* p, const char* name) {
   if (!p) invalid(fmt::format("{} is NULL", name));
 }
 
+// The two-input ops; mad has calls of its own.
 gpuexec::Op to_op(gpuexec_op op) {
+  if (op == GPUEXEC_OP_MAD) {
+    invalid("GPUEXEC_OP_MAD takes three inputs: use gpuexec_fp_vec_mad");
+  }
   if (op != GPUEXEC_OP_ADD && op != GPUEXEC_OP_SUB && op != GPUEXEC_OP_MUL) {
     invalid(fmt::format("unknown op {}", static_cast<int>(op)));
   }
@@ -124,20 +128,13 @@ void check_array(const void* p, std::size_t n, const char* name) {
   if (n > 0) need(p, name);
 }
 
-// Inputs must be reduced Montgomery limbs: a value >= p would give wrong results silently.
-void check_reduced(const uint64_t* limbs, std::size_t n, const char* name) {
-  for (std::size_t i = 0; i < n; ++i) {
-    gpuexec::Limbs x;
-    std::memcpy(x.data(), limbs + 6 * i, sizeof(x));
-    if (!gpuexec::fp::is_canonical(x)) {
-      throw Error(ErrorCode::NonCanonical,
-                  fmt::format("{}[{}] is not reduced (limbs >= p)", name, i));
-    }
-  }
-}
-
 std::span<const Fp> elems(const uint64_t* p, std::size_t n) {
   return {reinterpret_cast<const Fp*>(p), n};
+}
+
+// Inputs must be reduced Montgomery limbs: a value >= p would give wrong results silently.
+void check_reduced(const uint64_t* limbs, std::size_t n, const char* name) {
+  gpuexec::check_reduced(elems(limbs, n), name);
 }
 std::span<Fp> elems(uint64_t* p, std::size_t n) {
   return {reinterpret_cast<Fp*>(p), n};
@@ -219,6 +216,21 @@ gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint
     check_reduced(a, n, "a");
     check_reduced(b, n, "b");
     if (n) ex->cxx.run(cxx_op, elems(a, n), elems(b, n), elems(out, n));
+  });
+}
+
+gpuexec_status gpuexec_fp_vec_mad(gpuexec_executor* ex, const uint64_t* a, const uint64_t* b,
+                                  const uint64_t* c, uint64_t* out, size_t n) {
+  return guard("gpuexec_fp_vec_mad", [&] {
+    need(ex, "ex");
+    check_array(a, n, "a");
+    check_array(b, n, "b");
+    check_array(c, n, "c");
+    check_array(out, n, "out");
+    check_reduced(a, n, "a");
+    check_reduced(b, n, "b");
+    check_reduced(c, n, "c");
+    if (n) ex->cxx.mad(elems(a, n), elems(b, n), elems(c, n), elems(out, n));
   });
 }
 
@@ -355,6 +367,20 @@ gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
     need(b, "b");
     need(out, "out");
     ex->cxx.run(to_op(op), a->cxx, b->cxx, out->cxx);
+  });
+}
+
+gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_device_vector* a,
+                                         const gpuexec_device_vector* b,
+                                         const gpuexec_device_vector* c,
+                                         gpuexec_device_vector* out) {
+  return guard("gpuexec_fp_vec_mad_device", [&] {
+    need(ex, "ex");
+    need(a, "a");
+    need(b, "b");
+    need(c, "c");
+    need(out, "out");
+    ex->cxx.mad(a->cxx, b->cxx, c->cxx, out->cxx);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/vector_storage.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec {
@@ -15,6 +16,17 @@ void check_size(std::size_t have, std::size_t want, const char* what) {
   }
 }
 }  // namespace
+
+DeviceVector::DeviceVector(std::shared_ptr<VectorStorage> storage) : storage_(std::move(storage)) {}
+DeviceVector::~DeviceVector() = default;
+DeviceVector::DeviceVector(const DeviceVector&) = default;
+DeviceVector& DeviceVector::operator=(const DeviceVector&) = default;
+DeviceVector::DeviceVector(DeviceVector&&) noexcept = default;
+DeviceVector& DeviceVector::operator=(DeviceVector&&) noexcept = default;
+
+std::size_t DeviceVector::size() const {
+  return storage_ ? storage_->size() : 0;
+}
 
 void DeviceVector::write(std::span<const Fp> values) {
   check_size(values.size(), size(), "write");

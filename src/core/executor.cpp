@@ -1,8 +1,11 @@
 #include "gpuexec/executor.hpp"
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "core/async_queue.hpp"
+#include "core/backend.hpp"
 #include "core/backend_factory.hpp"
 #include "core/batch_checks.hpp"
 #include "gpuexec/error.hpp"
@@ -32,13 +35,20 @@ Executor::Executor(std::unique_ptr<Backend> backend)
 Executor::~Executor() = default;
 
 void Executor::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
-  if (a.size() != b.size() || a.size() != out.size()) {
-    throw Error(ErrorCode::InvalidArgument,
-                "vector sizes differ: a has " + std::to_string(a.size()) + ", b " +
-                    std::to_string(b.size()) + ", out " + std::to_string(out.size()));
+  if (op == Op::Mad) {
+    throw Error(ErrorCode::InvalidArgument, "mad takes three inputs: use Executor::mad");
   }
-  if (out.empty()) return;
-  backend_->run(op, a, b, out);
+  run(Job{op, a, b, out});
+}
+
+void Executor::mad(std::span<const Fp> a, std::span<const Fp> b, std::span<const Fp> c,
+                   std::span<Fp> out) {
+  run(Job{Op::Mad, a, b, out, c});
+}
+
+void Executor::run(const Job& job) {
+  check_job(job);
+  if (!job.out.empty()) backend_->run_job(job);
 }
 
 void Executor::run_batch(std::span<const Job> jobs, Schedule schedule) {
@@ -57,23 +67,40 @@ DeviceVector Executor::upload(std::span<const Fp> values) {
 }
 
 void Executor::run(Op op, const DeviceVector& a, const DeviceVector& b, DeviceVector& out) {
-  const DeviceVector* all[] = {&a, &b, &out};
-  for (const DeviceVector* v : all) {
-    if (v->size() != out.size()) {
+  if (op == Op::Mad) {
+    throw Error(ErrorCode::InvalidArgument, "mad takes three inputs: use Executor::mad");
+  }
+  const DeviceVector* inputs[] = {&a, &b};
+  run_resident(op, inputs, out);
+}
+
+void Executor::mad(const DeviceVector& a, const DeviceVector& b, const DeviceVector& c,
+                   DeviceVector& out) {
+  const DeviceVector* inputs[] = {&a, &b, &c};
+  run_resident(Op::Mad, inputs, out);
+}
+
+void Executor::run_resident(Op op, std::span<const DeviceVector* const> inputs, DeviceVector& out) {
+  const VectorStorage* storages[3] = {};
+  for (std::size_t i = 0; i <= inputs.size(); ++i) {
+    const DeviceVector& v = i < inputs.size() ? *inputs[i] : out;
+    if (v.size() != out.size()) {
+      std::string sizes;
+      for (const DeviceVector* in : inputs) sizes += fmt::format("{}, ", in->size());
       throw Error(ErrorCode::InvalidArgument,
-                  "device vector sizes differ: a has " + std::to_string(a.size()) + ", b " +
-                      std::to_string(b.size()) + ", out " + std::to_string(out.size()));
+                  fmt::format("device vector sizes differ: inputs {}out {}", sizes, out.size()));
     }
-    if (v->storage() && v->storage()->owner() != backend_.get()) {
+    if (v.storage() && v.storage()->owner() != backend_.get()) {
       throw Error(ErrorCode::InvalidArgument, "device vector belongs to another executor");
     }
+    if (i < inputs.size()) storages[i] = v.storage();
   }
   if (out.empty()) return;
-  backend_->run_resident(op, *a.storage(), *b.storage(), *out.storage());
+  backend_->run_resident(op, std::span(storages, inputs.size()), *out.storage());
 }
 
 std::future<void> Executor::submit(const Job& job) {
-  return async_->submit([this, job] { run(job.op, job.a, job.b, job.out); });
+  return async_->submit([this, job] { run(job); });
 }
 
 std::future<void> Executor::submit_batch(std::vector<Job> jobs, Schedule schedule) {
@@ -82,6 +109,10 @@ std::future<void> Executor::submit_batch(std::vector<Job> jobs, Schedule schedul
 
 std::string Executor::backend_name() const {
   return backend_->name();
+}
+
+ExecutorStats Executor::stats() const {
+  return backend_->stats();
 }
 
 }  // namespace gpuexec

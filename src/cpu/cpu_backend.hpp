@@ -3,17 +3,17 @@
 
 #include <atomic>
 
-#include "gpuexec/backend.hpp"
+#include "core/backend.hpp"
 
 namespace gpuexec::cpu {
 
 class CpuBackend final : public Backend {
  public:
   std::string name() const override { return "cpu"; }
-  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
-  std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
-  void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
-                    DeviceVector::Storage& out) override;
+  void run_job(const Job& job) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  void run_resident(Op op, std::span<const VectorStorage* const> inputs,
+                    VectorStorage& out) override;
   ExecutorStats stats() const override;
 
  private:

@@ -1,15 +1,16 @@
 // The CPU backend's DeviceVector storage: plain host memory.
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
-#include "gpuexec/device_vector.hpp"
+#include "core/vector_storage.hpp"
 
 namespace gpuexec::cpu {
 
-class HostVector final : public DeviceVector::Storage {
+class HostVector final : public VectorStorage {
  public:
-  HostVector(std::size_t n, const void* owner) : data_(n), owner_(owner) {}
+  HostVector(std::size_t n, const Backend* owner) : VectorStorage(owner), data_(n) {}
   std::size_t size() const override { return data_.size(); }
   void write(std::span<const Fp> values) override {
     std::copy(values.begin(), values.end(), data_.begin());
@@ -17,13 +18,11 @@ class HostVector final : public DeviceVector::Storage {
   void read(std::span<Fp> out) const override {
     std::copy(data_.begin(), data_.end(), out.begin());
   }
-  const void* owner() const override { return owner_; }
   std::vector<Fp>& data() { return data_; }
   const std::vector<Fp>& data() const { return data_; }
 
  private:
   std::vector<Fp> data_;
-  const void* owner_;
 };
 
 }  // namespace gpuexec::cpu

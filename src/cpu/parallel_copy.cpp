@@ -19,7 +19,7 @@ struct Piece {
 };
 }  // namespace
 
-void parallel_copy(std::initializer_list<CopyRegion> regions) {
+void parallel_copy(std::span<const CopyRegion> regions) {
   std::size_t total = 0;
   for (const CopyRegion& r : regions) total += r.bytes;
   CopyPool& pool = CopyPool::shared();

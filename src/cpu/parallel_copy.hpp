@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <span>
 
 namespace gpuexec::cpu {
 
@@ -20,7 +21,10 @@ struct CopyRegion {
 
 // memcpy of every region, split over the shared CopyPool in one run (so A and B of a chunk wake
 // the pool once); a copy made while another is running goes on the caller's thread alone.
-void parallel_copy(std::initializer_list<CopyRegion> regions);
+void parallel_copy(std::span<const CopyRegion> regions);
+inline void parallel_copy(std::initializer_list<CopyRegion> regions) {
+  parallel_copy(std::span(regions.begin(), regions.size()));
+}
 inline void parallel_copy(void* dst, const void* src, std::size_t bytes) {
   parallel_copy({CopyRegion{dst, src, bytes}});
 }

@@ -17,7 +17,7 @@ std::string_view op_name(Op op) {
 }
 
 std::optional<Op> parse_op(std::string_view name) {
-  for (Op op : kBinaryOps) {  // mad joins when the CLI takes --c
+  for (Op op : kAllOps) {
     if (op_name(op) == name) return op;
   }
   return std::nullopt;

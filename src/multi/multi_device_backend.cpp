@@ -29,7 +29,7 @@ bool overlaps(std::span<const Fp> x, std::span<const Fp> y) {
 
 // Once partly run, such a job's inputs may already hold results: it cannot be run again.
 bool writes_over_inputs(const Job& j) {
-  return overlaps(j.out, j.a) || overlaps(j.out, j.b);
+  return overlaps(j.out, j.a) || overlaps(j.out, j.b) || overlaps(j.out, j.c);
 }
 
 // Errors of the device, not of the caller's input: its jobs may succeed on another device.
@@ -187,11 +187,9 @@ void MultiDeviceBackend::run_spread(std::span<const Job> jobs, Schedule schedule
   }
 }
 
-void MultiDeviceBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b,
-                             std::span<Fp> out) {
-  const std::size_t n = out.size();
+void MultiDeviceBackend::run_job(const Job& job) {
+  const std::size_t n = job.out.size();
   if (n < kSplitElems || members_.size() == 1) {
-    const Job job{op, a, b, out};
     run_spread(std::span(&job, 1), Schedule::Pipelined);
     return;
   }
@@ -200,8 +198,9 @@ void MultiDeviceBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b
   std::vector<Job> parts;
   for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
     const std::size_t begin = starts[d], len = starts[d + 1] - starts[d];
-    if (len)
-      parts.push_back({op, a.subspan(begin, len), b.subspan(begin, len), out.subspan(begin, len)});
+    if (len == 0) continue;
+    const auto part = [&](auto v) { return v.empty() ? v : v.subspan(begin, len); };
+    parts.push_back({job.op, part(job.a), part(job.b), part(job.out), part(job.c)});
   }
   run_spread(parts, Schedule::Pipelined);
 }
@@ -210,20 +209,20 @@ void MultiDeviceBackend::run_batch(std::span<const Job> jobs, Schedule schedule)
   if (schedule == Schedule::Sequential) {
     // One job after another (a later job may read an earlier one's output).
     for (const Job& j : jobs) {
-      if (!j.out.empty()) run(j.op, j.a, j.b, j.out);
+      if (!j.out.empty()) run_job(j);
     }
     return;
   }
   run_spread(jobs, schedule);
 }
 
-std::shared_ptr<DeviceVector::Storage> MultiDeviceBackend::allocate(std::size_t n) {
-  return members_.front()->backend->allocate_owned(n, static_cast<const Backend*>(this));
+std::shared_ptr<VectorStorage> MultiDeviceBackend::allocate(std::size_t n) {
+  return members_.front()->backend->allocate_owned(n, this);
 }
 
-void MultiDeviceBackend::run_resident(Op op, const DeviceVector::Storage& a,
-                                      const DeviceVector::Storage& b, DeviceVector::Storage& out) {
-  members_.front()->backend->run_resident(op, a, b, out);
+void MultiDeviceBackend::run_resident(Op op, std::span<const VectorStorage* const> inputs,
+                                      VectorStorage& out) {
+  members_.front()->backend->run_resident(op, inputs, out);
 }
 
 ExecutorStats MultiDeviceBackend::stats() const {

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "gpuexec/backend.hpp"
+#include "core/backend.hpp"
 #include "gpuexec/options.hpp"
 #include "multi/device_speed.hpp"
 #include "vulkan/persistent_backend.hpp"
@@ -26,12 +26,12 @@ class MultiDeviceBackend final : public Backend {
   ~MultiDeviceBackend() override;
 
   std::string name() const override;
-  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  void run_job(const Job& job) override;
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   // Device vectors live on the first device.
-  std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
-  void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
-                    DeviceVector::Storage& out) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  void run_resident(Op op, std::span<const VectorStorage* const> inputs,
+                    VectorStorage& out) override;
   ExecutorStats stats() const override;
 
   std::size_t device_count() const { return members_.size(); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "gpuexec/fp.hpp"
+
 namespace gpuexec::vk {
 
 std::size_t bucket_elems(std::size_t n, std::size_t chunk_elems) {
@@ -10,24 +12,20 @@ std::size_t bucket_elems(std::size_t n, std::size_t chunk_elems) {
                   chunk_elems);
 }
 
-BucketCache::BucketCache(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
-                         QueueTimelines* timelines, std::size_t max_idle_per_bucket)
-    : ctx_(ctx),
-      pool_(pool),
-      layout_(layout),
-      timelines_(timelines),
-      max_idle_(max_idle_per_bucket) {}
+BucketCache::BucketCache(const LogicalDevice& device, BufferPool& pool, const SubmitQueues& queues,
+                         std::size_t max_idle_per_bucket)
+    : device_(device), pool_(pool), queues_(queues), max_idle_(max_idle_per_bucket) {}
 
 BucketCache::~BucketCache() {
   clear();
 }
 
-std::unique_ptr<ChunkSlot> BucketCache::acquire(DataPath path, std::size_t capacity,
-                                                std::size_t job_elems) {
-  const Key key{path, capacity};
+std::unique_ptr<ChunkSlot> BucketCache::acquire(DataPath path, VkDeviceSize vector_bytes,
+                                                uint32_t inputs, VkDeviceSize job_bytes) {
+  const Key key{path, vector_bytes, inputs};
   {
     std::lock_guard lock(mutex_);
-    if (job_elems == capacity) exact_.insert(key);
+    if (job_bytes == vector_bytes) exact_.insert(key);
     auto it = idle_.find(key);
     if (it != idle_.end() && !it->second.empty()) {
       std::unique_ptr<ChunkSlot> slot = std::move(it->second.back());
@@ -37,7 +35,7 @@ std::unique_ptr<ChunkSlot> BucketCache::acquire(DataPath path, std::size_t capac
     }
     ++stats_.misses;
   }
-  return make_chunk_slot(path, ctx_, pool_, layout_, capacity, timelines_);
+  return std::make_unique<ChunkSlot>(device_, pool_, queues_, path, vector_bytes, inputs);
 }
 
 void BucketCache::release(std::unique_ptr<ChunkSlot> slot) noexcept {
@@ -46,7 +44,7 @@ void BucketCache::release(std::unique_ptr<ChunkSlot> slot) noexcept {
   {
     std::lock_guard lock(mutex_);
     try {
-      auto& list = idle_[{slot->path(), slot->capacity()}];
+      auto& list = idle_[{slot->path(), slot->vector_bytes(), slot->inputs()}];
       if (list.size() >= max_idle_) {
         evicted = std::move(slot);
         ++stats_.evictions;
@@ -69,7 +67,8 @@ BucketCacheStats BucketCache::stats() const {
   std::lock_guard lock(mutex_);
   BucketCacheStats s = stats_;
   for (const auto& [key, slots] : idle_) {
-    if (!slots.empty()) s.buckets.push_back({key.first, key.second, slots.size()});
+    const auto& [path, bytes, inputs] = key;
+    if (!slots.empty()) s.buckets.push_back({path, bytes / sizeof(Fp), slots.size()});
   }
   s.exact_size_entries = exact_.size();
   return s;

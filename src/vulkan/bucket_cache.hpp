@@ -1,6 +1,6 @@
-// Idle chunk slots kept by (data path, power-of-two size bucket): a job of a size seen before
-// finds its buffers, descriptor set and command buffer ready. The seed's size-bucketed
-// bind-group cache; here one pipeline serves every bucket, since n is a push constant.
+// Idle chunk slots kept by (data path, power-of-two size bucket, input count): a job of a size
+// seen before finds its buffers, descriptor sets and command buffers ready. The seed's
+// size-bucketed bind-group cache; one pipeline serves every bucket, since n is a push constant.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
-#include <utility>
+#include <tuple>
 #include <vector>
 
 #include "vulkan/chunk_slot.hpp"
@@ -24,7 +24,7 @@ std::size_t bucket_elems(std::size_t n, std::size_t chunk_elems);
 
 struct BucketEntry {
   DataPath path;
-  std::size_t elements;
+  std::size_t elements;  // of 48 bytes (Fp): what the stats report
   std::size_t idle_slots;
 };
 
@@ -36,14 +36,16 @@ struct BucketCacheStats {
 
 class BucketCache {
  public:
-  BucketCache(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
-              QueueTimelines* timelines = nullptr, std::size_t max_idle_per_bucket = 4);
+  BucketCache(const LogicalDevice& device, BufferPool& pool, const SubmitQueues& queues,
+              std::size_t max_idle_per_bucket = 4);
   ~BucketCache();
   BucketCache(const BucketCache&) = delete;
   BucketCache& operator=(const BucketCache&) = delete;
 
-  // An idle slot of this path and capacity, else a new one. `job_elems` only feeds statistics.
-  std::unique_ptr<ChunkSlot> acquire(DataPath path, std::size_t capacity, std::size_t job_elems);
+  // An idle slot of this path, size and input count, else a new one. `job_bytes` (the job's
+  // vector size) only feeds statistics.
+  std::unique_ptr<ChunkSlot> acquire(DataPath path, VkDeviceSize vector_bytes, uint32_t inputs,
+                                     VkDeviceSize job_bytes);
   // Takes back a slot with no work in flight; beyond the per-bucket bound it is destroyed
   // and its buffers go back to the buffer pool.
   void release(std::unique_ptr<ChunkSlot> slot) noexcept;
@@ -52,11 +54,10 @@ class BucketCache {
   BucketCacheStats stats() const;
 
  private:
-  using Key = std::pair<DataPath, std::size_t>;
-  const DeviceContext& ctx_;
+  using Key = std::tuple<DataPath, VkDeviceSize, uint32_t>;
+  const LogicalDevice& device_;
   BufferPool& pool_;
-  const KernelLayout& layout_;
-  QueueTimelines* timelines_;
+  const SubmitQueues& queues_;
   std::size_t max_idle_;
   mutable std::mutex mutex_;
   std::map<Key, std::vector<std::unique_ptr<ChunkSlot>>> idle_;

@@ -12,7 +12,7 @@ constexpr VkBufferUsageFlags kUsage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
                                       VK_BUFFER_USAGE_TRANSFER_DST_BIT;
 }  // namespace
 
-Buffer::Buffer(const DeviceContext& ctx, MemoryAllocator& allocator, VkDeviceSize size,
+Buffer::Buffer(const LogicalDevice& ctx, MemoryAllocator& allocator, VkDeviceSize size,
                MemoryUse use)
     : ctx_(ctx), allocator_(allocator), size_(size), use_(use) {
   VkDevice dev = ctx.device();

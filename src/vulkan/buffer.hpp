@@ -9,7 +9,7 @@ namespace gpuexec::vk {
 
 class Buffer {
  public:
-  Buffer(const DeviceContext& ctx, MemoryAllocator& allocator, VkDeviceSize size, MemoryUse use);
+  Buffer(const LogicalDevice& ctx, MemoryAllocator& allocator, VkDeviceSize size, MemoryUse use);
   ~Buffer();
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
@@ -26,7 +26,7 @@ class Buffer {
  private:
   VkMappedMemoryRange range(VkDeviceSize offset, VkDeviceSize size) const;
 
-  const DeviceContext& ctx_;
+  const LogicalDevice& ctx_;
   MemoryAllocator& allocator_;
   VkBuffer buffer_ = VK_NULL_HANDLE;
   VkDeviceSize size_ = 0;

@@ -4,7 +4,7 @@
 
 namespace gpuexec::vk {
 
-BufferPool::BufferPool(const DeviceContext& ctx, MemoryAllocator& allocator, uint64_t cap_bytes)
+BufferPool::BufferPool(const LogicalDevice& ctx, MemoryAllocator& allocator, uint64_t cap_bytes)
     : ctx_(ctx), allocator_(allocator), cap_(cap_bytes) {
   stats_.cap_bytes = cap_bytes;
 }

@@ -19,7 +19,7 @@ struct BufferPoolStats {
 
 class BufferPool {
  public:
-  BufferPool(const DeviceContext& ctx, MemoryAllocator& allocator, uint64_t cap_bytes);
+  BufferPool(const LogicalDevice& ctx, MemoryAllocator& allocator, uint64_t cap_bytes);
   ~BufferPool();
   BufferPool(const BufferPool&) = delete;
   BufferPool& operator=(const BufferPool&) = delete;
@@ -39,7 +39,7 @@ class BufferPool {
  private:
   void evict_to(uint64_t bytes);  // caller holds mutex_
 
-  const DeviceContext& ctx_;
+  const LogicalDevice& ctx_;
   MemoryAllocator& allocator_;
   uint64_t cap_;
   mutable std::mutex mutex_;

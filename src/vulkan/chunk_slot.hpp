@@ -1,80 +1,71 @@
-// One buffer set for one chunk in flight: inputs as A||B in one buffer (bound at two offsets),
-// the output C, a descriptor set bound to them, and a command buffer with its fence. The chunk
-// streamer keeps two in ping-pong; the bucket cache keeps idle ones by capacity for reuse.
+// One buffer set for one chunk in flight, on either data path:
+// - host-visible: the kernel reads the inputs where the host wrote them (mapped memory) and
+//   writes the results into cached host-visible memory the host reads;
+// - staging (device-local): the inputs go through an upload buffer into device-local memory,
+//   the kernel runs there, and the results come back through a readback buffer.
+// All inputs sit in one buffer (A||B, A||B||C) bound at one offset each. The chunk streamer
+// keeps a ring of slots; the bucket cache keeps idle ones by size for reuse.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <memory>
-#include <utility>
 
 #include "gpuexec/data_path.hpp"
-#include "gpuexec/fp.hpp"
 #include "vulkan/buffer_pool.hpp"
-#include "vulkan/command_context.hpp"
-#include "vulkan/kernel_layout.hpp"
-#include "vulkan/kernel_pipeline.hpp"
-#include "vulkan/queue_timelines.hpp"
+#include "vulkan/kernel.hpp"
+#include "vulkan/submit_queues.hpp"
 
 namespace gpuexec::vk {
 
+inline constexpr uint32_t kMaxChunkInputs = 3;
+
+// One chunk: out[i] = kernel(inputs[0][i], ..., inputs[k-1][i]) for i < n, elements of
+// element_bytes each (k is the kernel's binding count - 1).
+struct ChunkWork {
+  const Kernel* kernel = nullptr;
+  std::array<const std::byte*, kMaxChunkInputs> inputs{};
+  std::byte* out = nullptr;
+  std::size_t n = 0;
+  std::size_t element_bytes = 0;
+  uint32_t input_count() const { return kernel->shape().bindings - 1; }
+};
+
 class ChunkSlot {
  public:
-  virtual ~ChunkSlot();
+  ChunkSlot(const LogicalDevice& device, BufferPool& pool, const SubmitQueues& queues,
+            DataPath path, VkDeviceSize vector_bytes, uint32_t inputs);
+  ~ChunkSlot();
   ChunkSlot(const ChunkSlot&) = delete;
   ChunkSlot& operator=(const ChunkSlot&) = delete;
 
-  virtual DataPath path() const = 0;
-  std::size_t capacity() const { return capacity_; }
+  DataPath path() const { return path_; }
+  VkDeviceSize vector_bytes() const { return vector_bytes_; }
+  uint32_t inputs() const { return inputs_; }
 
-  // Copies n <= capacity input elements in, records and submits the chunk; returns at once.
-  virtual void submit(const KernelPipeline& kernel, const Fp* a, const Fp* b, std::size_t n);
-  // Waits for the submitted chunk and copies its n results to out.
-  virtual void finish(Fp* out);
-  bool busy() const { return in_flight_ != 0; }
+  // Copies the chunk's inputs in, records and submits it; returns at once.
+  void submit(const ChunkWork& work);
+  // Waits for the submitted chunk and copies its results to its `out`.
+  void finish();
+  bool busy() const { return in_flight_.n != 0; }
   // Waits for any submitted work and forgets its result (error paths).
   void abandon() noexcept;
 
-  // Bytes of A (or B, or C) in a full slot, and where B starts in the A||B buffer.
-  VkDeviceSize vector_bytes() const { return capacity_ * sizeof(Fp); }
-  VkDeviceSize b_offset() const { return b_offset_; }
-
- protected:
-  ChunkSlot(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
-            std::size_t capacity);
-  // Acquires a buffer from the pool, returned to it when the slot goes.
-  Buffer& take(MemoryUse use, VkDeviceSize bytes);
-  // Points the descriptor set at A||B (two ranges) and C.
-  void bind(const Buffer& ab, const Buffer& c);
-  void record_dispatch(VkCommandBuffer cmd, const KernelPipeline& kernel, std::size_t n) const;
-  // Checks n against the capacity and marks n elements in flight; returns the previous count.
-  void start(std::size_t n);
-  std::size_t stop() { return std::exchange(in_flight_, 0); }
-
-  virtual void stage(const Fp* a, const Fp* b, std::size_t n) = 0;
-  virtual void record(VkCommandBuffer cmd, const KernelPipeline& kernel, std::size_t n) = 0;
-  virtual void collect(Fp* out, std::size_t n) = 0;
-
-  const DeviceContext& ctx_;
-  const KernelLayout& layout_;
-
  private:
+  Buffer& take(MemoryUse use, VkDeviceSize bytes);
+  VkDeviceSize input_offset(uint32_t i) const { return i * input_stride_; }
+
   BufferPool& pool_;
-  std::size_t capacity_;
-  VkDeviceSize b_offset_;
+  DataPath path_;
+  VkDeviceSize vector_bytes_, input_stride_;
+  uint32_t inputs_;
   std::vector<std::unique_ptr<Buffer>> buffers_;
-  VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
-  VkDescriptorSet set_ = VK_NULL_HANDLE;
-  CommandContext commands_;
-  std::size_t in_flight_ = 0;
-
- protected:
-  CommandContext& commands() { return commands_; }
+  Buffer* host_in_ = nullptr;   // mapped: the host writes the inputs here
+  Buffer* dev_in_ = nullptr;    // what the kernel reads (host_in_ on the host-visible path)
+  Buffer* dev_out_ = nullptr;   // what the kernel writes (host_out_ on the host-visible path)
+  Buffer* host_out_ = nullptr;  // mapped, cached: the host reads the results here
+  std::unique_ptr<Submission> submission_;
+  ChunkWork in_flight_;
 };
-
-// A slot of the given path and capacity, its buffers taken from pool.
-// timelines: where the staging path's copies go to a transfer queue (nullptr: one queue).
-std::unique_ptr<ChunkSlot> make_chunk_slot(DataPath path, const DeviceContext& ctx,
-                                           BufferPool& pool, const KernelLayout& layout,
-                                           std::size_t capacity, QueueTimelines* timelines);
 
 }  // namespace gpuexec::vk

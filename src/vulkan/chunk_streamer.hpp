@@ -9,22 +9,11 @@
 #include <vector>
 
 #include "vulkan/bucket_cache.hpp"
-#include "vulkan/kernel_pipeline.hpp"
 
 namespace gpuexec::vk {
 
-// One chunk: out[i] = kernel(a[i], b[i]) for i < n.
-struct ChunkWork {
-  const KernelPipeline* kernel;
-  const Fp* a;
-  const Fp* b;
-  Fp* out;
-  std::size_t n;
-};
-
-// Appends the chunks of one job, each at most `capacity` elements.
-void split_into_chunks(const KernelPipeline& kernel, const Fp* a, const Fp* b, Fp* out,
-                       std::size_t n, std::size_t capacity, std::vector<ChunkWork>& chunks);
+// Appends the chunks of `job` (its n elements), each at most `capacity` elements.
+void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<ChunkWork>& chunks);
 
 class ChunkStreamer {
  public:
@@ -33,11 +22,10 @@ class ChunkStreamer {
   ChunkStreamer(BucketCache& buckets, std::size_t chunk_elems)
       : buckets_(buckets), chunk_elems_(chunk_elems) {}
 
-  // One job of n elements; out may alias a or b. Returns the chunks run.
-  std::size_t run(const KernelPipeline& kernel, DataPath path, const Fp* a, const Fp* b, Fp* out,
-                  std::size_t n);
-  // Chunks that all fit slots of this path and capacity, in order. `job_elems` feeds the bucket
-  // statistics.
+  // One job; its out may alias an input. Returns the chunks run.
+  std::size_t run(const ChunkWork& job, DataPath path);
+  // Chunks that all fit slots of this path and capacity (elements), in order. `job_elems` feeds
+  // the bucket statistics.
   void run(std::span<const ChunkWork> chunks, DataPath path, std::size_t capacity,
            std::size_t job_elems);
 

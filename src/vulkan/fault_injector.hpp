@@ -30,7 +30,7 @@ class FaultInjector {
   void arm(FaultPlan plan);
   // No more faults, as when memory is freed elsewhere; a lost device stays lost.
   void disarm();
-  // VK_SUCCESS, or the result injected into this call. DeviceContext keeps a device it saw lost
+  // VK_SUCCESS, or the result injected into this call. LogicalDevice keeps a device it saw lost
   // lost, so these are not asked again after an injected loss.
   VkResult before_submit();
   VkResult before_allocate();

@@ -6,7 +6,7 @@
 
 namespace gpuexec::vk {
 
-GpuTimer::GpuTimer(const DeviceContext& ctx, uint32_t queue_family) : ctx_(ctx) {
+GpuTimer::GpuTimer(const LogicalDevice& ctx, uint32_t queue_family) : ctx_(ctx) {
   uint32_t bits = 0;
   for (const QueueFamilyInfo& f : ctx.info().queue_families) {
     if (f.index == queue_family) bits = f.timestamp_valid_bits;

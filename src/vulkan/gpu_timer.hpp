@@ -2,14 +2,14 @@
 // completed. Tells kernel time apart from submission and waiting on the host.
 #pragma once
 
-#include "vulkan/device_context.hpp"
+#include "vulkan/logical_device.hpp"
 
 namespace gpuexec::vk {
 
 class GpuTimer {
  public:
   // Throws NoDevice when the queue family writes no timestamps.
-  GpuTimer(const DeviceContext& ctx, uint32_t queue_family);
+  GpuTimer(const LogicalDevice& ctx, uint32_t queue_family);
   ~GpuTimer();
   GpuTimer(const GpuTimer&) = delete;
   GpuTimer& operator=(const GpuTimer&) = delete;
@@ -21,7 +21,7 @@ class GpuTimer {
   double elapsed_ms() const;
 
  private:
-  const DeviceContext& ctx_;
+  const LogicalDevice& ctx_;
   VkQueryPool pool_ = VK_NULL_HANDLE;
   double ns_per_tick_ = 1;
   uint64_t mask_ = ~uint64_t{0};

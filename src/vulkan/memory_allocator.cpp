@@ -72,7 +72,7 @@ VkDeviceSize align_up(VkDeviceSize v, VkDeviceSize a) {
 }
 }  // namespace
 
-MemoryAllocator::MemoryAllocator(const DeviceContext& ctx, VkDeviceSize cap_bytes)
+MemoryAllocator::MemoryAllocator(const LogicalDevice& ctx, VkDeviceSize cap_bytes)
     : ctx_(ctx),
       cap_(cap_bytes ? cap_bytes : env::max_device_memory().value_or(0)),
       cached_inputs_(env::host_input_memory() == env::HostInputMemory::Cached) {}

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <vector>
 
-#include "vulkan/device_context.hpp"
+#include "vulkan/logical_device.hpp"
 
 namespace gpuexec::vk {
 
@@ -46,7 +46,7 @@ class MemoryAllocator {
   static constexpr VkDeviceSize kBlockSize = VkDeviceSize{64} << 20;
 
   // cap_bytes: most bytes held from Vulkan at once (0: GPUEXEC_MAX_DEVICE_MEMORY, else no cap).
-  MemoryAllocator(const DeviceContext& ctx, VkDeviceSize cap_bytes = 0);
+  MemoryAllocator(const LogicalDevice& ctx, VkDeviceSize cap_bytes = 0);
   ~MemoryAllocator();
   MemoryAllocator(const MemoryAllocator&) = delete;
   MemoryAllocator& operator=(const MemoryAllocator&) = delete;
@@ -68,7 +68,7 @@ class MemoryAllocator {
   Block& new_block(uint32_t type, VkDeviceSize size);
   void release_block(std::size_t index);
 
-  const DeviceContext& ctx_;
+  const LogicalDevice& ctx_;
   VkDeviceSize cap_;
   bool cached_inputs_ = false;  // GPUEXEC_HOST_INPUT_MEMORY=cached
   mutable std::mutex mutex_;

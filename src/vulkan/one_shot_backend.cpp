@@ -1,37 +1,33 @@
 #include "vulkan/one_shot_backend.hpp"
 
 #include "gpuexec/error.hpp"
-#include "vulkan/context.hpp"
-#include "vulkan/device_runtime.hpp"
+#include "vulkan/vector_jobs.hpp"
 
 namespace gpuexec::vk {
 
-void OneShotBackend::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
-  Context context(options_.device_index);
-  DeviceRuntime runtime(context.device(), options_, {});  // no disk cache: the cold baseline
-  runtime.run(op, a, b, out);
+void OneShotBackend::run_job(const Job& job) {
+  Device device(options_, {});  // no disk cache: the cold baseline
+  run_vector_job(device, job);
   ++jobs_;
-  elements_ += out.size();
+  elements_ += job.out.size();
 }
 
 void OneShotBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
-  Context context(options_.device_index);
-  DeviceRuntime runtime(context.device(), options_, {});
-  runtime.run_batch(jobs, schedule);
+  Device device(options_, {});
+  run_vector_batch(device, jobs, schedule);
   for (const Job& j : jobs) {
     ++jobs_;
     elements_ += j.out.size();
   }
 }
 
-std::shared_ptr<DeviceVector::Storage> OneShotBackend::allocate(std::size_t) {
+std::shared_ptr<VectorStorage> OneShotBackend::allocate(std::size_t) {
   throw Error(ErrorCode::InvalidArgument,
               "the one-shot backend keeps nothing between calls: use the persistent backend for "
               "device vectors");
 }
 
-void OneShotBackend::run_resident(Op, const DeviceVector::Storage&, const DeviceVector::Storage&,
-                                  DeviceVector::Storage&) {
+void OneShotBackend::run_resident(Op, std::span<const VectorStorage* const>, VectorStorage&) {
   throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
 }
 

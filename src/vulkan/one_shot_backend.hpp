@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-#include "gpuexec/backend.hpp"
+#include "core/backend.hpp"
 #include "gpuexec/options.hpp"
 
 namespace gpuexec::vk {
@@ -13,13 +13,13 @@ class OneShotBackend final : public Backend {
  public:
   explicit OneShotBackend(const ExecutorOptions& options = {}) : options_(options) {}
   std::string name() const override { return "vulkan one-shot"; }
-  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
-  // One call: one instance, device and runtime for the whole batch.
+  void run_job(const Job& job) override;
+  // One call: one device for the whole batch.
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   // Nothing outlives a one-shot call, so there are no device vectors: InvalidArgument.
-  std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
-  void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
-                    DeviceVector::Storage& out) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  void run_resident(Op op, std::span<const VectorStorage* const> inputs,
+                    VectorStorage& out) override;
   ExecutorStats stats() const override;
 
  private:

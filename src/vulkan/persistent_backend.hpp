@@ -1,16 +1,16 @@
-// The persistent backend: one long-lived instance, device and device runtime (pipeline cache on
-// memory and disk, bucket cache, buffer pool, suballocated memory), reused by every job. When the
-// device is lost, the job that saw it fails with DeviceLost and the next job reopens the device;
-// device vectors of the lost device stay lost.
+// The persistent backend: one long-lived Device (instance, logical device, pipeline cache on
+// memory and disk, bucket cache, buffer pool, suballocated memory), reused by every job. Its one
+// policy: when the device is lost, the job that saw it fails with DeviceLost and the next job
+// reopens the device; device vectors of the lost device stay lost.
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <mutex>
 
-#include "gpuexec/backend.hpp"
+#include "core/backend.hpp"
 #include "gpuexec/options.hpp"
-#include "vulkan/device_session.hpp"
+#include "vulkan/device.hpp"
 
 namespace gpuexec::vk {
 
@@ -23,33 +23,33 @@ class PersistentBackend final : public Backend {
   explicit PersistentBackend(const ExecutorOptions& options = {});
 
   std::string name() const override;
-  void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) override;
+  void run_job(const Job& job) override;
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
-  std::shared_ptr<DeviceVector::Storage> allocate(std::size_t n) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
   // Storage whose owner() is `owner` (a backend that runs its ops here).
-  std::shared_ptr<DeviceVector::Storage> allocate_owned(std::size_t n, const void* owner);
-  void run_resident(Op op, const DeviceVector::Storage& a, const DeviceVector::Storage& b,
-                    DeviceVector::Storage& out) override;
+  std::shared_ptr<VectorStorage> allocate_owned(std::size_t n, const Backend* owner);
+  void run_resident(Op op, std::span<const VectorStorage* const> inputs,
+                    VectorStorage& out) override;
   ExecutorStats stats() const override;
 
-  // The current session's parts (tests, benchmarks); replaced when a lost device is reopened.
-  const DeviceInfo& device_info() const { return current()->context().info(); }
-  const DeviceContext& device_context() const { return current()->context().device(); }
-  PipelineCacheStats pipeline_stats() const { return current()->runtime().pipelines().stats(); }
-  DeviceRuntime& runtime() { return current()->runtime(); }
+  // The current device (tests, benchmarks); replaced when a lost device is reopened.
+  Device& device() const { return *current(); }
+  const DeviceInfo& device_info() const { return device().info(); }
+  const LogicalDevice& logical_device() const { return device().logical(); }
+  PipelineCacheStats pipeline_stats() const { return device().kernels().stats(); }
 
  private:
-  std::shared_ptr<DeviceSession> current() const;
-  // The session for the next job: a new one when the device of the last one was lost.
-  std::shared_ptr<DeviceSession> live_session();
-  // Runs f on session; a DeviceLost error marks the session lost and says what follows.
+  std::shared_ptr<Device> current() const;
+  // The device for the next job: a new one when the last one was lost.
+  std::shared_ptr<Device> live_device();
+  // Runs f on device; a DeviceLost error marks the device lost and says what follows.
   template <class F>
-  void run_on(DeviceSession& session, F&& f);
+  void run_on(Device& device, F&& f);
 
   ExecutorOptions options_;
   std::filesystem::path cache_dir_;
-  mutable std::mutex session_mutex_;
-  std::shared_ptr<DeviceSession> session_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<Device> device_;
   uint64_t device_reopens_ = 0;
 };
 

@@ -1,51 +1,23 @@
 // Device-resident vectors on Vulkan: staged writes and reads, and element-wise ops whose inputs
-// and outputs are device-local buffers, chunked only where a binding would exceed the device's
-// maxStorageBufferRange. Every command buffer starts with a barrier against earlier writes.
+// and outputs are device-local buffers, split into several dispatches only where a binding would
+// exceed the device's maxStorageBufferRange. Every submission starts with a barrier against
+// earlier writes. The caller holds the device's lock.
 #pragma once
 
 #include <span>
 
 #include "gpuexec/fp.hpp"
-#include "vulkan/buffer_pool.hpp"
-#include "vulkan/command_context.hpp"
-#include "vulkan/gpu_timer.hpp"
-#include "vulkan/kernel_layout.hpp"
-#include "vulkan/kernel_pipeline.hpp"
-#include "vulkan/runner_settings.hpp"
+#include "vulkan/device.hpp"
 
 namespace gpuexec::vk {
 
-class ResidentOps {
- public:
-  ResidentOps(const DeviceContext& ctx, BufferPool& pool, const KernelLayout& layout,
-              const RunnerSettings& settings);
-  ~ResidentOps();
-  ResidentOps(const ResidentOps&) = delete;
-  ResidentOps& operator=(const ResidentOps&) = delete;
-
-  void write(const Buffer& dst, std::span<const Fp> values);
-  void read(const Buffer& src, std::span<Fp> out);
-  // out = kernel(a, b) over n elements, all device buffers.
-  void run(const KernelPipeline& kernel, const Buffer& a, const Buffer& b, const Buffer& out,
-           std::size_t n);
-  // Device time of the ops from now on (benchmarks); nullptr stops timing.
-  void time_with(const GpuTimer* timer) { timer_ = timer; }
-  // Device milliseconds of the last op run while timed.
-  double last_gpu_ms() const { return last_gpu_ms_; }
-
- private:
-  static constexpr uint32_t kSetsPerSubmit = 64;
-  void begin_with_barrier(VkCommandBuffer cmd);
-
-  const DeviceContext& ctx_;
-  BufferPool& pool_;
-  const KernelLayout& layout_;
-  std::size_t dispatch_elems_;  // per binding at most
-  std::size_t staging_elems_;
-  CommandContext commands_;
-  VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
-  const GpuTimer* timer_ = nullptr;
-  double last_gpu_ms_ = 0;
-};
+void write_resident(Device& device, const Buffer& dst, std::span<const Fp> values);
+void read_resident(Device& device, const Buffer& src, std::span<Fp> out);
+// out = kernel(inputs...) over n elements of element_bytes, all device buffers.
+void run_resident(Device& device, const Kernel& kernel, std::span<const Buffer* const> inputs,
+                  const Buffer& out, std::size_t n, std::size_t element_bytes);
+// out = op(inputs...) over n Fp elements with the device's element-wise kernel of op.
+void run_resident_op(Device& device, Op op, std::span<const Buffer* const> inputs,
+                     const Buffer& out, std::size_t n);
 
 }  // namespace gpuexec::vk

@@ -3,36 +3,40 @@
 #include <fmt/format.h>
 
 #include "gpuexec/error.hpp"
+#include "vulkan/resident_ops.hpp"
 
 namespace gpuexec::vk {
 
-ResidentVector::ResidentVector(std::shared_ptr<DeviceSession> session, std::size_t n,
-                               const void* owner)
-    : session_(std::move(session)),
-      buffer_(session_->runtime().allocate_resident(n)),
-      n_(n),
-      owner_(owner) {}
+ResidentVector::ResidentVector(std::shared_ptr<Device> device, std::size_t n, const Backend* owner)
+    : VectorStorage(owner),
+      device_(std::move(device)),
+      buffer_(device_->pool().acquire(MemoryUse::DeviceLocal,
+                                      std::max<std::size_t>(n, 1) * sizeof(Fp))),
+      n_(n) {}
 
 ResidentVector::~ResidentVector() {
-  session_->runtime().release_resident(std::move(buffer_));
+  const auto lock = device_->lock();  // no op of ours is using it now
+  device_->pool().release(std::move(buffer_));
 }
 
-void ResidentVector::check_alive(const DeviceSession* live) const {
-  if (session_->lost() || (live != nullptr && live != session_.get())) {
+void ResidentVector::check_alive(const Device* live) const {
+  if (device_->lost() || (live != nullptr && live != device_.get())) {
     throw Error(ErrorCode::DeviceLost,
                 fmt::format("device vector of {} elements was lost with device {}", n_,
-                            session_->context().info().index));
+                            device_->info().index));
   }
 }
 
 void ResidentVector::write(std::span<const Fp> values) {
   check_alive();
-  session_->runtime().write_resident(*buffer_, values);
+  const auto lock = device_->lock();
+  write_resident(*device_, *buffer_, values);
 }
 
 void ResidentVector::read(std::span<Fp> out) const {
   check_alive();
-  session_->runtime().read_resident(*buffer_, out);
+  const auto lock = device_->lock();
+  read_resident(*device_, *buffer_, out);
 }
 
 }  // namespace gpuexec::vk

@@ -25,7 +25,7 @@ struct BatchArgs {
 
 struct ReadyJob {
   ManifestJob spec;
-  std::vector<Fp> a, b, out;
+  std::vector<Fp> a, b, c, out;  // c: mad only
   std::unique_ptr<AtomicFile> file;
 };
 
@@ -47,9 +47,12 @@ void run_batch(const BatchArgs& args) {
       }
       r.a = read_vector_file(e.job.a, e.job.format);
       r.b = read_vector_file(e.job.b, e.job.format);
-      if (r.a.size() != r.b.size()) {
-        throw InputError(fmt::format("{} holds {} elements but {} holds {}", e.job.a, r.a.size(),
-                                     e.job.b, r.b.size()));
+      if (e.job.op == Op::Mad) r.c = read_vector_file(e.job.c, e.job.format);
+      for (const auto& [file, v] : {std::pair{&e.job.b, &r.b}, std::pair{&e.job.c, &r.c}}) {
+        if (v->size() != r.a.size() && (v == &r.b || e.job.op == Op::Mad)) {
+          throw InputError(fmt::format("{} holds {} elements but {} holds {}", e.job.a, r.a.size(),
+                                       *file, v->size()));
+        }
       }
       r.out.resize(r.a.size());
       r.file = std::make_unique<AtomicFile>(e.job.out);
@@ -60,7 +63,7 @@ void run_batch(const BatchArgs& args) {
   }
   if (!ready.empty()) {
     std::vector<Job> jobs;
-    for (ReadyJob& r : ready) jobs.push_back({r.spec.op, r.a, r.b, r.out});
+    for (ReadyJob& r : ready) jobs.push_back({r.spec.op, r.a, r.b, r.out, r.c});
     Executor executor(args.backend.executor_options());
     executor.run_batch(jobs,
                        args.schedule == "sequential" ? Schedule::Sequential : Schedule::Pipelined);

@@ -33,7 +33,7 @@ std::string resolve(const std::filesystem::path& base, const std::string& p) {
 ManifestJob parse_job(const json& j, std::size_t index, const std::filesystem::path& base) {
   if (!j.is_object()) throw std::invalid_argument("not an object");
   for (const auto& [key, value] : j.items()) {
-    if (key != "op" && key != "a" && key != "b" && key != "out" && key != "format") {
+    if (key != "op" && key != "a" && key != "b" && key != "c" && key != "out" && key != "format") {
       throw std::invalid_argument(fmt::format("unknown field \"{}\"", key));
     }
   }
@@ -41,10 +41,15 @@ ManifestJob parse_job(const json& j, std::size_t index, const std::filesystem::p
   job.index = index;
   const std::string op = field(j, "op");
   auto parsed = parse_op(op);
-  if (!parsed) throw std::invalid_argument(fmt::format("unknown op \"{}\" (add, sub, mul)", op));
+  if (!parsed)
+    throw std::invalid_argument(fmt::format("unknown op \"{}\" (add, sub, mul, mad)", op));
   job.op = *parsed;
   job.a = resolve(base, field(j, "a"));
   job.b = resolve(base, field(j, "b"));
+  if (job.op == Op::Mad) job.c = resolve(base, field(j, "c"));
+  if (job.op != Op::Mad && j.contains("c")) {
+    throw std::invalid_argument("\"c\" is read by op \"mad\" only");
+  }
   job.out = resolve(base, field(j, "out"));
   if (j.contains("format")) {
     auto format =

@@ -14,7 +14,7 @@ namespace gpuexec::cli {
 struct ManifestJob {
   std::size_t index = 0;
   Op op = Op::Add;
-  std::string a, b, out;
+  std::string a, b, c, out;  // c: mad only
   FileFormat format = FileFormat::Hex;
 };
 

@@ -35,7 +35,7 @@ std::vector<BenchResult> run_batch_suite(BenchContext& ctx) {
             });
         BenchResult r = make_result({"batch", std::string(schedule_name(schedule)), o.op, count}, n,
                                     t, verified);
-        r.extra["split_queues"] = backend.runtime().split_queues();
+        r.extra["split_queues"] = backend.device().queues().split();
         results.push_back(std::move(r));
       }
     }

@@ -13,14 +13,14 @@ std::vector<BenchResult> run_chunk_suite(BenchContext& ctx) {
   std::vector<BenchResult> results;
   for (std::size_t chunk : chunks) {
     ExecutorOptions options = vk::on_device(o.device);
-    options.chunk_elems = chunk;
+    options.vulkan.chunk_elems = chunk;
     vk::PersistentBackend backend(options);
     ctx.note_device(backend.device_info());
     BenchResult r = measure_variant(ctx, {"chunk", std::to_string(chunk), o.op, 1, 1, o.reps}, v,
                                     [&] { backend.run(o.op, v.a, v.b, v.out); });
     // The chunk size in force: the device may cap what was asked.
-    r.extra["chunk_elems"] = backend.runtime().settings().chunk_elems;
-    r.extra["path"] = data_path_name(backend.runtime().settings().path_for(n));
+    r.extra["chunk_elems"] = backend.device().settings().chunk_elems;
+    r.extra["path"] = data_path_name(backend.device().settings().path_for(n));
     results.push_back(std::move(r));
   }
   return results;

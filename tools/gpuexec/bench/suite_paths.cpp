@@ -13,7 +13,7 @@ std::vector<BenchResult> run_paths_suite(BenchContext& ctx) {
   std::vector<BenchResult> results;
   for (DataPath path : {DataPath::HostVisible, DataPath::DeviceLocal}) {
     ExecutorOptions options = vk::on_device(o.device);
-    options.data_path = path;
+    options.vulkan.data_path = path;
     vk::PersistentBackend backend(options);
     ctx.note_device(backend.device_info());
     for (std::size_t n : sizes) {

@@ -25,7 +25,7 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
   Executor executor(std::move(owned));
   ctx.note_device(backend.device_info());
   // Device time per op besides the host's: tells the kernel apart from submitting and waiting.
-  backend.runtime().time_resident_ops(true);
+  backend.device().time_resident_ops(true);
   std::vector<BenchResult> results;
   for (std::size_t n : sizes) {
     BenchVectors v(n, 5000 + n);
@@ -39,7 +39,7 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
       std::vector<double> gpu_ms;
       const Timing t = measure(
           1, o.reps, [&] { executor.run(op, a, b, out); },
-          [&] { gpu_ms.push_back(backend.runtime().last_resident_gpu_ms()); });
+          [&] { gpu_ms.push_back(backend.device().last_resident_gpu_ms); });
       out.read(v.out);
       BenchResult r = make_result({"resident", std::string(op_name(op)), op}, n, t, v.verify(op));
       r.extra["kernel"] = executor.stats().kernel;

@@ -12,7 +12,7 @@
 
 #include "bench/suites.hpp"
 #include "bench/timing.hpp"
-#include "vulkan/command_context.hpp"
+#include "vulkan/submission.hpp"
 
 namespace gpuexec::cli {
 
@@ -28,9 +28,9 @@ BenchResult row(const std::string& variant, std::size_t bytes, const Timing& t) 
 std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
   const BenchOptions& o = ctx.options();
   vk::PersistentBackend& backend = ctx.persistent();
-  const vk::DeviceContext& dev = backend.device_context();
-  vk::BufferPool& pool = backend.runtime().pool();
-  vk::CommandContext commands(dev, dev.compute_family(), dev.compute_queue());
+  const vk::LogicalDevice& dev = backend.logical_device();
+  vk::BufferPool& pool = backend.device().pool();
+  vk::FenceSubmission commands(dev, false);
   std::vector<std::size_t> sizes = o.sizes;  // in elements of 48 bytes
   if (sizes.empty())
     sizes = o.quick ? std::vector<std::size_t>{1 << 16, 1 << 20}
@@ -40,8 +40,8 @@ std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
   const Timing empty = measure(
       3, std::max(o.reps, 20),
       [&] {
-        commands.begin();
-        commands.submit_and_wait(true);
+        commands.submit({});
+        commands.wait(true);
       },
       [] {});
   results.push_back(row("submit", 0, empty));
@@ -56,16 +56,13 @@ std::vector<BenchResult> run_transfer_suite(BenchContext& ctx) {
     auto readback = pool.acquire(vk::MemoryUse::Readback, bytes);
     for (VkDeviceSize i = 0; i < bytes; ++i) upload->mapped()[i] = std::byte(i * 131 + 7);
     auto copy = [&](const vk::Buffer& src, const vk::Buffer& dst) {
-      VkCommandBuffer cmd = commands.begin();
-      const VkBufferCopy region{0, 0, bytes};
-      vkCmdCopyBuffer(cmd, src.handle(), dst.handle(), 1, &region);
-      VkMemoryBarrier b{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER};
-      b.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-      b.dstAccessMask = VK_ACCESS_HOST_READ_BIT | VK_ACCESS_TRANSFER_READ_BIT;
-      vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                           VK_PIPELINE_STAGE_HOST_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &b, 0,
-                           nullptr, 0, nullptr);
-      commands.submit_and_wait();
+      vk::Phases phases;
+      phases.readback = [&](vk::Recording& r) {
+        const VkBufferCopy region{0, 0, bytes};
+        r.copy(src, dst, std::span(&region, 1));
+      };
+      commands.submit(phases);
+      commands.wait();
     };
     const int reps = o.reps;
     results.push_back(row("h2d", bytes,

@@ -1,5 +1,6 @@
 // Compiled kernels, each created once per device and found again by a hash of its SPIR-V and
-// specialization constants; backed by a VkPipelineCache that is saved to disk and reloaded.
+// shape; backed by a VkPipelineCache that is saved to disk and reloaded (the seed's pipeline
+// cache).
 #pragma once
 
 #include <filesystem>
@@ -10,9 +11,7 @@
 #include <utility>
 
 #include "spirv/spirv_loader.hpp"
-#include "vulkan/device_context.hpp"
-#include "vulkan/kernel_layout.hpp"
-#include "vulkan/kernel_pipeline.hpp"
+#include "vulkan/kernel.hpp"
 
 namespace gpuexec::vk {
 
@@ -25,30 +24,29 @@ struct PipelineCacheStats {
   std::string disk_note;  // why the disk blob was not used, when it was not
 };
 
-class PipelineCache {
+class KernelCache {
  public:
   using Key = std::pair<uint64_t, uint64_t>;  // XXH3 128-bit
 
   // disk_file empty: memory only.
-  PipelineCache(const DeviceContext& ctx, std::filesystem::path disk_file);
-  ~PipelineCache();  // saves to disk
-  PipelineCache(const PipelineCache&) = delete;
-  PipelineCache& operator=(const PipelineCache&) = delete;
+  KernelCache(const LogicalDevice& device, std::filesystem::path disk_file);
+  ~KernelCache();  // saves to disk
+  KernelCache(const KernelCache&) = delete;
+  KernelCache& operator=(const KernelCache&) = delete;
 
-  const KernelPipeline& get(const spirv::SpirvModule& module, uint32_t local_size);
-  const KernelLayout& layout() const { return layout_; }
+  // The kernel of this module and shape, compiled on first use. Thread-safe.
+  const Kernel& get(const spirv::SpirvModule& module, const KernelShape& shape);
   void save();
   PipelineCacheStats stats() const;
 
-  static Key key(const spirv::SpirvModule& module, uint32_t local_size);
+  static Key key(const spirv::SpirvModule& module, const KernelShape& shape);
 
  private:
-  const DeviceContext& ctx_;
+  const LogicalDevice& device_;
   std::filesystem::path disk_file_;
-  KernelLayout layout_;
   VkPipelineCache cache_ = VK_NULL_HANDLE;
   mutable std::mutex mutex_;
-  std::map<Key, std::unique_ptr<KernelPipeline>> pipelines_;
+  std::map<Key, std::unique_ptr<Kernel>> kernels_;
   PipelineCacheStats stats_;
 };
 

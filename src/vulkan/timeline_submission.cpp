@@ -1,5 +1,6 @@
-#include "vulkan/queue_timelines.hpp"
+#include "vulkan/timeline_submission.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "vulkan/wait_policy.hpp"
@@ -19,24 +20,14 @@ VkSemaphore make_timeline(VkDevice device) {
 }
 }  // namespace
 
-std::unique_ptr<QueueTimelines> QueueTimelines::create(const DeviceContext& ctx, bool force) {
-  if (!ctx.timeline_semaphores()) return nullptr;
-  if (ctx.transfer_family()) {
-    return std::make_unique<QueueTimelines>(ctx, *ctx.transfer_family(), ctx.transfer_queue());
-  }
-  if (force)
-    return std::make_unique<QueueTimelines>(ctx, ctx.compute_family(), ctx.compute_queue());
-  return nullptr;
-}
-
-QueueTimelines::QueueTimelines(const DeviceContext& ctx, uint32_t transfer_family,
+QueueTimelines::QueueTimelines(const LogicalDevice& device, uint32_t transfer_family,
                                VkQueue transfer_queue)
-    : ctx_(ctx), transfer_family_(transfer_family), transfer_queue_(transfer_queue) {
-  transfer_timeline_ = make_timeline(ctx.device());
+    : device_(device), transfer_family_(transfer_family), transfer_queue_(transfer_queue) {
+  transfer_timeline_ = make_timeline(device.device());
   try {
-    compute_timeline_ = make_timeline(ctx.device());
+    compute_timeline_ = make_timeline(device.device());
   } catch (...) {
-    vkDestroySemaphore(ctx.device(), transfer_timeline_, nullptr);
+    vkDestroySemaphore(device.device(), transfer_timeline_, nullptr);
     throw;
   }
 }
@@ -44,9 +35,9 @@ QueueTimelines::QueueTimelines(const DeviceContext& ctx, uint32_t transfer_famil
 QueueTimelines::~QueueTimelines() {
   // Nothing may still wait on or signal the semaphores.
   vkQueueWaitIdle(transfer_queue_);
-  vkQueueWaitIdle(ctx_.compute_queue());
-  vkDestroySemaphore(ctx_.device(), transfer_timeline_, nullptr);
-  vkDestroySemaphore(ctx_.device(), compute_timeline_, nullptr);
+  vkQueueWaitIdle(device_.compute_queue());
+  vkDestroySemaphore(device_.device(), transfer_timeline_, nullptr);
+  vkDestroySemaphore(device_.device(), compute_timeline_, nullptr);
 }
 
 uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore wait_sem,
@@ -70,9 +61,9 @@ uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore 
   submit.pCommandBuffers = &cmd;
   submit.signalSemaphoreCount = 1;
   submit.pSignalSemaphores = &signal_sem;
-  const VkResult r = ctx_.submit(queue, submit, VK_NULL_HANDLE);
+  const VkResult r = device_.submit(queue, submit, VK_NULL_HANDLE);
   if (r != VK_SUCCESS) --counter;
-  check(r, "vkQueueSubmit");
+  device_.check(r, "vkQueueSubmit");
   return signal_value;
 }
 
@@ -82,7 +73,7 @@ uint64_t QueueTimelines::submit_transfer(VkCommandBuffer cmd, uint64_t wait_comp
 }
 
 uint64_t QueueTimelines::submit_compute(VkCommandBuffer cmd, uint64_t wait_transfer) {
-  return submit(ctx_.compute_queue(), cmd, transfer_timeline_, wait_transfer,
+  return submit(device_.compute_queue(), cmd, transfer_timeline_, wait_transfer,
                 VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, compute_timeline_, compute_value_);
 }
 
@@ -96,8 +87,8 @@ void QueueTimelines::wait_compute(uint64_t value) {
 
 void QueueTimelines::wait(VkSemaphore timeline, uint64_t value) {
   uint64_t reached = 0;
-  const bool done = poll_for(spin_budget(ctx_.info(), false), [&] {
-    return vkGetSemaphoreCounterValue(ctx_.device(), timeline, &reached) != VK_SUCCESS ||
+  const bool done = poll_for(spin_budget(device_.info(), false), [&] {
+    return vkGetSemaphoreCounterValue(device_.device(), timeline, &reached) != VK_SUCCESS ||
            reached >= value;  // on an error, the blocking wait below reports it
   });
   if (done && reached >= value) return;
@@ -105,7 +96,51 @@ void QueueTimelines::wait(VkSemaphore timeline, uint64_t value) {
   info.semaphoreCount = 1;
   info.pSemaphores = &timeline;
   info.pValues = &value;
-  ctx_.check(vkWaitSemaphores(ctx_.device(), &info, UINT64_MAX), "vkWaitSemaphores");
+  device_.check(vkWaitSemaphores(device_.device(), &info, UINT64_MAX), "vkWaitSemaphores");
+}
+
+TimelineSubmission::TimelineSubmission(const LogicalDevice& device, QueueTimelines& timelines,
+                                       bool reuse_sets)
+    : timelines_(timelines),
+      upload_(device, timelines.transfer_family(), reuse_sets),
+      compute_(device, device.compute_family(), reuse_sets),
+      readback_(device, timelines.transfer_family(), reuse_sets) {}
+
+TimelineSubmission::~TimelineSubmission() {
+  abandon();
+}
+
+void TimelineSubmission::submit(const Phases& phases) {
+  uploaded_ = computed_ = read_back_ = 0;
+  pending_ = true;
+  // upload -> (transfer timeline) -> kernels -> (compute timeline) -> readback -> host.
+  if (phases.upload) {
+    upload_.begin();
+    phases.upload(upload_);
+    uploaded_ = timelines_.submit_transfer(upload_.end(), 0);
+  }
+  compute_.begin();
+  if (phases.compute) phases.compute(compute_);
+  if (!phases.readback) compute_.barrier(Hazard::ToHost);
+  computed_ = timelines_.submit_compute(compute_.end(), uploaded_);
+  if (phases.readback) {
+    readback_.begin();
+    phases.readback(readback_);
+    readback_.barrier(Hazard::ToHost);
+    read_back_ = timelines_.submit_transfer(readback_.end(), computed_);
+  }
+}
+
+void TimelineSubmission::wait(bool /*poll_first*/) {
+  if (!pending_) return;
+  pending_ = false;  // whatever the outcome, this submission is over for us
+  if (read_back_) {
+    timelines_.wait_transfer(read_back_);  // the last of the three
+    return;
+  }
+  // Nothing read back (no readback phase, or its submission failed): wait out what did go.
+  if (computed_) timelines_.wait_compute(computed_);
+  if (uploaded_) timelines_.wait_transfer(uploaded_);
 }
 
 }  // namespace gpuexec::vk

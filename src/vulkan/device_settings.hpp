@@ -1,5 +1,6 @@
-// Tunables of the Vulkan runtime: caller's options first, then the environment
-// (GPU_STREAM_CHUNK_ELEMS, GPU_DEVICE_LOCAL), then defaults adapted to the device.
+// Tunables of one opened device: the caller's options first, then the environment
+// (GPU_STREAM_CHUNK_ELEMS, GPU_DEVICE_LOCAL, GPUEXEC_KERNEL, GPUEXEC_LOCAL_SIZE,
+// GPUEXEC_SPLIT_QUEUES), then defaults adapted to the device.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +16,7 @@ inline constexpr std::size_t kDefaultChunkElems = 524288;  // GPU_STREAM_CHUNK_E
 inline constexpr uint32_t kDefaultLocalSize = 64;
 inline constexpr uint64_t kDefaultPoolCapBytes = uint64_t{1} << 30;
 
-struct RunnerSettings {
+struct DeviceSettings {
   std::size_t chunk_elems = kDefaultChunkElems;  // elements per dispatch at most
   uint32_t local_size = kDefaultLocalSize;
   DataPath forced_path = DataPath::Auto;  // HostVisible / DeviceLocal when forced
@@ -24,22 +25,18 @@ struct RunnerSettings {
   uint64_t pool_cap_bytes = kDefaultPoolCapBytes;
   bool warm_up = false;
   KernelVariant kernel = KernelVariant::U64;  // never Auto once resolved
+  bool force_split = false;                   // the split-queue schedule on one queue (tests)
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.
-  static RunnerSettings resolve(const DeviceInfo& device, const ExecutorOptions& options);
+  static DeviceSettings resolve(const DeviceInfo& device, const ExecutorOptions& options);
   // The path a job of n elements takes.
   DataPath path_for(std::size_t n) const;
 };
 
-// The largest element count one dispatch on this device can take with this local size.
-std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size);
-
-// Workgroup counts (x, y) for n elements: x is capped by maxComputeWorkGroupCount[0], the rest
-// spills into y (the shaders fold y back into one index).
-struct DispatchSize {
-  uint32_t x = 0, y = 0;
-};
-DispatchSize dispatch_size(std::size_t n, uint32_t local_size, const DeviceInfo& device);
+// The largest element count one dispatch on this device can take with this local size, for
+// elements of element_bytes.
+std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size,
+                               std::size_t element_bytes);
 
 }  // namespace gpuexec::vk

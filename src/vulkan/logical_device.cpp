@@ -1,4 +1,4 @@
-#include "vulkan/device_context.hpp"
+#include "vulkan/logical_device.hpp"
 
 #include <fmt/format.h>
 
@@ -17,7 +17,7 @@ std::optional<uint32_t> find_family(const DeviceInfo& info, VkQueueFlags want, V
 }
 }  // namespace
 
-DeviceContext::DeviceContext(const DeviceInfo& info)
+LogicalDevice::LogicalDevice(const DeviceInfo& info)
     : info_(info), faults_(std::make_unique<FaultInjector>(fault_plan_from_env())) {
   // The first compute-capable family: on most GPUs the universal one, which runs at full priority.
   auto compute = find_family(info, VK_QUEUE_COMPUTE_BIT, 0);
@@ -57,14 +57,14 @@ DeviceContext::DeviceContext(const DeviceInfo& info)
   if (transfer_family_) vkGetDeviceQueue(device_, *transfer_family_, 0, &transfer_queue_);
 }
 
-DeviceContext::~DeviceContext() {
+LogicalDevice::~LogicalDevice() {
   if (device_ != VK_NULL_HANDLE) {
     vkDeviceWaitIdle(device_);
     vkDestroyDevice(device_, nullptr);
   }
 }
 
-VkResult DeviceContext::submit(VkQueue queue, const VkSubmitInfo& info, VkFence fence) const {
+VkResult LogicalDevice::submit(VkQueue queue, const VkSubmitInfo& info, VkFence fence) const {
   if (lost()) return VK_ERROR_DEVICE_LOST;
   VkResult r = faults_->before_submit();
   if (r == VK_SUCCESS) r = vkQueueSubmit(queue, 1, &info, fence);
@@ -72,7 +72,7 @@ VkResult DeviceContext::submit(VkQueue queue, const VkSubmitInfo& info, VkFence 
   return r;
 }
 
-VkResult DeviceContext::allocate_memory(const VkMemoryAllocateInfo& info,
+VkResult LogicalDevice::allocate_memory(const VkMemoryAllocateInfo& info,
                                         VkDeviceMemory* memory) const {
   if (lost()) return VK_ERROR_DEVICE_LOST;
   VkResult r = faults_->before_allocate();
@@ -81,7 +81,7 @@ VkResult DeviceContext::allocate_memory(const VkMemoryAllocateInfo& info,
   return r;
 }
 
-void DeviceContext::check(VkResult r, const char* what) const {
+void LogicalDevice::check(VkResult r, const char* what) const {
   if (r == VK_ERROR_DEVICE_LOST) mark_lost();
   vk::check(r, what);
 }

@@ -1,5 +1,6 @@
 // A logical device on one physical device: features enabled through a Features2 chain, a compute
-// queue, and a dedicated transfer queue where the device has one.
+// queue, a dedicated transfer queue where the device has one, and every submission and memory
+// allocation passing through the fault injector.
 #pragma once
 
 #include <atomic>
@@ -12,12 +13,12 @@
 
 namespace gpuexec::vk {
 
-class DeviceContext {
+class LogicalDevice {
  public:
-  explicit DeviceContext(const DeviceInfo& info);
-  ~DeviceContext();
-  DeviceContext(const DeviceContext&) = delete;
-  DeviceContext& operator=(const DeviceContext&) = delete;
+  explicit LogicalDevice(const DeviceInfo& info);
+  ~LogicalDevice();
+  LogicalDevice(const LogicalDevice&) = delete;
+  LogicalDevice& operator=(const LogicalDevice&) = delete;
 
   const DeviceInfo& info() const { return info_; }
   VkDevice device() const { return device_; }

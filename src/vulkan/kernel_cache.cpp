@@ -1,4 +1,4 @@
-#include "vulkan/pipeline_cache.hpp"
+#include "vulkan/kernel_cache.hpp"
 
 #include <xxhash.h>
 
@@ -8,8 +8,9 @@
 
 namespace gpuexec::vk {
 
-PipelineCache::PipelineCache(const DeviceContext& ctx, std::filesystem::path disk_file)
-    : ctx_(ctx), disk_file_(std::move(disk_file)), layout_(ctx) {
+KernelCache::KernelCache(const LogicalDevice& device, std::filesystem::path disk_file)
+    : device_(device), disk_file_(std::move(disk_file)) {
+  const LogicalDevice& ctx = device;
   std::vector<uint8_t> blob;
   if (!disk_file_.empty()) {
     stats_.disk_path = disk_file_.string();
@@ -32,48 +33,50 @@ PipelineCache::PipelineCache(const DeviceContext& ctx, std::filesystem::path dis
   stats_.disk_bytes = blob.size();
 }
 
-PipelineCache::~PipelineCache() {
+KernelCache::~KernelCache() {
   save();
-  pipelines_.clear();
-  vkDestroyPipelineCache(ctx_.device(), cache_, nullptr);
+  kernels_.clear();
+  vkDestroyPipelineCache(device_.device(), cache_, nullptr);
 }
 
-PipelineCache::Key PipelineCache::key(const spirv::SpirvModule& module, uint32_t local_size) {
+KernelCache::Key KernelCache::key(const spirv::SpirvModule& module, const KernelShape& shape) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
   XXH3_128bits_update(state, module.words.data(), module.words.size() * sizeof(uint32_t));
-  XXH3_128bits_update(state, &local_size, sizeof(local_size));
+  const uint32_t fixed[] = {shape.bindings, shape.push_bytes, shape.local_size};
+  XXH3_128bits_update(state, fixed, sizeof(fixed));
+  XXH3_128bits_update(state, shape.spec.data(), shape.spec.size() * sizeof(uint32_t));
   const XXH128_hash_t h = XXH3_128bits_digest(state);
   XXH3_freeState(state);
   return {h.high64, h.low64};
 }
 
-const KernelPipeline& PipelineCache::get(const spirv::SpirvModule& module, uint32_t local_size) {
-  const Key k = key(module, local_size);
+const Kernel& KernelCache::get(const spirv::SpirvModule& module, const KernelShape& shape) {
+  const Key k = key(module, shape);
   std::lock_guard lock(mutex_);
-  auto it = pipelines_.find(k);
-  if (it != pipelines_.end()) {
+  auto it = kernels_.find(k);
+  if (it != kernels_.end()) {
     ++stats_.reused;
     return *it->second;
   }
-  auto pipeline = std::make_unique<KernelPipeline>(ctx_, layout_, module, local_size, cache_);
+  auto kernel = std::make_unique<Kernel>(device_, module, shape, cache_);
   ++stats_.compiled;
-  return *pipelines_.emplace(k, std::move(pipeline)).first->second;
+  return *kernels_.emplace(k, std::move(kernel)).first->second;
 }
 
-void PipelineCache::save() {
+void KernelCache::save() {
   std::lock_guard lock(mutex_);
   if (disk_file_.empty() || stats_.compiled == 0) return;  // nothing new to keep
   std::size_t size = 0;
-  if (vkGetPipelineCacheData(ctx_.device(), cache_, &size, nullptr) != VK_SUCCESS || size == 0)
+  if (vkGetPipelineCacheData(device_.device(), cache_, &size, nullptr) != VK_SUCCESS || size == 0)
     return;
   std::vector<uint8_t> blob(size);
-  if (vkGetPipelineCacheData(ctx_.device(), cache_, &size, blob.data()) != VK_SUCCESS) return;
+  if (vkGetPipelineCacheData(device_.device(), cache_, &size, blob.data()) != VK_SUCCESS) return;
   blob.resize(size);
   write_pipeline_cache_file(disk_file_, blob);  // a cache: failing to write it is not an error
 }
 
-PipelineCacheStats PipelineCache::stats() const {
+PipelineCacheStats KernelCache::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
 }

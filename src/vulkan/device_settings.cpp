@@ -1,0 +1,87 @@
+#include "vulkan/device_settings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "config/environment.hpp"
+#include "gpuexec/error.hpp"
+#include "gpuexec/fp.hpp"
+
+namespace gpuexec::vk {
+
+namespace {
+// The rule for KernelVariant::Auto, from measurements (docs/GPU_NOTES.md): u64 limbs with 16-byte
+// loads were fastest or level on the H100 (add 13.2 vs 11.4 vs 12.8 G/s for u64v, u64, u32 at
+// 4M elements; mul 9.1 vs 9.1 vs 6.4) and on lavapipe; u32 limbs where there is no shaderInt64.
+KernelVariant device_kernel(const DeviceInfo& d) {
+  return d.shader_int64 ? KernelVariant::U64Vec : KernelVariant::U32;
+}
+
+// Largest device-local heap, for sizing chunks and the pool.
+VkDeviceSize device_local_heap(const DeviceInfo& d) {
+  VkDeviceSize best = 0;
+  for (uint32_t i = 0; i < d.memory.memoryHeapCount; ++i) {
+    if (d.memory.memoryHeaps[i].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) {
+      best = std::max(best, d.memory.memoryHeaps[i].size);
+    }
+  }
+  return best ? best : (VkDeviceSize{1} << 30);
+}
+}  // namespace
+
+std::size_t max_dispatch_elems(const DeviceInfo& device, uint32_t local_size,
+                               std::size_t element_bytes) {
+  const auto& l = device.limits;
+  const std::size_t by_binding = l.maxStorageBufferRange / element_bytes;
+  const std::size_t by_groups =
+      std::size_t{l.maxComputeWorkGroupCount[0]} * l.maxComputeWorkGroupCount[1] * local_size;
+  const std::size_t by_index = std::size_t{1} << 31;  // the shaders index with 32-bit uints
+  return std::min({by_binding, by_groups, by_index});
+}
+
+DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorOptions& options) {
+  DeviceSettings s;
+  const auto& l = device.limits;
+  // GPUEXEC_LOCAL_SIZE: the workgroup size (a specialization constant), for tuning.
+  const std::size_t local = env::local_size().value_or(kDefaultLocalSize);
+  s.local_size = static_cast<uint32_t>(std::min<std::size_t>(
+      {local, l.maxComputeWorkGroupSize[0], l.maxComputeWorkGroupInvocations}));
+  // Two slots in flight, each A||B + C (+ as much staging) must fit in an eighth of the heap.
+  const VkDeviceSize heap = device_local_heap(device);
+  const std::size_t by_heap = std::max<std::size_t>(1024, heap / 8 / (2 * 2 * 3 * sizeof(Fp)));
+  const std::size_t adaptive = std::min(kDefaultChunkElems, by_heap);
+  const std::size_t wanted = options.vulkan.chunk_elems ? options.vulkan.chunk_elems
+                                                        : env::chunk_elems().value_or(adaptive);
+  s.chunk_elems = std::min(wanted, max_dispatch_elems(device, s.local_size, sizeof(Fp)));
+  s.forced_path =
+      options.vulkan.data_path != DataPath::Auto ? options.vulkan.data_path : env::data_path();
+  s.device_local_threshold = options.vulkan.device_local_threshold
+                                 ? options.vulkan.device_local_threshold
+                                 : kDeviceLocalThreshold;
+  // Discrete GPUs: host-visible memory sits across the bus (or, with resizable BAR, reads back
+  // uncached), so large jobs gain from staging. UMA devices and CPUs: zero-copy wins.
+  s.staging_pays = device.type == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU;
+  s.pool_cap_bytes = options.vulkan.pool_cap_bytes
+                         ? options.vulkan.pool_cap_bytes
+                         : std::min<uint64_t>(kDefaultPoolCapBytes, heap / 4);
+  s.warm_up = options.vulkan.warm_up;
+  s.force_split = env::split_queues();
+  s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
+  if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
+  if (s.kernel != KernelVariant::U32 && !device.shader_int64) {
+    throw Error(ErrorCode::NoDevice,
+                fmt::format("device {} ({}) lacks shaderInt64, needed by the u64-limb kernels "
+                            "(GPUEXEC_KERNEL=u32 runs without it)",
+                            device.index, device.name));
+  }
+  return s;
+}
+
+DataPath DeviceSettings::path_for(std::size_t n) const {
+  if (forced_path != DataPath::Auto) return forced_path;
+  return staging_pays && n >= device_local_threshold ? DataPath::DeviceLocal
+                                                     : DataPath::HostVisible;
+}
+
+}  // namespace gpuexec::vk
