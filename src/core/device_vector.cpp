@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/vector_storage.hpp"
+#include "backend/vector_storage.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec {

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "backend/backend.hpp"
 #include "core/async_queue.hpp"
-#include "core/backend.hpp"
 #include "core/backend_factory.hpp"
 #include "core/batch_checks.hpp"
 #include "gpuexec/error.hpp"

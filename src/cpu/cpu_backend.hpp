@@ -3,7 +3,7 @@
 
 #include <atomic>
 
-#include "core/backend.hpp"
+#include "backend/backend.hpp"
 
 namespace gpuexec::cpu {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/vector_storage.hpp"
+#include "backend/vector_storage.hpp"
 
 namespace gpuexec::cpu {
 

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/backend.hpp"
+#include "backend/backend.hpp"
 #include "gpuexec/options.hpp"
 #include "multi/device_speed.hpp"
 #include "vulkan/persistent_backend.hpp"

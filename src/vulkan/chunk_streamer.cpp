@@ -2,9 +2,69 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
+#include <tuple>
 
 namespace gpuexec::vk {
+
+namespace {
+ChunkWork work_of(Device& device, const Job& job) {
+  const spirv::KernelId id = device.elementwise_id(job.op);
+  ChunkWork w;
+  w.kernel = &device.kernel(id);
+  w.inputs = {reinterpret_cast<const std::byte*>(job.a.data()),
+              reinterpret_cast<const std::byte*>(job.b.data()),
+              reinterpret_cast<const std::byte*>(job.c.data())};
+  w.out = reinterpret_cast<std::byte*>(job.out.data());
+  w.n = job.out.size();
+  w.element_bytes = spirv::kernel_info(id).element_bytes;
+  return w;
+}
+
+void count_job(JobCounters& c, std::size_t n, DataPath path, std::size_t chunks) {
+  c.chunks += chunks;
+  ++c.jobs;
+  c.elements += n;
+  ++(path == DataPath::DeviceLocal ? c.device_local_jobs : c.host_visible_jobs);
+}
+
+// Chunks that all fit slots of this path and capacity (elements), in order, through one ring.
+// `job_elems` feeds the bucket statistics.
+void stream(BucketCache& buckets, std::span<const ChunkWork> chunks, DataPath path,
+            std::size_t capacity, std::size_t job_elems) {
+  if (chunks.empty()) return;
+  const std::size_t ring = std::min(kSlotsInFlight, chunks.size());
+  const std::size_t element_bytes = chunks.front().element_bytes;
+  const uint32_t inputs = chunks.front().input_count();
+  // On an exception the slots' destructors wait out work in flight; none goes back to the cache.
+  std::array<std::unique_ptr<ChunkSlot>, kSlotsInFlight> slots;
+  for (std::size_t s = 0; s < ring; ++s) {
+    slots[s] = buckets.acquire(path, capacity * element_bytes, inputs, job_elems * element_bytes);
+  }
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    const std::size_t s = k % ring;
+    if (slots[s]->busy()) slots[s]->finish();  // chunk k - ring
+    slots[s]->submit(chunks[k]);
+  }
+  // Drain in submission order.
+  for (std::size_t k = chunks.size() - ring; k < chunks.size(); ++k) slots[k % ring]->finish();
+  for (std::size_t s = 0; s < ring; ++s) buckets.release(std::move(slots[s]));
+}
+
+// A job on a device whose lock the caller holds.
+void stream_locked(Device& device, const Job& job) {
+  const std::size_t n = job.out.size();
+  if (n == 0) return;
+  const DataPath path = device.settings().path_for(n);
+  const std::size_t chunk_elems = device.settings().chunk_elems;
+  const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
+  std::vector<ChunkWork> chunks;
+  split_into_chunks(work_of(device, job), capacity, chunks);
+  stream(device.buckets(), chunks, path, capacity, n);
+  count_job(device.counters(), n, path, chunks.size());
+}
+}  // namespace
 
 void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<ChunkWork>& chunks) {
   for (std::size_t begin = 0; begin < job.n; begin += capacity) {
@@ -17,34 +77,39 @@ void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<C
   }
 }
 
-std::size_t ChunkStreamer::run(const ChunkWork& job, DataPath path) {
-  if (job.n == 0) return 0;
-  const std::size_t capacity = bucket_elems(std::min(job.n, chunk_elems_), chunk_elems_);
-  std::vector<ChunkWork> chunks;
-  split_into_chunks(job, capacity, chunks);
-  run(chunks, path, capacity, job.n);
-  return chunks.size();
+void stream_job(Device& device, const Job& job) {
+  const auto lock = device.lock();
+  stream_locked(device, job);
 }
 
-void ChunkStreamer::run(std::span<const ChunkWork> chunks, DataPath path, std::size_t capacity,
-                        std::size_t job_elems) {
-  if (chunks.empty()) return;
-  const std::size_t ring = std::min(kSlotsInFlight, chunks.size());
-  const std::size_t element_bytes = chunks.front().element_bytes;
-  const uint32_t inputs = chunks.front().input_count();
-  // On an exception the slots' destructors wait out work in flight; none goes back to the cache.
-  std::array<std::unique_ptr<ChunkSlot>, kSlotsInFlight> slots;
-  for (std::size_t s = 0; s < ring; ++s) {
-    slots[s] = buckets_.acquire(path, capacity * element_bytes, inputs, job_elems * element_bytes);
+void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule) {
+  const auto lock = device.lock();
+  if (schedule == Schedule::Sequential) {
+    for (const Job& j : jobs) stream_locked(device, j);
+    return;
   }
-  for (std::size_t k = 0; k < chunks.size(); ++k) {
-    const std::size_t s = k % ring;
-    if (slots[s]->busy()) slots[s]->finish();  // chunk k - ring
-    slots[s]->submit(chunks[k]);
+  // Group by (path, bucket capacity, op): each group streams through one ring of slots of its
+  // size, and switches pipelines only where the op changes.
+  const std::size_t chunk_elems = device.settings().chunk_elems;
+  using Key = std::tuple<DataPath, std::size_t, Op>;
+  std::map<Key, std::vector<ChunkWork>> groups;
+  std::map<Key, std::size_t> largest;
+  for (const Job& j : jobs) {
+    const std::size_t n = j.out.size();
+    if (n == 0) continue;
+    const DataPath path = device.settings().path_for(n);
+    const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
+    const Key key{path, capacity, j.op};
+    auto& chunks = groups[key];
+    const std::size_t before = chunks.size();
+    split_into_chunks(work_of(device, j), capacity, chunks);
+    largest[key] = std::max(largest[key], n);
+    count_job(device.counters(), n, path, chunks.size() - before);
   }
-  // Drain in submission order.
-  for (std::size_t k = chunks.size() - ring; k < chunks.size(); ++k) slots[k % ring]->finish();
-  for (std::size_t s = 0; s < ring; ++s) buckets_.release(std::move(slots[s]));
+  for (const auto& [key, chunks] : groups) {
+    stream(device.buckets(), chunks, std::get<0>(key), std::get<1>(key), largest[key]);
+  }
+  ++device.counters().batches;
 }
 
 }  // namespace gpuexec::vk

@@ -1,20 +1,20 @@
 #include "vulkan/one_shot_backend.hpp"
 
 #include "gpuexec/error.hpp"
-#include "vulkan/vector_jobs.hpp"
+#include "vulkan/chunk_streamer.hpp"
 
 namespace gpuexec::vk {
 
 void OneShotBackend::run_job(const Job& job) {
   Device device(options_, {});  // no disk cache: the cold baseline
-  run_vector_job(device, job);
+  stream_job(device, job);
   ++jobs_;
   elements_ += job.out.size();
 }
 
 void OneShotBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
   Device device(options_, {});
-  run_vector_batch(device, jobs, schedule);
+  stream_batch(device, jobs, schedule);
   for (const Job& j : jobs) {
     ++jobs_;
     elements_ += j.out.size();

@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-#include "core/backend.hpp"
+#include "backend/backend.hpp"
 #include "gpuexec/options.hpp"
 
 namespace gpuexec::vk {

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include "gpuexec/error.hpp"
+#include "vulkan/chunk_streamer.hpp"
 #include "vulkan/disk_pipeline_cache.hpp"
 #include "vulkan/resident_ops.hpp"
 #include "vulkan/resident_vector.hpp"
-#include "vulkan/vector_jobs.hpp"
 
 namespace gpuexec::vk {
 
@@ -60,11 +60,11 @@ std::string PersistentBackend::name() const {
 }
 
 void PersistentBackend::run_job(const Job& job) {
-  run_on(*live_device(), [&](Device& d) { run_vector_job(d, job); });
+  run_on(*live_device(), [&](Device& d) { stream_job(d, job); });
 }
 
 void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
-  run_on(*live_device(), [&](Device& d) { run_vector_batch(d, jobs, schedule); });
+  run_on(*live_device(), [&](Device& d) { stream_batch(d, jobs, schedule); });
 }
 
 std::shared_ptr<VectorStorage> PersistentBackend::allocate(std::size_t n) {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include "core/backend.hpp"
+#include "backend/backend.hpp"
 #include "gpuexec/options.hpp"
 #include "vulkan/device.hpp"
 

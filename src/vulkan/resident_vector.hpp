@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "core/vector_storage.hpp"
+#include "backend/vector_storage.hpp"
 #include "vulkan/device.hpp"
 
 namespace gpuexec::vk {

@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "core/vector_storage.hpp"
+#include "backend/vector_storage.hpp"
 #include "gpuexec/job.hpp"
 #include "gpuexec/stats.hpp"
 
