@@ -8,8 +8,8 @@
 namespace gpuexec::cli {
 
 namespace {
-// Sustained load before timing: without it an H100 measured 5x slower at 2^24 elements (run 4),
-// still ramping up from its idle clock (docs/GPU_NOTES.md, section 4).
+// Sustained load before timing each op: without it the kernels ran at the idle SM clock (an H200
+// at 345 instead of 1980 MHz), 3-5x slower at 2^24 elements and above (docs/GPU_NOTES.md, 7.9).
 constexpr double kWarmUpMs = 300;
 }  // namespace
 
@@ -35,7 +35,11 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
     for (Op op : kBinaryOps) {
       ctx.progress("resident", std::string(op_name(op)), n);
       executor.run(op, a, b, out);  // warm-up: pipeline compiled, memory touched
-      out.write(zeros);             // a rep that wrote nothing cannot pass the check below
+      // Sustained load right before the timed reps: the GPU falls back to its idle clock 2-3 s
+      // after its last work (making the inputs of a 16M-element run takes that long), and the
+      // reps of one op are too short to bring it back up (docs/GPU_NOTES.md, 7.9).
+      warm_up_for(kWarmUpMs, 1, [&] { executor.run(op, a, b, out); });
+      out.write(zeros);  // a rep that wrote nothing cannot pass the check below
       std::vector<double> gpu_ms;
       const Timing t = measure(
           1, o.reps, [&] { executor.run(op, a, b, out); },
