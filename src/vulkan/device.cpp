@@ -1,8 +1,8 @@
 #include "vulkan/device.hpp"
 
 #include "gpuexec/validation_log.hpp"
+#include "spirv/kernel_variants.hpp"
 #include "vulkan/disk_pipeline_cache.hpp"
-#include "vulkan/kernel_library.hpp"
 
 namespace gpuexec::vk {
 
@@ -75,7 +75,7 @@ void Device::add_stats(ExecutorStats& s) const {
   s.host_visible_jobs = c.host_visible_jobs;
   s.device_local_jobs = c.device_local_jobs;
   s.chunk_elems = settings_.chunk_elems;
-  s.kernel = kernel_variant_name(settings_.kernel);
+  s.kernel = std::string(spirv::find_variant(settings_.kernel)->name);  // never Auto here
   s.device_local_threshold = settings_.staging_pays ? settings_.device_local_threshold : 0;
   const PipelineCacheStats p = kernels_.stats();
   s.pipelines_compiled = p.compiled;
