@@ -63,12 +63,15 @@ void gpuexec_executor_destroy(gpuexec_executor* ex); /* NULL is a no-op */
 /* The backend's name, valid until the executor is destroyed. */
 const char* gpuexec_executor_backend_name(const gpuexec_executor* ex);
 
-/* out[i] = a[i] op b[i] for n elements (each 6 uint64). out may alias a or b. Inputs must be
-   reduced (limbs < p): anything else is GPUEXEC_ERR_NON_CANONICAL, naming the element. */
+/* out[i] = a[i] op b[i] for n elements (each 6 uint64). out may be a or b exactly (the same
+   pointer); an out that overlaps an input only partly is GPUEXEC_ERR_INVALID_ARGUMENT. Inputs may
+   overlap each other. Inputs must be reduced (limbs < p): anything else is
+   GPUEXEC_ERR_NON_CANONICAL, naming the element. */
 gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint64_t* a,
                                  const uint64_t* b, uint64_t* out, size_t n);
 
-/* out[i] = a[i] * b[i] + c[i] for n elements; out may alias an input; inputs reduced. */
+/* out[i] = a[i] * b[i] + c[i] for n elements; out may be an input exactly, not overlap one
+   partly; inputs reduced. */
 gpuexec_status gpuexec_fp_vec_mad(gpuexec_executor* ex, const uint64_t* a, const uint64_t* b,
                                   const uint64_t* c, uint64_t* out, size_t n);
 
@@ -95,8 +98,8 @@ typedef enum {
   GPUEXEC_SCHEDULE_FORCE_32BIT = 0x7fffffff
 } gpuexec_schedule;
 
-/* Every job is checked before any runs. A pipelined batch needs independent jobs (no output
-   overlapping another job's vectors). */
+/* Every job is checked before any runs (each job's out as in gpuexec_fp_vec_op). A pipelined
+   batch needs independent jobs (no output overlapping another job's vectors). */
 gpuexec_status gpuexec_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
                                  gpuexec_schedule schedule);
 
@@ -108,11 +111,17 @@ typedef struct gpuexec_ticket gpuexec_ticket;
 gpuexec_status gpuexec_submit(gpuexec_executor* ex, const gpuexec_job* job, gpuexec_ticket** out);
 gpuexec_status gpuexec_submit_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
                                     gpuexec_schedule schedule, gpuexec_ticket** out);
-/* 1 when the work has finished (waiting will not block), else 0. */
+/* Tickets may be polled and waited from any number of threads at once, any number of times.
+   1 when the work has finished (waiting will not block), else 0; 0 for NULL. */
 int gpuexec_ticket_ready(const gpuexec_ticket* ticket);
-/* Blocks until done; returns the work's status (and sets gpuexec_last_error on failure). */
+/* Blocks until done; returns the work's status, the same on every call from every thread, and on
+   failure sets the calling thread's gpuexec_last_error to the work's message. NULL:
+   GPUEXEC_ERR_INVALID_ARGUMENT. */
 gpuexec_status gpuexec_ticket_wait(gpuexec_ticket* ticket);
-/* Waits if still running, then frees. NULL is a no-op. */
+/* Waits if still running, then frees. NULL is a no-op. Call it once, after every other thread
+   has returned from its ready/wait calls on this ticket: destroying a ticket that another thread
+   is still using (or destroying it twice) is the caller's error, which the library cannot
+   detect. */
 void gpuexec_ticket_destroy(gpuexec_ticket* ticket);
 
 /* ---- device-resident vectors ---- */

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "gpuexec/error.hpp"
@@ -21,9 +22,8 @@ struct Range {
   std::size_t job;
   bool output;
 };
-}  // namespace
 
-std::string job_size_error(const Job& j) {
+std::string size_error(const Job& j) {
   const bool three = j.op == Op::Mad;
   if (j.a.size() == j.b.size() && j.a.size() == j.out.size() &&
       (!three || j.c.size() == j.a.size()))
@@ -36,13 +36,38 @@ std::string job_size_error(const Job& j) {
                      j.out.size());
 }
 
+// The kernels read element i of every input before writing element i of out, so out == input is
+// safe; a shifted out would overwrite input elements that later (or other) invocations still read.
+std::string overlap_error(const Job& j) {
+  const std::less<const Fp*> before;
+  const Fp* o = j.out.data();
+  const Fp* o_end = o + j.out.size();
+  const std::pair<const char*, std::span<const Fp>> inputs[] = {{"a", j.a}, {"b", j.b}, {"c", j.c}};
+  for (const auto& [name, in] : std::span(inputs, j.op == Op::Mad ? 3 : 2)) {
+    if (in.empty() || j.out.empty() || in.data() == o) continue;
+    if (before(in.data(), o_end) && before(o, in.data() + in.size())) {
+      return fmt::format(
+          "out overlaps {} partially (out may be {} itself, the same start and size, but not a "
+          "shifted or partial range of it)",
+          name, name);
+    }
+  }
+  return {};
+}
+}  // namespace
+
+std::string job_error(const Job& j) {
+  if (std::string e = size_error(j); !e.empty()) return e;
+  return overlap_error(j);
+}
+
 void check_job(const Job& job) {
-  if (std::string e = job_size_error(job); !e.empty()) throw Error(ErrorCode::InvalidArgument, e);
+  if (std::string e = job_error(job); !e.empty()) throw Error(ErrorCode::InvalidArgument, e);
 }
 
 void check_batch(std::span<const Job> jobs, Schedule schedule) {
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    if (std::string e = job_size_error(jobs[i]); !e.empty()) {
+    if (std::string e = job_error(jobs[i]); !e.empty()) {
       throw Error(ErrorCode::InvalidArgument, fmt::format("job {}: {}", i, e));
     }
   }

@@ -1,4 +1,4 @@
-// What a batch must satisfy before any job runs.
+// What a job and a batch must satisfy before any job runs.
 #pragma once
 
 #include <span>
@@ -8,14 +8,17 @@
 
 namespace gpuexec {
 
-// Empty when the job's vectors have the sizes its op needs (a, b, out and, for Mad, c all
-// equal), else what differs.
-std::string job_size_error(const Job& job);
-// Throws InvalidArgument with job_size_error's message.
+// Empty when the job is well-formed, else why not: its vectors have the sizes its op needs (a, b,
+// out and, for Mad, c all equal), and out either is an input exactly (same start) or meets none
+// of them. Inputs may overlap each other freely: they are only read.
+std::string job_error(const Job& job);
+// Throws InvalidArgument with job_error's message. Every entry point (run, mad, submit, the C
+// ABI) goes through here or check_batch, so both APIs apply one rule.
 void check_job(const Job& job);
 
-// Throws InvalidArgument naming the job index: size mismatches, and for a pipelined batch any job
-// whose output overlaps another job's input or output (a dependency the reordering would break).
+// Throws InvalidArgument naming the job index: job_error for each job, and for a pipelined batch
+// any job whose output overlaps another job's input or output (a dependency the reordering would
+// break).
 void check_batch(std::span<const Job> jobs, Schedule schedule);
 
 }  // namespace gpuexec

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <future>
 #include <limits>
+#include <mutex>
 #include <new>
 #include <string>
 #include <vector>
@@ -22,11 +23,15 @@ struct gpuexec_executor {
   explicit gpuexec_executor(const gpuexec::ExecutorOptions& o) : cxx(o), name(cxx.backend_name()) {}
 };
 
+// Any number of threads may poll and wait at once: the shared_future is written only at creation
+// and its const members (wait, wait_for, get) are safe to call concurrently; the settled outcome
+// is stored under the mutex so every waiter returns the same status and message.
 struct gpuexec_ticket {
-  std::future<void> future;
+  std::shared_future<void> future;
+  std::mutex mutex;
+  bool settled = false;  // status and error below hold the outcome
   gpuexec_status status = GPUEXEC_OK;
   std::string error;
-  bool done = false;
 };
 
 struct gpuexec_device_vector {
@@ -163,7 +168,7 @@ gpuexec_status make_ticket(std::future<void> f, gpuexec_ticket** out) {
     f.wait();
     return fail(GPUEXEC_ERR_OUT_OF_MEMORY, "gpuexec_submit", "out of host memory");
   }
-  t->future = std::move(f);
+  t->future = f.share();
   *out = t;
   return GPUEXEC_OK;
 }
@@ -283,28 +288,33 @@ gpuexec_status gpuexec_submit_batch(gpuexec_executor* ex, const gpuexec_job* job
 
 int gpuexec_ticket_ready(const gpuexec_ticket* t) {
   if (!t) return 0;
-  return t->done || t->future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  try {
+    return t->future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  } catch (...) {  // wait_for does not throw on a valid future; never let anything cross the ABI
+    return 0;
+  }
 }
 
 gpuexec_status gpuexec_ticket_wait(gpuexec_ticket* t) {
   if (!t) return fail(GPUEXEC_ERR_INVALID_ARGUMENT, "gpuexec_ticket_wait", "ticket is NULL");
-  if (!t->done) {
-    t->status = guard("gpuexec_ticket_wait", [&] { t->future.get(); });
-    if (t->status != GPUEXEC_OK) {
-      try {
-        t->error = gpuexec_last_error();
-      } catch (...) {  // the message is lost; the status stands
-      }
+  gpuexec_status status = GPUEXEC_OK;
+  const gpuexec_status wait_status = guard("gpuexec_ticket_wait", [&] {
+    t->future.wait();  // outside the lock: pollers and other waiters never queue behind it
+    std::lock_guard lock(t->mutex);
+    if (!t->settled) {  // get() rethrows the work's exception; guard makes it status and message
+      t->status = guard("gpuexec_ticket_wait", [&] { t->future.get(); });
+      if (t->status != GPUEXEC_OK) t->error = gpuexec_last_error();
+      t->settled = true;
     }
-    t->done = true;
-  }
-  if (t->status != GPUEXEC_OK) set_last_error([&] { return t->error; });  // every waiter sees why
-  return t->status;
+    status = t->status;
+    if (status != GPUEXEC_OK) set_last_error([&] { return t->error; });  // each waiter's own copy
+  });
+  return wait_status != GPUEXEC_OK ? wait_status : status;  // the lock or a copy failed
 }
 
 void gpuexec_ticket_destroy(gpuexec_ticket* t) {
   if (!t) return;
-  if (!t->done && t->future.valid()) t->future.wait();
+  if (t->future.valid()) t->future.wait();
   delete t;
 }
 
