@@ -2,10 +2,21 @@
 // fields, input files, output path) before any runs; a bad job is reported with its index and
 // nothing is written for it; the good ones run as one batch and their outputs are written
 // atomically. Exit 2 when any job was bad.
+//
+// Jobs are independent: two jobs writing one file (by any spelling or link), or a job reading
+// another job's output, are per-job errors. No file stays open between the checks and the writes,
+// so a batch needs a handful of descriptors however many jobs it has.
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
 #include <memory>
-#include <set>
+#include <optional>
 
 #include "atomic_file.hpp"
 #include "backend_option.hpp"
@@ -26,39 +37,99 @@ struct BatchArgs {
 struct ReadyJob {
   ManifestJob spec;
   std::vector<Fp> a, b, c, out;  // c: mad only
-  std::unique_ptr<AtomicFile> file;
 };
+
+// The job that writes each output, found by canonical path or by inode.
+class OutputOwners {
+ public:
+  void add(const FileId& id, std::size_t job) {
+    by_path_.emplace(id.canonical, job);  // the first writer keeps it; later ones are duplicates
+    if (id.inode) by_inode_.emplace(*id.inode, job);
+  }
+  // The first job writing this file by either identity (a hard link has its own path).
+  std::optional<std::size_t> owner(const FileId& id) const {
+    std::optional<std::size_t> first;
+    if (auto it = by_path_.find(id.canonical); it != by_path_.end()) first = it->second;
+    if (id.inode) {
+      if (auto it = by_inode_.find(*id.inode); it != by_inode_.end()) {
+        first = std::min(first.value_or(it->second), it->second);
+      }
+    }
+    return first;
+  }
+
+ private:
+  std::map<std::string, std::size_t> by_path_;
+  std::map<std::pair<dev_t, ino_t>, std::size_t> by_inode_;
+};
+
+// What AtomicFile would find when writing, checked now without creating anything: the output
+// is not a directory and its directory (as spelled, and where a symlink leads) takes new files.
+void check_writable(const std::string& out, const FileId& id) {
+  struct stat st;
+  if (::stat(out.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    throw InputError(fmt::format("{}: cannot write output: is a directory", out));
+  }
+  namespace fs = std::filesystem;
+  for (const fs::path& p : {fs::path(out), fs::path(id.canonical)}) {
+    const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+    if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+      throw InputError(
+          fmt::format("{}: cannot write output: directory {}: {}", out, dir, std::strerror(errno)));
+    }
+  }
+}
+
+ReadyJob prepare(const ManifestJob& job, const OutputOwners& owners) {
+  const FileId out_id = file_id(job.out);
+  if (auto o = owners.owner(out_id); o && *o != job.index) {
+    throw InputError(fmt::format("{}: job {} writes this output too", job.out, *o));
+  }
+  for (const std::string* in : {&job.a, &job.b, &job.c}) {
+    if (in->empty()) continue;
+    if (auto o = owners.owner(file_id(*in)); o && *o != job.index) {
+      throw InputError(fmt::format(
+          "{} is the output of job {}: the jobs of a batch are independent (run the job that "
+          "reads it in a second batch)",
+          *in, *o));
+    }
+  }
+  check_writable(job.out, out_id);
+  ReadyJob r;
+  r.spec = job;
+  r.a = read_vector_file(job.a, job.format);  // each read opens, reads and closes its file
+  r.b = read_vector_file(job.b, job.format);
+  if (job.op == Op::Mad) r.c = read_vector_file(job.c, job.format);
+  for (const auto& [file, v] : {std::pair{&job.b, &r.b}, std::pair{&job.c, &r.c}}) {
+    if (v->size() != r.a.size() && (v == &r.b || job.op == Op::Mad)) {
+      throw InputError(
+          fmt::format("{} holds {} elements but {} holds {}", job.a, r.a.size(), *file, v->size()));
+    }
+  }
+  r.out.resize(r.a.size());
+  return r;
+}
 
 void run_batch(const BatchArgs& args) {
   const auto entries = read_manifest(args.manifest);
+  OutputOwners owners;
+  for (const ManifestEntry& e : entries) {
+    if (e.error.empty()) owners.add(file_id(e.job.out), e.job.index);
+  }
   std::vector<ReadyJob> ready;
   std::vector<std::string> errors;
-  std::set<std::string> outputs;
+  auto report = [&](std::size_t index, const char* what) {
+    errors.push_back(fmt::format("{}: job {}: {}", args.manifest, index, what));
+  };
   for (const ManifestEntry& e : entries) {
     if (!e.error.empty()) {
       errors.push_back(e.error);
       continue;
     }
     try {
-      ReadyJob r;
-      r.spec = e.job;
-      if (!outputs.insert(e.job.out).second) {
-        throw InputError(fmt::format("{}: another job writes this output too", e.job.out));
-      }
-      r.a = read_vector_file(e.job.a, e.job.format);
-      r.b = read_vector_file(e.job.b, e.job.format);
-      if (e.job.op == Op::Mad) r.c = read_vector_file(e.job.c, e.job.format);
-      for (const auto& [file, v] : {std::pair{&e.job.b, &r.b}, std::pair{&e.job.c, &r.c}}) {
-        if (v->size() != r.a.size() && (v == &r.b || e.job.op == Op::Mad)) {
-          throw InputError(fmt::format("{} holds {} elements but {} holds {}", e.job.a, r.a.size(),
-                                       *file, v->size()));
-        }
-      }
-      r.out.resize(r.a.size());
-      r.file = std::make_unique<AtomicFile>(e.job.out);
-      ready.push_back(std::move(r));
+      ready.push_back(prepare(e.job, owners));
     } catch (const InputError& err) {
-      errors.push_back(fmt::format("{}: job {}: {}", args.manifest, e.job.index, err.what()));
+      report(e.job.index, err.what());
     }
   }
   if (!ready.empty()) {
@@ -67,11 +138,18 @@ void run_batch(const BatchArgs& args) {
     Executor executor(args.backend.executor_options());
     executor.run_batch(jobs,
                        args.schedule == "sequential" ? Schedule::Sequential : Schedule::Pipelined);
+    std::size_t written = 0;
     for (ReadyJob& r : ready) {
-      r.file->write(encode_vector(r.out, r.spec.format));
-      r.file->commit();
+      try {  // one output open at a time; a failure here spoils only its own job
+        AtomicFile file(r.spec.out);
+        file.write(encode_vector(r.out, r.spec.format));
+        file.commit();
+        ++written;
+      } catch (const InputError& err) {
+        report(r.spec.index, err.what());
+      }
     }
-    fmt::print("{} of {} jobs done ({})\n", ready.size(), entries.size(), args.schedule);
+    fmt::print("{} of {} jobs done ({})\n", written, entries.size(), args.schedule);
     if (args.stats) fmt::print("{}", format_stats(executor.stats()));
   }
   if (!errors.empty()) {

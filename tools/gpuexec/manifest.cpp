@@ -1,6 +1,7 @@
 #include "manifest.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
@@ -25,9 +26,10 @@ std::string field(const json& job, const char* name) {
   return it->get<std::string>();
 }
 
+// Not normalised lexically: "link/../x" is where the link leads, not "x", as open(2) sees it.
 std::string resolve(const std::filesystem::path& base, const std::string& p) {
   const std::filesystem::path path(p);
-  return path.is_absolute() ? p : (base / path).lexically_normal().string();
+  return path.is_absolute() ? p : (base / path).string();
 }
 
 ManifestJob parse_job(const json& j, std::size_t index, const std::filesystem::path& base) {
@@ -97,6 +99,19 @@ std::vector<ManifestEntry> parse_manifest(const std::string& text, const std::st
     entries.push_back(std::move(entry));
   }
   return entries;
+}
+
+FileId file_id(const std::string& path) {
+  namespace fs = std::filesystem;
+  FileId id;
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  // Unresolvable (a component we may not search): the spelling, normalised, is the best we have.
+  if (ec) p = fs::absolute(path, ec).lexically_normal();
+  id.canonical = p.string();
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) id.inode = std::pair{st.st_dev, st.st_ino};
+  return id;
 }
 
 }  // namespace gpuexec::cli

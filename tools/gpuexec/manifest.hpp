@@ -3,7 +3,11 @@
 // Relative paths are taken from the manifest's directory.
 #pragma once
 
+#include <sys/types.h>
+
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gpuexec/op.hpp"
@@ -27,5 +31,14 @@ struct ManifestEntry {
 std::vector<ManifestEntry> read_manifest(const std::string& path);
 // The same for manifest text already in memory; `path` names it and anchors relative paths.
 std::vector<ManifestEntry> parse_manifest(const std::string& text, const std::string& path);
+
+// Where a path really leads, to tell two spellings of one file apart from two files: the absolute
+// path with symlinks and ".." resolved as far as it exists, and for an existing file its device
+// and inode (which also catches hard links).
+struct FileId {
+  std::string canonical;
+  std::optional<std::pair<dev_t, ino_t>> inode;
+};
+FileId file_id(const std::string& path);
 
 }  // namespace gpuexec::cli
