@@ -9,6 +9,7 @@
 #include "bench/suites.hpp"
 #include "commands.hpp"
 #include "gpuexec/error.hpp"
+#include "option_checks.hpp"
 
 namespace gpuexec::cli {
 
@@ -65,18 +66,18 @@ void add_bench_command(CLI::App& app) {
                   "draw time and elements/s against size into FILE.png (gnuplot)");
   cmd->add_option("--sizes", args->options.sizes, "element counts, comma-separated")
       ->delimiter(',')
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, uint64_t{1} << 28, "elements", "2^28"));
   cmd->add_option("--jobs", args->options.jobs, "jobs per batch, comma-separated")
       ->delimiter(',')
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 1024, "jobs"));
   cmd->add_option("--reps", args->options.reps, "timed repetitions per variant")
-      ->check(CLI::Range(1, 100000))
+      ->check(whole_number(1, 100000, "repetitions"))
       ->capture_default_str();
   cmd->add_option("--op", args->op, "add, sub or mul")
       ->check(CLI::IsMember({"add", "sub", "mul"}))
       ->capture_default_str();
   cmd->add_option("--device", args->options.device, "Vulkan device index")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, 1023, "(a Vulkan device index)"));
   cmd->add_option("--devices", args->options.devices,
                   "multi suite: devices to spread batches over, 'all' or indices such as 0,1 "
                   "(an index may repeat); default GPUEXEC_DEVICES, else all");

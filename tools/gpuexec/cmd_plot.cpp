@@ -2,13 +2,12 @@
 // which has no gnuplot) the way `bench --plot` does.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "bench/bench_plot.hpp"
 #include "commands.hpp"
 #include "input_error.hpp"
+#include "read_file.hpp"
 
 namespace gpuexec::cli {
 
@@ -18,13 +17,10 @@ struct PlotArgs {
 };
 
 std::vector<BenchResult> load_results(const std::string& path, std::string& device_name) {
-  std::ifstream in(path);
-  if (!in) throw InputError(fmt::format("{}: cannot open", path));
-  std::stringstream text;
-  text << in.rdbuf();
+  const std::string text = read_whole_file(path);
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(text.str());
+    doc = nlohmann::json::parse(text);
     device_name = doc.at("device").value("name", "?");
     std::vector<BenchResult> results;
     for (const auto& row : doc.at("results")) {

@@ -10,6 +10,7 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_samples.hpp"
+#include "option_checks.hpp"
 
 namespace gpuexec::cli {
 
@@ -19,6 +20,9 @@ struct ValidateArgs {
   std::size_t n = 1 << 16;
   uint64_t seed = 0x5eed;
 };
+
+// Three vectors of 2^28 elements are 39 GB: more is a typo, not a test.
+constexpr uint64_t kMaxElements = uint64_t{1} << 28;
 
 // Every pair of edge values, then random pairs up to n elements in all.
 void make_inputs(std::size_t n, uint64_t seed, std::vector<Fp>& a, std::vector<Fp>& b) {
@@ -63,6 +67,7 @@ void add_validate_command(CLI::App& app) {
       app.add_subcommand("validate", "check every op on a backend against the reference");
   args->backend.add_to(*cmd);
   cmd->add_option("--n", args->n, "elements per op (edge pairs first, then random)")
+      ->check(whole_number(0, kMaxElements, "elements", "2^28"))
       ->capture_default_str();
   cmd->add_option("--seed", args->seed, "random seed")->capture_default_str();
   cmd->callback([args] { validate(*args); });

@@ -2,13 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cctype>
 
 #include "gpuexec/fp_encoding.hpp"
 #include "input_error.hpp"
+#include "read_file.hpp"
 
 namespace gpuexec::cli {
 
@@ -20,15 +18,6 @@ std::optional<FileFormat> parse_format(std::string_view name) {
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  return std::move(buffer).str();
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
@@ -39,34 +28,98 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Whether s is well-formed UTF-8 (a text file in any language, not binary data).
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80         ? 1
+                            : (c >> 5) == 6  ? 2
+                            : (c >> 4) == 14 ? 3
+                            : (c >> 3) == 30 ? 4
+                                             : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// Why a hex line failed when the cause is not a bad digit: binary data or a stray BOM.
+std::string explain_bad_line(std::string_view line, const std::string& why) {
+  if (line.find('\0') != std::string_view::npos) {
+    return "contains a NUL byte: this looks like a binary file (--format bin reads 48-byte "
+           "big-endian elements)";
+  }
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if ((c < 0x20 && !is_space(line[i])) || c == 0x7f) {
+      return fmt::format(
+          "control byte 0x{:02x} at column {}: this looks like a binary file (--format bin reads "
+          "48-byte big-endian elements)",
+          c, i + 1);
+    }
+  }
+  if (const std::size_t at = line.find(kBom); at != std::string_view::npos) {
+    return fmt::format(
+        "UTF-8 byte order mark at column {} (one is skipped only at the start of "
+        "the file)",
+        at + 1);
+  }
+  if (!valid_utf8(line)) {
+    return "bytes that are not text (not UTF-8): this looks like a binary file (--format bin "
+           "reads 48-byte big-endian elements)";
+  }
+  return why;
+}
+
 std::vector<Fp> parse_hex(std::string_view bytes, const std::string& label) {
+  // A UTF-8 byte order mark (as some Windows editors write) is skipped at the start only.
+  if (bytes.starts_with(kBom)) bytes.remove_prefix(kBom.size());
   std::vector<Fp> out;
   out.reserve(bytes.size() / (kFpHexDigits + 3));
   std::size_t line_no = 0;
   while (!bytes.empty()) {
     ++line_no;
     const std::size_t end = bytes.find('\n');
-    std::string_view line = bytes.substr(0, end);
+    const std::string_view raw = bytes.substr(0, end);
     bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
-    if (line.find('\0') != std::string_view::npos) {
-      throw InputError(
-          fmt::format("{}:{}: contains a NUL byte (binary data in a hex file?)", label, line_no));
-    }
-    line = trim(line);
+    const std::string_view line = trim(raw);
     if (line.empty()) continue;
     std::string why;
     auto value = fp_from_hex(line, &why);
-    if (!value) throw InputError(fmt::format("{}:{}: {}", label, line_no, why));
+    if (!value) {
+      throw InputError(fmt::format("{}:{}: {}", label, line_no, explain_bad_line(raw, why)));
+    }
     out.push_back(*value);
   }
   return out;
 }
 
+// Whether a file read as bin holds only hex text (digits, 0x prefixes, whitespace).
+bool looks_like_hex_text(std::string_view bytes) {
+  if (bytes.empty()) return false;
+  for (char c : bytes) {
+    if (!std::isxdigit(static_cast<unsigned char>(c)) && c != 'x' && c != 'X' && c != '\n' &&
+        !is_space(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string hex_hint(std::string_view bytes) {
+  return looks_like_hex_text(bytes) ? " (the file looks like hex text: use --format hex)" : "";
+}
+
 std::vector<Fp> parse_bin(std::string_view bytes, const std::string& label) {
   if (bytes.size() % kFpBytes != 0) {
     throw InputError(
-        fmt::format("{}: element {}: truncated: file length {} bytes is not a multiple of {}",
-                    label, bytes.size() / kFpBytes, bytes.size(), kFpBytes));
+        fmt::format("{}: element {}: truncated: file length {} bytes is not a multiple of {}{}",
+                    label, bytes.size() / kFpBytes, bytes.size(), kFpBytes, hex_hint(bytes)));
   }
   std::vector<Fp> out(bytes.size() / kFpBytes);
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -74,8 +127,9 @@ std::vector<Fp> parse_bin(std::string_view bytes, const std::string& label) {
         reinterpret_cast<const uint8_t*>(bytes.data()) + i * kFpBytes, kFpBytes);
     auto value = fp_from_be_bytes(chunk);
     if (!value) {
-      throw InputError(fmt::format(
-          "{}: element {}: value is not below the field modulus p (non-canonical)", label, i));
+      throw InputError(
+          fmt::format("{}: element {}: value is not below the field modulus p (non-canonical){}",
+                      label, i, hex_hint(bytes)));
     }
     out[i] = *value;
   }
@@ -89,7 +143,7 @@ std::vector<Fp> parse_vector(std::string_view bytes, FileFormat format, const st
 }
 
 std::vector<Fp> read_vector_file(const std::string& path, FileFormat format) {
-  return parse_vector(read_file(path), format, path);
+  return parse_vector(read_whole_file(path), format, path);
 }
 
 std::string encode_vector(std::span<const Fp> values, FileFormat format) {
