@@ -63,20 +63,20 @@ class OutputOwners {
   std::map<std::pair<dev_t, ino_t>, std::size_t> by_inode_;
 };
 
-// What AtomicFile would find when writing, checked now without creating anything: the output
-// is not a directory and its directory (as spelled, and where a symlink leads) takes new files.
+// What AtomicFile would meet when writing, checked now without creating anything: the output is
+// not a directory, and the directory it resolves to (where the temporary goes) takes new files.
+// Devices and FIFOs are AtomicFile's to judge (written in place or refused), not the directory's.
 void check_writable(const std::string& out, const FileId& id) {
   struct stat st;
-  if (::stat(out.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+  const bool exists = ::stat(out.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
     throw InputError(fmt::format("{}: cannot write output: is a directory", out));
   }
-  namespace fs = std::filesystem;
-  for (const fs::path& p : {fs::path(out), fs::path(id.canonical)}) {
-    const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
-    if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-      throw InputError(
-          fmt::format("{}: cannot write output: directory {}: {}", out, dir, std::strerror(errno)));
-    }
+  if (exists && !S_ISREG(st.st_mode)) return;
+  const std::string dir = std::filesystem::path(id.canonical).parent_path().string();
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    throw InputError(
+        fmt::format("{}: cannot write output: directory {}: {}", out, dir, std::strerror(errno)));
   }
 }
 
