@@ -20,6 +20,15 @@ enum class KernelVariant {
   U32,     // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed
 };
 
+// Whether jobs on host arrays import the caller's memory into the device (VK_EXT_external_memory
+// host: no staging copies) instead of streaming through the library's own buffers.
+enum class HostImport {
+  Auto,  // GPUEXEC_HOST_IMPORT, else jobs from kHostImportMinElems where the device can import
+  Off,   // never
+  On,    // every job whose arrays can be imported, whatever its size
+};
+inline constexpr std::size_t kHostImportMinElems = std::size_t{1} << 16;
+
 // Tuning of the Vulkan backends; zero / Auto: the environment, then the device's defaults.
 struct VulkanOptions {
   DataPath data_path = DataPath::Auto;     // Auto: GPU_DEVICE_LOCAL, else by size and device
@@ -28,6 +37,7 @@ struct VulkanOptions {
   uint64_t pool_cap_bytes = 0;             // idle buffers kept at most; 0: min(1 GiB, heap / 4)
   bool warm_up = false;                    // compile every kernel in the background at start
   KernelVariant kernel = KernelVariant::Auto;
+  HostImport host_import = HostImport::Auto;
 };
 
 struct ExecutorOptions {

@@ -175,6 +175,14 @@ HostInputMemory host_input_memory() {
   reject("GPUEXEC_HOST_INPUT_MEMORY", *v, "expected 'default' or 'cached'");
 }
 
+HostImport host_import() {
+  const auto v = given("GPUEXEC_HOST_IMPORT");
+  if (!v || *v == "auto") return HostImport::Auto;
+  if (*v == "0") return HostImport::Off;
+  if (*v == "1") return HostImport::On;
+  reject("GPUEXEC_HOST_IMPORT", *v, "use 1 (import every job), 0 (never) or auto");
+}
+
 FenceWait fence_wait() {
   const auto v = given("GPUEXEC_FENCE_WAIT");
   if (!v) return FenceWait::ByDevice;

@@ -78,6 +78,9 @@ enum class HostInputMemory { Default, Cached };
 // GPUEXEC_HOST_INPUT_MEMORY: "default" or "cached"; unset or empty Default.
 HostInputMemory host_input_memory();
 
+// GPUEXEC_HOST_IMPORT: "auto", "0" (Off) or "1" (On); unset or empty Auto.
+HostImport host_import();
+
 enum class FenceWait { ByDevice, Spin, Block };
 // GPUEXEC_FENCE_WAIT: "spin" or "block"; unset or empty ByDevice.
 FenceWait fence_wait();

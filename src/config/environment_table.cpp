@@ -60,6 +60,11 @@ constexpr Variable kVariables[] = {
      "`cached`: the inputs the host writes (mapped A\\|\\|B, upload staging) in host-cached "
      "memory instead of the device-local BAR (an experiment)",
      check<host_input_memory>},
+    {"GPUEXEC_HOST_IMPORT", Type::Words, "`auto`, `0`, `1`", "`auto`",
+     "jobs on host arrays: `auto` imports the caller's arrays into the device "
+     "(VK_EXT_external_memory_host, no staging copies) from 64K elements where the device can; "
+     "`1` imports every job that can be; `0` never (the staged paths)",
+     check<host_import>},
     {"XDG_CACHE_HOME", Type::Path, "a directory", "`$HOME/.cache`",
      "the on-disk pipeline cache lives in `$XDG_CACHE_HOME/gpuexec`, one file per device, "
      "checked against the device's pipelineCacheUUID",

@@ -6,6 +6,8 @@
 #include <memory>
 #include <tuple>
 
+#include "vulkan/host_import.hpp"
+
 namespace gpuexec::vk {
 
 namespace {
@@ -56,6 +58,7 @@ void stream(BucketCache& buckets, std::span<const ChunkWork> chunks, DataPath pa
 void stream_locked(Device& device, const Job& job) {
   const std::size_t n = job.out.size();
   if (n == 0) return;
+  if (device.settings().imports(n) && run_imported(device, job)) return;
   const DataPath path = device.settings().path_for(n);
   const std::size_t chunk_elems = device.settings().chunk_elems;
   const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
@@ -97,6 +100,8 @@ void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule) 
   for (const Job& j : jobs) {
     const std::size_t n = j.out.size();
     if (n == 0) continue;
+    // Jobs of a pipelined batch are independent: an imported one may run before the rest.
+    if (device.settings().imports(n) && run_imported(device, j)) continue;
     const DataPath path = device.settings().path_for(n);
     const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
     const Key key{path, capacity, j.op};

@@ -29,7 +29,7 @@ namespace gpuexec::vk {
 // What the jobs on a device did, for stats.
 struct JobCounters {
   std::atomic<uint64_t> jobs{0}, chunks{0}, elements{0}, host_visible_jobs{0}, device_local_jobs{0},
-      batches{0}, resident_ops{0};
+      imported_jobs{0}, batches{0}, resident_ops{0};
 };
 
 class Device {

@@ -20,9 +20,26 @@ DeviceInfo query_one(VkPhysicalDevice pd, uint32_t index) {
   vkGetPhysicalDeviceProperties(pd, &base);
   VkPhysicalDeviceDriverProperties driver{.sType =
                                               VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
+  uint32_t extension_count = 0;
+  vkEnumerateDeviceExtensionProperties(pd, nullptr, &extension_count, nullptr);
+  std::vector<VkExtensionProperties> extensions(extension_count);
+  vkEnumerateDeviceExtensionProperties(pd, nullptr, &extension_count, extensions.data());
+  for (const VkExtensionProperties& e : extensions) {
+    if (std::strcmp(e.extensionName, VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME) == 0) {
+      d.external_memory_host = true;
+    }
+  }
+  VkPhysicalDeviceExternalMemoryHostPropertiesEXT host{
+      .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT};
   VkPhysicalDeviceProperties2 props{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
-  if (base.apiVersion >= VK_API_VERSION_1_2) props.pNext = &driver;
+  if (base.apiVersion >= VK_API_VERSION_1_2) {
+    props.pNext = &driver;
+    if (d.external_memory_host) driver.pNext = &host;
+  } else if (d.external_memory_host) {
+    props.pNext = &host;
+  }
   vkGetPhysicalDeviceProperties2(pd, &props);
+  d.min_imported_host_pointer_alignment = host.minImportedHostPointerAlignment;
   const VkPhysicalDeviceProperties& p = props.properties;
   d.name = p.deviceName;
   d.type = p.deviceType;

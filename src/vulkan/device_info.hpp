@@ -28,6 +28,9 @@ struct DeviceInfo {
   std::array<uint8_t, VK_UUID_SIZE> pipeline_cache_uuid{};
   bool shader_int64 = false;
   bool timeline_semaphore = false;
+  // VK_EXT_external_memory_host: the device reads and writes host arrays imported in place.
+  bool external_memory_host = false;
+  VkDeviceSize min_imported_host_pointer_alignment = 0;
   std::vector<QueueFamilyInfo> queue_families;
   VkPhysicalDeviceMemoryProperties memory{};
   VkPhysicalDeviceLimits limits{};

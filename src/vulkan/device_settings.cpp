@@ -67,6 +67,15 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
                          : std::min<uint64_t>(kDefaultPoolCapBytes, heap / 4);
   s.warm_up = options.vulkan.warm_up;
   s.force_split = env::split_queues();
+  // Import only where no data path was asked for: a forced path is a request for that path.
+  const HostImport import = options.vulkan.host_import != HostImport::Auto
+                                ? options.vulkan.host_import
+                                : env::host_import();
+  const bool can_import = device.external_memory_host && vkGetMemoryHostPointerPropertiesEXT &&
+                          s.forced_path == DataPath::Auto;
+  if (can_import && import != HostImport::Off) {
+    s.import_min_elems = import == HostImport::On ? 1 : kHostImportMinElems;
+  }
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
   if (s.kernel != KernelVariant::U32 && !device.shader_int64) {

@@ -26,12 +26,15 @@ struct DeviceSettings {
   bool warm_up = false;
   KernelVariant kernel = KernelVariant::U64;  // never Auto once resolved
   bool force_split = false;                   // the split-queue schedule on one queue (tests)
+  // Jobs on host arrays of at least this many elements import the caller's memory (0: never).
+  std::size_t import_min_elems = 0;
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.
   static DeviceSettings resolve(const DeviceInfo& device, const ExecutorOptions& options);
-  // The path a job of n elements takes.
+  // The path a job of n elements takes when it is not imported.
   DataPath path_for(std::size_t n) const;
+  bool imports(std::size_t n) const { return import_min_elems != 0 && n >= import_min_elems; }
 };
 
 // The largest element count one dispatch on this device can take with this local size, for

@@ -49,6 +49,11 @@ LogicalDevice::LogicalDevice(const DeviceInfo& info)
 
   VkDeviceCreateInfo create{.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
   create.pNext = &features;
+  const char* host_import = VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME;
+  if (info.external_memory_host) {
+    create.enabledExtensionCount = 1;
+    create.ppEnabledExtensionNames = &host_import;
+  }
   create.queueCreateInfoCount = static_cast<uint32_t>(queues.size());
   create.pQueueCreateInfos = queues.data();
   check(vkCreateDevice(info.handle, &create, nullptr, &device_), "vkCreateDevice");

@@ -1,6 +1,7 @@
 #include "vulkan/resident_ops.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "cpu/parallel_copy.hpp"
@@ -55,8 +56,8 @@ void read_resident(Device& device, const Buffer& src, std::span<Fp> out) {
   device.pool().release(std::move(staging));
 }
 
-void run_resident(Device& device, const Kernel& kernel, std::span<const Buffer* const> inputs,
-                  const Buffer& out, std::size_t n, std::size_t element_bytes) {
+void run_resident(Device& device, const Kernel& kernel, std::span<const BufferRange> inputs,
+                  const BufferRange& out, std::size_t n, std::size_t element_bytes) {
   const std::size_t max_elems =
       max_dispatch_elems(device.info(), kernel.local_size(), element_bytes);
   const std::size_t per_dispatch =
@@ -77,9 +78,9 @@ void run_resident(Device& device, const Kernel& kernel, std::span<const Buffer* 
         const std::size_t m = std::min(per_dispatch, n - begin);
         const VkDeviceSize offset = begin * element_bytes, bytes = m * element_bytes;
         for (std::size_t i = 0; i < inputs.size(); ++i) {
-          bindings[i] = {inputs[i]->handle(), offset, bytes};
+          bindings[i] = {inputs[i].buffer, inputs[i].offset + offset, bytes};
         }
-        bindings.back() = {out.handle(), offset, bytes};
+        bindings.back() = {out.buffer, out.offset + offset, bytes};
         r.dispatch_elements(kernel, bindings, m);
       }
       if (timer) timer->stop(r.handle());
@@ -93,7 +94,11 @@ void run_resident(Device& device, const Kernel& kernel, std::span<const Buffer* 
 void run_resident_op(Device& device, Op op, std::span<const Buffer* const> inputs,
                      const Buffer& out, std::size_t n) {
   const spirv::KernelId id = device.elementwise_id(op);
-  run_resident(device, device.kernel(id), inputs, out, n, spirv::kernel_info(id).element_bytes);
+  const std::size_t bytes = n * spirv::kernel_info(id).element_bytes;
+  std::array<BufferRange, 3> ranges;
+  for (std::size_t i = 0; i < inputs.size(); ++i) ranges[i] = {inputs[i]->handle(), 0, bytes};
+  run_resident(device, device.kernel(id), std::span(ranges.data(), inputs.size()),
+               {out.handle(), 0, bytes}, n, spirv::kernel_info(id).element_bytes);
   ++device.counters().resident_ops;
 }
 

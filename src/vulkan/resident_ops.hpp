@@ -13,9 +13,10 @@ namespace gpuexec::vk {
 
 void write_resident(Device& device, const Buffer& dst, std::span<const Fp> values);
 void read_resident(Device& device, const Buffer& src, std::span<Fp> out);
-// out = kernel(inputs...) over n elements of element_bytes, all device buffers.
-void run_resident(Device& device, const Kernel& kernel, std::span<const Buffer* const> inputs,
-                  const Buffer& out, std::size_t n, std::size_t element_bytes);
+// out = kernel(inputs...) over n elements of element_bytes; each range starts at its vector's
+// first element (device buffers, or imported host memory).
+void run_resident(Device& device, const Kernel& kernel, std::span<const BufferRange> inputs,
+                  const BufferRange& out, std::size_t n, std::size_t element_bytes);
 // out = op(inputs...) over n Fp elements with the device's element-wise kernel of op.
 void run_resident_op(Device& device, Op op, std::span<const Buffer* const> inputs,
                      const Buffer& out, std::size_t n);

@@ -1,0 +1,116 @@
+#include "vulkan/host_import.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+#include "gpuexec/error.hpp"
+#include "vulkan/resident_ops.hpp"
+
+namespace gpuexec::vk {
+
+namespace {
+constexpr auto kHandleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT;
+
+// The driver said no to this memory (a file mapping, too many pinned pages): the staged paths
+// still run the job.
+bool refused(VkResult r) {
+  return r == VK_ERROR_INVALID_EXTERNAL_HANDLE || r == VK_ERROR_OUT_OF_DEVICE_MEMORY ||
+         r == VK_ERROR_OUT_OF_HOST_MEMORY || r == VK_ERROR_FORMAT_NOT_SUPPORTED;
+}
+}  // namespace
+
+ImportedHostMemory::ImportedHostMemory(const LogicalDevice& device, const void* data,
+                                       std::size_t bytes)
+    : device_(device) {
+  const VkDeviceSize page = device.info().min_imported_host_pointer_alignment;
+  const auto address = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = address / page * page;
+  const VkDeviceSize size = (address + bytes - first + page - 1) / page * page;
+  offset_ = address - first;
+  void* base = reinterpret_cast<void*>(first);
+
+  VkMemoryHostPointerPropertiesEXT props{.sType =
+                                             VK_STRUCTURE_TYPE_MEMORY_HOST_POINTER_PROPERTIES_EXT};
+  VkResult r = vkGetMemoryHostPointerPropertiesEXT(device.device(), kHandleType, base, &props);
+  if (refused(r) || props.memoryTypeBits == 0) return;
+  device.check(r, "vkGetMemoryHostPointerPropertiesEXT");
+
+  VkExternalMemoryBufferCreateInfo external{
+      .sType = VK_STRUCTURE_TYPE_EXTERNAL_MEMORY_BUFFER_CREATE_INFO};
+  external.handleTypes = kHandleType;
+  VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+  info.pNext = &external;
+  info.size = size;
+  info.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;  // only the compute queue touches it
+  check(vkCreateBuffer(device.device(), &info, nullptr, &buffer_), "vkCreateBuffer");
+  VkMemoryRequirements req;
+  vkGetBufferMemoryRequirements(device.device(), buffer_, &req);
+  const uint32_t types = req.memoryTypeBits & props.memoryTypeBits;
+  // Host-coherent memory: the host's writes before the submission and the device's before the
+  // fence need no flush or invalidate.
+  std::optional<uint32_t> type;
+  for (uint32_t i = 0; i < device.info().memory.memoryTypeCount && !type; ++i) {
+    if ((types & (1u << i)) && (device.info().memory.memoryTypes[i].propertyFlags &
+                                VK_MEMORY_PROPERTY_HOST_COHERENT_BIT)) {
+      type = i;
+    }
+  }
+  VkImportMemoryHostPointerInfoEXT import{
+      .sType = VK_STRUCTURE_TYPE_IMPORT_MEMORY_HOST_POINTER_INFO_EXT};
+  import.handleType = kHandleType;
+  import.pHostPointer = base;
+  VkMemoryAllocateInfo alloc{.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+  alloc.pNext = &import;
+  alloc.allocationSize = size;
+  r = type ? device.allocate_memory((alloc.memoryTypeIndex = *type, alloc), &memory_)
+           : VK_ERROR_OUT_OF_DEVICE_MEMORY;
+  if (r == VK_SUCCESS) r = vkBindBufferMemory(device.device(), buffer_, memory_, 0);
+  if (r != VK_SUCCESS) {
+    if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device.device(), memory_, nullptr);
+    vkDestroyBuffer(device.device(), buffer_, nullptr);
+    memory_ = VK_NULL_HANDLE;
+    buffer_ = VK_NULL_HANDLE;
+    if (!refused(r)) device.check(r, "import host memory");
+  }
+}
+
+ImportedHostMemory::~ImportedHostMemory() {
+  if (buffer_ != VK_NULL_HANDLE) vkDestroyBuffer(device_.device(), buffer_, nullptr);
+  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_.device(), memory_, nullptr);
+}
+
+bool run_imported(Device& device, const Job& job) {
+  const std::size_t n = job.out.size();
+  const VkDeviceSize align =
+      std::max<VkDeviceSize>(16, device.info().limits.minStorageBufferOffsetAlignment);
+  const std::array<const void*, 3> inputs = {job.a.data(), job.b.data(), job.c.data()};
+  const uint32_t count = op_inputs(job.op);
+  std::array<std::unique_ptr<ImportedHostMemory>, 4> imports;
+  std::array<BufferRange, 4> ranges;
+  for (uint32_t i = 0; i <= count; ++i) {
+    const void* p = i < count ? inputs[i] : job.out.data();
+    // The binding starts at the array: its offset in the import must suit the device.
+    if (reinterpret_cast<std::uintptr_t>(p) % align != 0) return false;
+    // An array given twice (out aliasing an input) is imported once.
+    for (uint32_t k = 0; k < i && !imports[i]; ++k) {
+      const void* q = k < count ? inputs[k] : job.out.data();
+      if (q == p) ranges[i] = ranges[k];
+    }
+    if (ranges[i].buffer != VK_NULL_HANDLE) continue;
+    imports[i] = std::make_unique<ImportedHostMemory>(device.logical(), p, n * sizeof(Fp));
+    if (!imports[i]->valid()) return false;
+    ranges[i] = {imports[i]->handle(), imports[i]->offset(), n * sizeof(Fp)};
+  }
+  const spirv::KernelId id = device.elementwise_id(job.op);
+  run_resident(device, device.kernel(id), std::span(ranges.data(), count), ranges[count], n,
+               spirv::kernel_info(id).element_bytes);
+  JobCounters& c = device.counters();
+  ++c.jobs;
+  ++c.imported_jobs;
+  c.elements += n;
+  return true;
+}
+
+}  // namespace gpuexec::vk

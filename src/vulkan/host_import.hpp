@@ -1,0 +1,41 @@
+// Zero-copy jobs: the caller's arrays imported into the device (VK_EXT_external_memory_host) and
+// bound straight to the kernel, which reads the inputs and writes the results in place: no
+// staging buffers and no host copies. Each array's import covers the whole pages around it
+// (minImportedHostPointerAlignment), so no head or tail needs staging; the kernel's bindings
+// cover the array alone. An array the device cannot import (misaligned for the kernel's bindings,
+// memory the driver refuses) makes the job fall back to the staged paths.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include "gpuexec/job.hpp"
+#include "vulkan/device.hpp"
+
+namespace gpuexec::vk {
+
+// One host range imported as a buffer; the range's first byte is at offset() in it.
+class ImportedHostMemory {
+ public:
+  // nullptr-like (valid() false) when the driver refuses the range; other errors throw.
+  ImportedHostMemory(const LogicalDevice& device, const void* data, std::size_t bytes);
+  ~ImportedHostMemory();
+  ImportedHostMemory(const ImportedHostMemory&) = delete;
+  ImportedHostMemory& operator=(const ImportedHostMemory&) = delete;
+
+  bool valid() const { return buffer_ != VK_NULL_HANDLE; }
+  VkBuffer handle() const { return buffer_; }
+  VkDeviceSize offset() const { return offset_; }
+
+ private:
+  const LogicalDevice& device_;
+  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  VkBuffer buffer_ = VK_NULL_HANDLE;
+  VkDeviceSize offset_ = 0;
+};
+
+// Runs the job on the caller's memory; false (nothing run) when an array cannot be imported.
+// The caller holds the device's lock.
+bool run_imported(Device& device, const Job& job);
+
+}  // namespace gpuexec::vk

@@ -1,0 +1,117 @@
+// Jobs on the caller's memory, imported into the device (VK_EXT_external_memory_host, which
+// lavapipe has): every op and kernel variant, in place, bindings beyond maxStorageBufferRange,
+// batches mixing imported and streamed jobs, and the fallback for memory the kernel cannot bind.
+#include <gtest/gtest.h>
+
+#include "gpuexec/executor.hpp"
+#include "random_vectors.hpp"
+#include "vulkan/persistent_backend.hpp"
+#include "vulkan_fixture.hpp"
+
+namespace gpuexec::test {
+namespace {
+
+class HostImport : public VulkanTest {
+ protected:
+  static ExecutorOptions options(gpuexec::HostImport import, KernelVariant kernel) {
+    ExecutorOptions o = vk::on_device(-1);
+    o.vulkan.host_import = import;
+    o.vulkan.kernel = kernel;
+    return o;
+  }
+  static void expect_job(Executor& ex, Op op, std::size_t n) {
+    const auto a = random_vector(n, n + 1), b = random_vector(n, n + 2),
+               c = random_vector(n, n + 3);
+    std::vector<Fp> out(n);
+    ex.run(Job{op, a, b, out, op == Op::Mad ? std::span<const Fp>(c) : std::span<const Fp>()});
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i) bad += !(out[i] == apply(op, a[i], b[i], c[i]));
+    EXPECT_EQ(bad, 0u) << op_name(op) << " n=" << n;
+  }
+};
+
+TEST_F(HostImport, EveryOpAndVariantOnTheCallersMemory) {
+  for (KernelVariant v : {KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32}) {
+    Executor ex(std::make_unique<vk::PersistentBackend>(options(gpuexec::HostImport::On, v),
+                                                        std::filesystem::path{}));
+    uint64_t jobs = 0;
+    for (Op op : kAllOps) {
+      for (std::size_t n : {1, 65, 4097, 70000}) {
+        expect_job(ex, op, n);
+        ++jobs;
+      }
+    }
+    EXPECT_EQ(ex.stats().imported_jobs, jobs);
+    EXPECT_EQ(ex.stats().chunks, 0u);  // nothing went through the chunk slots
+  }
+}
+
+TEST_F(HostImport, InPlaceAndBeyondOneBinding) {
+  Executor ex(std::make_unique<vk::PersistentBackend>(
+      options(gpuexec::HostImport::On, KernelVariant::Auto), std::filesystem::path{}));
+  const std::size_t n = 3'000'000;  // 137 MiB a vector: more than lavapipe's 128 MiB binding
+  auto a = random_vector(n, 5);
+  const auto b = random_vector(n, 6);
+  std::vector<Fp> want(n);
+  for (std::size_t i = 0; i < n; ++i) want[i] = fp::add(a[i], b[i]);
+  ex.run(Op::Add, a, b, a);  // out is a
+  EXPECT_EQ(ex.stats().imported_jobs, 1u);
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < n; ++i) bad += !(a[i] == want[i]);
+  EXPECT_EQ(bad, 0u);
+}
+
+TEST_F(HostImport, MisalignedArraysFallBackToTheStagedPaths) {
+  Executor ex(std::make_unique<vk::PersistentBackend>(
+      options(gpuexec::HostImport::On, KernelVariant::Auto), std::filesystem::path{}));
+  const std::size_t n = 1000;
+  // 8-byte aligned but not 16: no binding may start there.
+  std::vector<uint64_t> storage(6 * (n + 1) + 1);
+  auto* base = reinterpret_cast<Fp*>(storage.data() + 1);
+  if (reinterpret_cast<std::uintptr_t>(base) % 16 == 0)
+    base = reinterpret_cast<Fp*>(storage.data());
+  ASSERT_NE(reinterpret_cast<std::uintptr_t>(base) % 16, 0u);
+  const auto a = random_vector(n, 7), b = random_vector(n, 8);
+  std::copy(a.begin(), a.end(), base);
+  std::vector<Fp> out(n);
+  ex.run(Op::Mul, std::span<const Fp>(base, n), b, out);
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], fp::mul(a[i], b[i])) << i;
+  EXPECT_EQ(ex.stats().imported_jobs, 0u);
+  EXPECT_EQ(ex.stats().jobs, 1u);
+}
+
+TEST_F(HostImport, AutoImportsLargeJobsOfABatchAndStreamsTheSmallOnes) {
+  Executor ex(std::make_unique<vk::PersistentBackend>(
+      options(gpuexec::HostImport::Auto, KernelVariant::Auto), std::filesystem::path{}));
+  const std::size_t big = kHostImportMinElems + 5, small = 1000;
+  const auto a = random_vector(big, 9), b = random_vector(big, 10);
+  std::vector<Fp> o1(big), o2(small), o3(big);
+  const std::vector<Job> jobs = {
+      Job{Op::Mul, a, b, o1},
+      Job{Op::Sub, std::span(a).first(small), std::span(b).first(small), o2},
+      Job{Op::Mad, a, b, o3, a}};
+  ex.run_batch(jobs);
+  for (std::size_t i = 0; i < big; ++i) {
+    ASSERT_EQ(o1[i], fp::mul(a[i], b[i])) << i;
+    ASSERT_EQ(o3[i], apply(Op::Mad, a[i], b[i], a[i])) << i;
+    if (i < small) {
+      ASSERT_EQ(o2[i], fp::sub(a[i], b[i])) << i;
+    }
+  }
+  EXPECT_EQ(ex.stats().imported_jobs, 2u);
+  EXPECT_EQ(ex.stats().jobs, 3u);
+}
+
+TEST_F(HostImport, OffAndForcedPathsNeverImport) {
+  for (auto [import, path] : {std::pair{gpuexec::HostImport::Off, DataPath::Auto},
+                              std::pair{gpuexec::HostImport::On, DataPath::DeviceLocal}}) {
+    ExecutorOptions o = options(import, KernelVariant::Auto);
+    o.vulkan.data_path = path;
+    Executor ex(std::make_unique<vk::PersistentBackend>(o, std::filesystem::path{}));
+    expect_job(ex, Op::Add, 100000);
+    EXPECT_EQ(ex.stats().imported_jobs, 0u);
+  }
+}
+
+}  // namespace
+}  // namespace gpuexec::test
