@@ -182,5 +182,17 @@ TEST(CliBatchFiles, AnUnwritableOutputIsFoundBeforeAnyJobRuns) {
   EXPECT_EQ(dir.entries().size(), 4u);  // a.hex adir m.json ok.hex: no temporaries
 }
 
+// The manifest goes through the CLI's checked reader: a read error is named, not parsed as an
+// empty or cut-short manifest ("byte 1: not valid JSON" before).
+TEST(CliBatchFiles, AManifestThatCannotBeReadSaysWhy) {
+  ScratchDir dir;
+  auto r = run_cli({"batch", dir.file("")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r, "cannot read: is a directory")) << r.err;
+  r = run_cli({"batch", "/proc/self/mem"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r, "/proc/self/mem: cannot read: Input/output error")) << r.err;
+}
+
 }  // namespace
 }  // namespace gpuexec::test

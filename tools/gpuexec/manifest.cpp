@@ -3,14 +3,11 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "input_error.hpp"
+#include "read_file.hpp"
 
 namespace gpuexec::cli {
 
@@ -64,11 +61,8 @@ ManifestJob parse_job(const json& j, std::size_t index, const std::filesystem::p
 }  // namespace
 
 std::vector<ManifestEntry> read_manifest(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_manifest(text.str(), path);
+  // The CLI's checked reader: a read error or a short read is an error, never a cut manifest.
+  return parse_manifest(read_whole_file(path), path);
 }
 
 std::vector<ManifestEntry> parse_manifest(const std::string& text, const std::string& path) {
