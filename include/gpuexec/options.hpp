@@ -23,7 +23,8 @@ enum class KernelVariant {
 // Whether jobs on host arrays import the caller's memory into the device (VK_EXT_external_memory
 // host: no staging copies) instead of streaming through the library's own buffers.
 enum class HostImport {
-  Auto,  // GPUEXEC_HOST_IMPORT, else jobs from kHostImportMinElems where the device can import
+  Auto,  // GPUEXEC_HOST_IMPORT, else jobs from kHostImportMinElems on devices that share the
+         // host's memory (UMA, CPU drivers); discrete GPUs stage (the bus is slow for kernels)
   Off,   // never
   On,    // every job whose arrays can be imported, whatever its size
 };

@@ -62,8 +62,9 @@ constexpr Variable kVariables[] = {
      check<host_input_memory>},
     {"GPUEXEC_HOST_IMPORT", Type::Words, "`auto`, `0`, `1`", "`auto`",
      "jobs on host arrays: `auto` imports the caller's arrays into the device "
-     "(VK_EXT_external_memory_host, no staging copies) from 64K elements where the device can; "
-     "`1` imports every job that can be; `0` never (the staged paths)",
+     "(VK_EXT_external_memory_host, no staging copies) from 64K elements on devices that share "
+     "the host's memory (UMA, lavapipe); `1` imports every job that can be, discrete GPUs too; "
+     "`0` never (the staged paths)",
      check<host_import>},
     {"XDG_CACHE_HOME", Type::Path, "a directory", "`$HOME/.cache`",
      "the on-disk pipeline cache lives in `$XDG_CACHE_HOME/gpuexec`, one file per device, "

@@ -73,8 +73,13 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
                                 : env::host_import();
   const bool can_import = device.external_memory_host && vkGetMemoryHostPointerPropertiesEXT &&
                           s.forced_path == DataPath::Auto;
-  if (can_import && import != HostImport::Off) {
-    s.import_min_elems = import == HostImport::On ? 1 : kHostImportMinElems;
+  // Auto imports where the device's memory is the host's (UMA, CPU drivers): there the kernel
+  // reads the arrays in place. A discrete GPU's kernel reading host memory across the bus ran
+  // at ~9 GB/s on an H200 (4M-element add 68 ms imported, 21 ms staged: docs/GPU_NOTES.md 7.10),
+  // so there only On imports.
+  if (can_import && import == HostImport::On) s.import_min_elems = 1;
+  if (can_import && import == HostImport::Auto && !s.staging_pays) {
+    s.import_min_elems = kHostImportMinElems;
   }
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
