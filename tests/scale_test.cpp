@@ -38,7 +38,9 @@ TEST_F(Scale, TwoToTheTwentySixStreamsInBoundedMemory) {
     a[i] = block_a[i % block_a.size()];
     b[i] = block_b[i % block_b.size()];
   }
-  vk::PersistentBackend backend(vk::on_device(-1), {});
+  ExecutorOptions o = vk::on_device(-1);
+  o.vulkan.host_import = HostImport::Off;  // the streamed path: imports hold no buffers at all
+  vk::PersistentBackend backend(o, {});
   const long rss_before = status_kb("VmRSS");
   std::ofstream("/proc/self/clear_refs") << "5";  // restart the peak (VmHWM) from here
   backend.run(Op::Add, a, b, out);

@@ -72,7 +72,9 @@ class VulkanStreaming : public VulkanTest {};
 
 TEST_F(VulkanStreaming, VectorsBeyondMaxStorageBufferRange) {
   GPUEXEC_SKIP_IF_SMALL();
-  vk::PersistentBackend backend(options(DataPath::Auto, std::size_t{1} << 30), {});
+  ExecutorOptions o = options(DataPath::Auto, std::size_t{1} << 30);
+  o.vulkan.host_import = HostImport::Off;  // the streamed path (host_import_test covers imports)
+  vk::PersistentBackend backend(o, {});
   const std::size_t max_binding = backend.device_info().limits.maxStorageBufferRange / sizeof(Fp);
   EXPECT_LE(backend.device().settings().chunk_elems, max_binding);
   const std::size_t n = max_binding + max_binding / 10 + 3;  // > 128 MiB per vector on lavapipe
