@@ -11,7 +11,7 @@
 #elif defined(OP_SUB)
 #define FIELD_OP field_sub
 #elif defined(OP_MUL)
-#define FIELD_OP field_mul
+#define FIELD_OP FIELD_MUL
 #else
 #error "define OP_ADD, OP_SUB or OP_MUL"
 #endif

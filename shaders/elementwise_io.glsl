@@ -2,7 +2,13 @@
 // bindings 0 .. INPUTS-1 are the inputs (possibly ranges of one buffer), binding INPUTS the
 // output; push constant n = elements in this dispatch; specialization constant 0 = local_size_x.
 // Elements move as WORDs of LOAD_BYTES: u64 (8), u64vec2 or uvec4 (16).
+// IO_BE: the buffers hold the file encoding instead (big-endian canonical bytes, 4 * W32 per
+// element) moved as uvec2 (8) or uvec4 (16); loads convert to Elem limbs and check the value,
+// stores convert back, and an element with a non-canonical input is stored as the rejection
+// mark (byte 0 = 0xFF, which no canonical value starts with; byte 1 = the input's index).
 layout(local_size_x_id = 0) in;
+
+#ifndef IO_BE
 
 #if LIMB_BITS == 64 && LOAD_BYTES == 8
 #define WORD uint64_t
@@ -25,6 +31,21 @@ const int WORDS = LIMBS / LIMBS_PER_WORD;
 #else
 #define WORD_LOOP
 #endif
+#else
+#if LOAD_BYTES == 8
+#define WORD uvec2
+#define U32_PER_WORD 2
+#elif LOAD_BYTES == 16
+#define WORD uvec4
+#define U32_PER_WORD 4
+#else
+#error "unsupported LOAD_BYTES"
+#endif
+const int W32 = LIMBS * (LIMB_BITS / 32);
+const int WORDS = W32 / U32_PER_WORD;
+#extension GL_EXT_control_flow_attributes : require
+#define WORD_LOOP [[unroll]]
+#endif
 
 layout(std430, set = 0, binding = 0) readonly buffer In0 { WORD in0[]; };
 layout(std430, set = 0, binding = 1) readonly buffer In1 { WORD in1[]; };
@@ -42,6 +63,7 @@ uint element_index() {
   return gl_GlobalInvocationID.x + gl_GlobalInvocationID.y * gl_NumWorkGroups.x * gl_WorkGroupSize.x;
 }
 
+#ifndef IO_BE
 // UNPACK stores word w as limbs k*LIMBS_PER_WORD.. of r; PACK builds word k of v.
 #if LIMBS_PER_WORD == 1
 #define UNPACK(r, k, w) r.l[k] = w
@@ -73,3 +95,77 @@ DEFINE_LOAD(load_c, in2)
 void store_out(uint i, Elem v) {
   WORD_LOOP for (int k = 0; k < WORDS; ++k) out_words[WORDS * i + k] = PACK(v, k);
 }
+#else
+uint bswap32(uint x) {
+  return (x << 24) | ((x & 0xff00u) << 8) | ((x >> 8) & 0xff00u) | (x >> 24);
+}
+
+// Memory word j of an element holds its big-endian bytes 4j .. 4j+3, so 32-bit limb k (little
+// endian) is word W32-1-k byte-swapped.
+Elem elem_from_be(uint w[W32]) {
+  Elem r;
+#if LIMB_BITS == 32
+  WORD_LOOP for (int k = 0; k < LIMBS; ++k) r.l[k] = bswap32(w[W32 - 1 - k]);
+#else
+  WORD_LOOP for (int k = 0; k < LIMBS; ++k) {
+    r.l[k] = packUint2x32(uvec2(bswap32(w[W32 - 1 - 2 * k]), bswap32(w[W32 - 2 - 2 * k])));
+  }
+#endif
+  return r;
+}
+
+void elem_to_be(Elem v, out uint w[W32]) {
+#if LIMB_BITS == 32
+  WORD_LOOP for (int k = 0; k < LIMBS; ++k) w[W32 - 1 - k] = bswap32(v.l[k]);
+#else
+  WORD_LOOP for (int k = 0; k < LIMBS; ++k) {
+    uvec2 h = unpackUint2x32(v.l[k]);
+    w[W32 - 1 - 2 * k] = bswap32(h.x);
+    w[W32 - 2 - 2 * k] = bswap32(h.y);
+  }
+#endif
+}
+
+// The first input (in argument order) of this invocation that was not canonical, or none.
+const uint NO_REJECT = 0xffffffffu;
+uint rejected_input = NO_REJECT;
+
+#define DEFINE_LOAD(fn, buf, index)                                           \
+  Elem fn(uint i) {                                                           \
+    uint w[W32];                                                              \
+    WORD_LOOP for (int k = 0; k < WORDS; ++k) {                               \
+      WORD v = buf[WORDS * i + k];                                            \
+      WORD_LOOP for (int j = 0; j < U32_PER_WORD; ++j) w[U32_PER_WORD * k + j] = v[j]; \
+    }                                                                         \
+    Elem r = elem_from_be(w);                                                 \
+    if (rejected_input == NO_REJECT && !field_is_reduced(r)) rejected_input = index; \
+    return r;                                                                 \
+  }
+DEFINE_LOAD(load_a, in0, 0u)
+DEFINE_LOAD(load_b, in1, 1u)
+#if INPUTS == 3
+DEFINE_LOAD(load_c, in2, 2u)
+#endif
+
+void store_out(uint i, Elem v) {
+  uint w[W32];
+  elem_to_be(v, w);
+  if (rejected_input != NO_REJECT) {
+    for (int k = 0; k < W32; ++k) w[k] = 0u;
+    w[0] = 0xffu | (rejected_input << 8);  // bytes 0xFF, index, 0, 0
+  }
+  WORD_LOOP for (int k = 0; k < WORDS; ++k) {
+    WORD v;
+    WORD_LOOP for (int j = 0; j < U32_PER_WORD; ++j) v[j] = w[U32_PER_WORD * k + j];
+    out_words[WORDS * i + k] = v;
+  }
+}
+#endif
+
+// The product of two canonical values: in Montgomery form field_mul is the product; on plain
+// values it leaves a * b / R, which field_r2 takes back to a * b.
+#ifndef IO_BE
+#define FIELD_MUL(a, b) field_mul(a, b)
+#else
+#define FIELD_MUL(a, b) field_mul(field_mul(a, b), field_r2())
+#endif

@@ -84,3 +84,23 @@ Elem field_mul(Elem a, Elem b) {
   }
   return field_reduce_once(t);
 }
+
+// Whether a is a canonical value (a < m): the borrow out of a - m.
+bool field_is_reduced(Elem a) {
+  uint borrow = 0u;
+  for (int i = 0; i < LIMBS; ++i) {
+    uint b1, b2;
+    uint d = usubBorrow(a.l[i], MODULUS_WORDS[i], b1);
+    usubBorrow(d, borrow, b2);
+    borrow = b1 | b2;
+  }
+  return borrow != 0u;
+}
+
+// R^2 mod m: field_mul by it takes a value into Montgomery form.
+Elem field_r2() {
+  const uint r2[LIMBS] = R2;
+  Elem e;
+  for (int i = 0; i < LIMBS; ++i) e.l[i] = r2[i];
+  return e;
+}

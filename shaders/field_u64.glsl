@@ -97,3 +97,24 @@ Elem field_mul(Elem a, Elem b) {
   }
   return field_reduce_once(t);
 }
+
+// Whether a is a canonical value (a < m): the borrow out of a - m.
+bool field_is_reduced(Elem a) {
+  uint64_t borrow = 0UL;
+  for (int i = 0; i < LIMBS; ++i) {
+    uint64_t m = modulus_limb(i);
+    uint64_t d = a.l[i] - m;
+    uint64_t b1 = a.l[i] < m ? 1UL : 0UL;
+    uint64_t b2 = d < borrow ? 1UL : 0UL;
+    borrow = b1 | b2;
+  }
+  return borrow != 0UL;
+}
+
+// R^2 mod m: field_mul by it takes a value into Montgomery form.
+Elem field_r2() {
+  const uint64_t r2[LIMBS] = R2;
+  Elem e;
+  for (int i = 0; i < LIMBS; ++i) e.l[i] = r2[i];
+  return e;
+}

@@ -8,5 +8,5 @@
 void main() {
   uint i = element_index();
   if (i >= params.n) return;
-  store_out(i, field_add(field_mul(load_a(i), load_b(i)), load_c(i)));
+  store_out(i, field_add(FIELD_MUL(load_a(i), load_b(i)), load_c(i)));
 }

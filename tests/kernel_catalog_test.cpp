@@ -70,6 +70,13 @@ TEST(KernelCatalog, EveryOpInEveryVariantDescribedTruthfully) {
       EXPECT_EQ(k.inputs, op_inputs(op));
       EXPECT_EQ(k.element_bytes, 48u);
       EXPECT_EQ(k.name, "fp_" + std::string(op_name(op)) + "_" + std::string(v.name));
+      EXPECT_EQ(k.encoding, spirv::ElementEncoding::Montgomery);
+      const KernelInfo& be = spirv::kernel_info(
+          spirv::elementwise_kernel(op, v.variant, FieldId::Fp, spirv::ElementEncoding::BigEndian));
+      EXPECT_EQ(be.encoding, spirv::ElementEncoding::BigEndian);
+      EXPECT_EQ(be.name, std::string(k.name) + "_be");
+      EXPECT_EQ(be.inputs, k.inputs);
+      EXPECT_EQ(be.element_bytes, 48u);
     }
   }
   EXPECT_EQ(spirv::kernel_info(KernelId::fp_mad_u64v).inputs, 3u);

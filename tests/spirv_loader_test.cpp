@@ -40,7 +40,8 @@ void expect_rejected(std::span<const uint8_t> bytes, const std::string& fragment
 }
 
 TEST(SpirvLoader, EmbeddedKernelsLoad) {
-  ASSERT_EQ(spirv::kernel_infos().size(), 12u);  // three variants of add, sub, mul and mad
+  // three variants of add, sub, mul and mad, on Montgomery limbs and on big-endian bytes
+  ASSERT_EQ(spirv::kernel_infos().size(), 24u);
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
     const auto module = load_spirv(k.spirv, std::string(k.name));
     EXPECT_EQ(module.words[0], spirv::kMagic);

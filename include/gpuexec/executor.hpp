@@ -42,6 +42,9 @@ class Executor {
   void mad(std::span<const Fp> a, std::span<const Fp> b, std::span<const Fp> c, std::span<Fp> out);
   // Any job (Job::c for Mad).
   void run(const Job& job);
+  // A job on the file encoding (see EncodedJob): sizes are whole elements and agree, inputs are
+  // checked; throws NonCanonicalInput for the first input element >= p (out is then unspecified).
+  void run_encoded(const EncodedJob& job);
   // Every job of the batch; results in each job's own out span. Every job is checked before
   // any runs (InvalidArgument names the job index).
   void run_batch(std::span<const Job> jobs, Schedule schedule = Schedule::Pipelined);

@@ -1,6 +1,7 @@
 // One element-wise job, and how a batch of them is scheduled.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -16,6 +17,18 @@ struct Job {
   std::span<const Fp> a, b;
   std::span<Fp> out;
   std::span<const Fp> c;  // Mad only
+};
+
+// The same job on elements in the file encoding: kFpBytes (48) big-endian canonical bytes per
+// element, in and out, as `gpuexec run --format bin` reads and writes them. Byte order and
+// Montgomery conversion happen where the op runs (on the device, or fused into the CPU's pass);
+// every input element is checked (NonCanonicalInput names the first one >= p). out may alias an
+// input of the same job.
+struct EncodedJob {
+  Op op = Op::Add;
+  std::span<const uint8_t> a, b;
+  std::span<uint8_t> out;
+  std::span<const uint8_t> c;  // Mad only
 };
 
 enum class Schedule {

@@ -12,6 +12,11 @@
 
 namespace gpuexec {
 
+// What a backend did with an encoded job: nothing (the executor decodes, runs run_job and
+// encodes), ran it with every input found canonical, or ran it marking each element whose input
+// was not (rejection_mark.hpp) for the executor to find.
+enum class EncodedRun { Unsupported, Clean, Marked };
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -21,6 +26,8 @@ class Backend {
   void run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
     run_job(Job{op, a, b, out});
   }
+  // A job on the file encoding, its sizes checked by the executor.
+  virtual EncodedRun run_encoded(const EncodedJob& /*job*/) { return EncodedRun::Unsupported; }
   // Jobs already checked by the executor (sizes; independence when pipelined).
   virtual void run_batch(std::span<const Job> jobs, Schedule /*schedule*/) {
     for (const Job& j : jobs) {

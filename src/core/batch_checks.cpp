@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gpuexec/error.hpp"
+#include "gpuexec/fp_encoding.hpp"
 
 namespace gpuexec {
 
@@ -38,26 +39,61 @@ std::string size_error(const Job& j) {
 
 // The kernels read element i of every input before writing element i of out, so out == input is
 // safe; a shifted out would overwrite input elements that later (or other) invocations still read.
-std::string overlap_error(const Job& j) {
-  const std::less<const Fp*> before;
-  const Fp* o = j.out.data();
-  const Fp* o_end = o + j.out.size();
-  const std::pair<const char*, std::span<const Fp>> inputs[] = {{"a", j.a}, {"b", j.b}, {"c", j.c}};
-  for (const auto& [name, in] : std::span(inputs, j.op == Op::Mad ? 3 : 2)) {
-    if (in.empty() || j.out.empty() || in.data() == o) continue;
-    if (before(in.data(), o_end) && before(o, in.data() + in.size())) {
+// Ranges in bytes, so that jobs on limbs and on the file encoding share it.
+struct Bytes {
+  const char* name;
+  const std::byte* begin;
+  std::size_t size;
+};
+
+std::string overlap_error(std::span<const Bytes> inputs, Bytes out) {
+  const std::less<const std::byte*> before;
+  for (const Bytes& in : inputs) {
+    if (in.size == 0 || out.size == 0 || in.begin == out.begin) continue;
+    if (before(in.begin, out.begin + out.size) && before(out.begin, in.begin + in.size)) {
       return fmt::format(
           "out overlaps {} partially (out may be {} itself, the same start and size, but not a "
           "shifted or partial range of it)",
-          name, name);
+          in.name, in.name);
     }
   }
   return {};
+}
+
+template <class T>
+Bytes bytes(const char* name, std::span<T> s) {
+  return {name, reinterpret_cast<const std::byte*>(s.data()), s.size_bytes()};
+}
+
+template <class J>
+std::string overlap_error(const J& j) {
+  const Bytes inputs[] = {bytes("a", j.a), bytes("b", j.b), bytes("c", j.c)};
+  return overlap_error(std::span(inputs, j.op == Op::Mad ? 3 : 2), bytes("out", j.out));
 }
 }  // namespace
 
 std::string job_error(const Job& j) {
   if (std::string e = size_error(j); !e.empty()) return e;
+  return overlap_error(j);
+}
+
+std::string job_error(const EncodedJob& j) {
+  const bool three = j.op == Op::Mad;
+  for (const auto& [name, size] :
+       {std::pair{"a", j.a.size()}, std::pair{"b", j.b.size()},
+        std::pair{"c", three ? j.c.size() : 0}, std::pair{"out", j.out.size()}}) {
+    if (size % kFpBytes != 0) {
+      return fmt::format("{} holds {} bytes, not a whole number of {}-byte elements", name, size,
+                         kFpBytes);
+    }
+  }
+  if (j.a.size() != j.out.size() || j.b.size() != j.out.size() ||
+      (three && j.c.size() != j.out.size())) {
+    return three ? fmt::format("vector sizes differ: a has {} bytes, b {}, c {}, out {}",
+                               j.a.size(), j.b.size(), j.c.size(), j.out.size())
+                 : fmt::format("vector sizes differ: a has {} bytes, b {}, out {}", j.a.size(),
+                               j.b.size(), j.out.size());
+  }
   return overlap_error(j);
 }
 

@@ -12,6 +12,8 @@ namespace gpuexec {
 // out and, for Mad, c all equal), and out either is an input exactly (same start) or meets none
 // of them. Inputs may overlap each other freely: they are only read.
 std::string job_error(const Job& job);
+// The same for a job on the file encoding (sizes in whole elements of kFpBytes).
+std::string job_error(const EncodedJob& job);
 // Throws InvalidArgument with job_error's message. Every entry point (run, mad, submit, the C
 // ABI) goes through here or check_batch, so both APIs apply one rule.
 void check_job(const Job& job);

@@ -11,6 +11,8 @@ class CpuBackend final : public Backend {
  public:
   std::string name() const override { return "cpu"; }
   void run_job(const Job& job) override;
+  // Decode, check, op and encode fused in one pass per element (encoded_ops.cpp).
+  EncodedRun run_encoded(const EncodedJob& job) override;
   std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;

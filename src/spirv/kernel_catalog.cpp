@@ -33,14 +33,17 @@ const SpirvModule& kernel_module(KernelId id) {
   return modules[static_cast<std::size_t>(kernel_info(id).id)];
 }
 
-KernelId elementwise_kernel(Op op, KernelVariant variant, FieldId field) {
+KernelId elementwise_kernel(Op op, KernelVariant variant, FieldId field, ElementEncoding encoding) {
   for (const KernelInfo& k : kernel_infos()) {
-    if (k.op == op && k.variant == variant && k.field == field) return k.id;
+    if (k.op == op && k.variant == variant && k.field == field && k.encoding == encoding) {
+      return k.id;
+    }
   }
   const VariantInfo* v = find_variant(variant);
   throw Error(ErrorCode::Internal,
-              fmt::format("no embedded kernel for {} {} in variant {}", field_info(field).name,
-                          op_name(op), v ? v->name : "auto"));
+              fmt::format("no embedded kernel for {} {} in variant {}{}", field_info(field).name,
+                          op_name(op), v ? v->name : "auto",
+                          encoding == ElementEncoding::BigEndian ? " on big-endian bytes" : ""));
 }
 
 }  // namespace gpuexec::spirv

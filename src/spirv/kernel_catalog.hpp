@@ -14,17 +14,19 @@
 #include "gpuexec/field_params.hpp"
 #include "gpuexec/op.hpp"
 #include "gpuexec/options.hpp"
-#include "spirv/kernel_ids.hpp"  // generated: enum class KernelId, kKernelCount
+#include "spirv/kernel_ids.hpp"
+#include "spirv/kernel_variants.hpp"  // generated: enum class KernelId, kKernelCount
 #include "spirv/spirv_loader.hpp"
 
 namespace gpuexec::spirv {
 
 struct KernelInfo {
   KernelId id;
-  std::string_view name;  // FIELD_OP_VARIANT, the name of shaders/spv/NAME.spv
+  std::string_view name;  // FIELD_OP_VARIANT[_be], the name of shaders/spv/NAME.spv
   Op op;
   KernelVariant variant;  // never Auto
   FieldId field;
+  ElementEncoding encoding;
   uint32_t inputs;                 // input bindings; the output is binding `inputs`
   uint32_t element_bytes;          // of each input and output element
   std::span<const uint8_t> spirv;  // the embedded blob, 4-byte aligned, not yet validated
@@ -41,6 +43,7 @@ const SpirvModule& kernel_module(KernelId id);
 
 // The kernel of an element-wise op (add, sub, mul, mad) in a variant (not Auto); throws
 // gpuexec::Error (Internal) when the build has none.
-KernelId elementwise_kernel(Op op, KernelVariant variant, FieldId field = FieldId::Fp);
+KernelId elementwise_kernel(Op op, KernelVariant variant, FieldId field = FieldId::Fp,
+                            ElementEncoding encoding = ElementEncoding::Montgomery);
 
 }  // namespace gpuexec::spirv

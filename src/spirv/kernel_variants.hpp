@@ -9,6 +9,10 @@
 
 namespace gpuexec::spirv {
 
+// How a kernel's buffers hold elements: Montgomery limbs (the library's in-memory layout) or the
+// file encoding, big-endian canonical bytes converted on the device (kernels.list's `be`).
+enum class ElementEncoding : uint8_t { Montgomery, BigEndian };
+
 struct VariantInfo {
   KernelVariant variant;
   std::string_view name;  // as in shaders/kernels.list, GPUEXEC_KERNEL and stats

@@ -6,22 +6,30 @@
 #include <memory>
 #include <tuple>
 
+#include "gpuexec/fp_encoding.hpp"
 #include "vulkan/host_import.hpp"
 
 namespace gpuexec::vk {
 
 namespace {
-ChunkWork work_of(Device& device, const Job& job) {
-  const spirv::KernelId id = device.elementwise_id(job.op);
+// The whole job as one piece of work: its kernel and its arrays as bytes.
+ChunkWork whole_work(Device& device, Op op, spirv::ElementEncoding encoding,
+                     std::array<const void*, kMaxChunkInputs> inputs, void* out, std::size_t n) {
+  const spirv::KernelId id = device.elementwise_id(op, encoding);
   ChunkWork w;
   w.kernel = &device.kernel(id);
-  w.inputs = {reinterpret_cast<const std::byte*>(job.a.data()),
-              reinterpret_cast<const std::byte*>(job.b.data()),
-              reinterpret_cast<const std::byte*>(job.c.data())};
-  w.out = reinterpret_cast<std::byte*>(job.out.data());
-  w.n = job.out.size();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    w.inputs[i] = static_cast<const std::byte*>(inputs[i]);
+  }
+  w.out = static_cast<std::byte*>(out);
+  w.n = n;
   w.element_bytes = spirv::kernel_info(id).element_bytes;
   return w;
+}
+
+ChunkWork work_of(Device& device, const Job& job) {
+  return whole_work(device, job.op, spirv::ElementEncoding::Montgomery,
+                    {job.a.data(), job.b.data(), job.c.data()}, job.out.data(), job.out.size());
 }
 
 void count_job(JobCounters& c, std::size_t n, DataPath path, std::size_t chunks) {
@@ -29,6 +37,16 @@ void count_job(JobCounters& c, std::size_t n, DataPath path, std::size_t chunks)
   ++c.jobs;
   c.elements += n;
   ++(path == DataPath::DeviceLocal ? c.device_local_jobs : c.host_visible_jobs);
+}
+
+// Whether the job ran on the caller's memory, where the settings import jobs of its size.
+bool imported(Device& device, const ChunkWork& job) {
+  if (!device.settings().imports(job.n) || !run_imported(device, job)) return false;
+  JobCounters& c = device.counters();
+  ++c.jobs;
+  ++c.imported_jobs;
+  c.elements += job.n;
+  return true;
 }
 
 // Chunks that all fit slots of this path and capacity (elements), in order, through one ring.
@@ -55,15 +73,14 @@ void stream(BucketCache& buckets, std::span<const ChunkWork> chunks, DataPath pa
 }
 
 // A job on a device whose lock the caller holds.
-void stream_locked(Device& device, const Job& job) {
-  const std::size_t n = job.out.size();
-  if (n == 0) return;
-  if (device.settings().imports(n) && run_imported(device, job)) return;
+void stream_locked(Device& device, const ChunkWork& job) {
+  const std::size_t n = job.n;
+  if (n == 0 || imported(device, job)) return;
   const DataPath path = device.settings().path_for(n);
   const std::size_t chunk_elems = device.settings().chunk_elems;
   const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
   std::vector<ChunkWork> chunks;
-  split_into_chunks(work_of(device, job), capacity, chunks);
+  split_into_chunks(job, capacity, chunks);
   stream(device.buckets(), chunks, path, capacity, n);
   count_job(device.counters(), n, path, chunks.size());
 }
@@ -82,13 +99,20 @@ void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<C
 
 void stream_job(Device& device, const Job& job) {
   const auto lock = device.lock();
-  stream_locked(device, job);
+  stream_locked(device, work_of(device, job));
+}
+
+void stream_encoded(Device& device, const EncodedJob& job) {
+  const auto lock = device.lock();
+  const std::size_t n = job.out.size() / kFpBytes;
+  stream_locked(device, whole_work(device, job.op, spirv::ElementEncoding::BigEndian,
+                                   {job.a.data(), job.b.data(), job.c.data()}, job.out.data(), n));
 }
 
 void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule) {
   const auto lock = device.lock();
   if (schedule == Schedule::Sequential) {
-    for (const Job& j : jobs) stream_locked(device, j);
+    for (const Job& j : jobs) stream_locked(device, work_of(device, j));
     return;
   }
   // Group by (path, bucket capacity, op): each group streams through one ring of slots of its
@@ -101,13 +125,14 @@ void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule) 
     const std::size_t n = j.out.size();
     if (n == 0) continue;
     // Jobs of a pipelined batch are independent: an imported one may run before the rest.
-    if (device.settings().imports(n) && run_imported(device, j)) continue;
+    const ChunkWork whole = work_of(device, j);
+    if (imported(device, whole)) continue;
     const DataPath path = device.settings().path_for(n);
     const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
     const Key key{path, capacity, j.op};
     auto& chunks = groups[key];
     const std::size_t before = chunks.size();
-    split_into_chunks(work_of(device, j), capacity, chunks);
+    split_into_chunks(whole, capacity, chunks);
     largest[key] = std::max(largest[key], n);
     count_job(device.counters(), n, path, chunks.size() - before);
   }

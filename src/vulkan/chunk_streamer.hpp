@@ -19,6 +19,8 @@ inline constexpr std::size_t kSlotsInFlight = 3;
 // out[i] = op(a[i], b[i][, c[i]]), sizes checked by the executor; out may alias an input.
 // Takes the device's lock.
 void stream_job(Device& device, const Job& job);
+// The same on the file encoding, through the big-endian kernels (which mark rejected elements).
+void stream_encoded(Device& device, const EncodedJob& job);
 // Jobs checked by the executor (independent when pipelined). Takes the device's lock.
 void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule);
 

@@ -81,35 +81,30 @@ ImportedHostMemory::~ImportedHostMemory() {
   if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_.device(), memory_, nullptr);
 }
 
-bool run_imported(Device& device, const Job& job) {
-  const std::size_t n = job.out.size();
+bool run_imported(Device& device, const ChunkWork& job) {
+  const std::size_t n = job.n;
+  const std::size_t bytes = n * job.element_bytes;
   const VkDeviceSize align =
       std::max<VkDeviceSize>(16, device.info().limits.minStorageBufferOffsetAlignment);
-  const std::array<const void*, 3> inputs = {job.a.data(), job.b.data(), job.c.data()};
-  const uint32_t count = op_inputs(job.op);
-  std::array<std::unique_ptr<ImportedHostMemory>, 4> imports;
-  std::array<BufferRange, 4> ranges;
+  const uint32_t count = job.input_count();
+  std::array<std::unique_ptr<ImportedHostMemory>, kMaxChunkInputs + 1> imports;
+  std::array<BufferRange, kMaxChunkInputs + 1> ranges;
   for (uint32_t i = 0; i <= count; ++i) {
-    const void* p = i < count ? inputs[i] : job.out.data();
+    const void* p = i < count ? job.inputs[i] : job.out;
     // The binding starts at the array: its offset in the import must suit the device.
     if (reinterpret_cast<std::uintptr_t>(p) % align != 0) return false;
     // An array given twice (out aliasing an input) is imported once.
     for (uint32_t k = 0; k < i && !imports[i]; ++k) {
-      const void* q = k < count ? inputs[k] : job.out.data();
+      const void* q = k < count ? job.inputs[k] : job.out;
       if (q == p) ranges[i] = ranges[k];
     }
     if (ranges[i].buffer != VK_NULL_HANDLE) continue;
-    imports[i] = std::make_unique<ImportedHostMemory>(device.logical(), p, n * sizeof(Fp));
+    imports[i] = std::make_unique<ImportedHostMemory>(device.logical(), p, bytes);
     if (!imports[i]->valid()) return false;
-    ranges[i] = {imports[i]->handle(), imports[i]->offset(), n * sizeof(Fp)};
+    ranges[i] = {imports[i]->handle(), imports[i]->offset(), bytes};
   }
-  const spirv::KernelId id = device.elementwise_id(job.op);
-  run_resident(device, device.kernel(id), std::span(ranges.data(), count), ranges[count], n,
-               spirv::kernel_info(id).element_bytes);
-  JobCounters& c = device.counters();
-  ++c.jobs;
-  ++c.imported_jobs;
-  c.elements += n;
+  run_resident(device, *job.kernel, std::span(ranges.data(), count), ranges[count], n,
+               job.element_bytes);
   return true;
 }
 

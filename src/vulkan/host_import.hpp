@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <span>
 
-#include "gpuexec/job.hpp"
+#include "vulkan/chunk_slot.hpp"
 #include "vulkan/device.hpp"
 
 namespace gpuexec::vk {
@@ -34,8 +34,8 @@ class ImportedHostMemory {
   VkDeviceSize offset_ = 0;
 };
 
-// Runs the job on the caller's memory; false (nothing run) when an array cannot be imported.
-// The caller holds the device's lock.
-bool run_imported(Device& device, const Job& job);
+// Runs the whole job on the caller's memory; false (nothing run) when an array cannot be
+// imported. The caller holds the device's lock and counts the job.
+bool run_imported(Device& device, const ChunkWork& job);
 
 }  // namespace gpuexec::vk

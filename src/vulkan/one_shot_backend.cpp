@@ -1,6 +1,7 @@
 #include "vulkan/one_shot_backend.hpp"
 
 #include "gpuexec/error.hpp"
+#include "gpuexec/fp_encoding.hpp"
 #include "vulkan/chunk_streamer.hpp"
 
 namespace gpuexec::vk {
@@ -10,6 +11,14 @@ void OneShotBackend::run_job(const Job& job) {
   stream_job(device, job);
   ++jobs_;
   elements_ += job.out.size();
+}
+
+EncodedRun OneShotBackend::run_encoded(const EncodedJob& job) {
+  Device device(options_, {});
+  stream_encoded(device, job);
+  ++jobs_;
+  elements_ += job.out.size() / kFpBytes;
+  return EncodedRun::Marked;
 }
 
 void OneShotBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {

@@ -14,6 +14,8 @@ class OneShotBackend final : public Backend {
   explicit OneShotBackend(const ExecutorOptions& options = {}) : options_(options) {}
   std::string name() const override { return "vulkan one-shot"; }
   void run_job(const Job& job) override;
+  // Through the big-endian kernels.
+  EncodedRun run_encoded(const EncodedJob& job) override;
   // One call: one device for the whole batch.
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   // Nothing outlives a one-shot call, so there are no device vectors: InvalidArgument.

@@ -63,6 +63,11 @@ void PersistentBackend::run_job(const Job& job) {
   run_on(*live_device(), [&](Device& d) { stream_job(d, job); });
 }
 
+EncodedRun PersistentBackend::run_encoded(const EncodedJob& job) {
+  run_on(*live_device(), [&](Device& d) { stream_encoded(d, job); });
+  return EncodedRun::Marked;
+}
+
 void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
   run_on(*live_device(), [&](Device& d) { stream_batch(d, jobs, schedule); });
 }

@@ -24,6 +24,8 @@ class PersistentBackend final : public Backend {
 
   std::string name() const override;
   void run_job(const Job& job) override;
+  // Through the big-endian kernels.
+  EncodedRun run_encoded(const EncodedJob& job) override;
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
   // Storage whose owner() is `owner` (a backend that runs its ops here).

@@ -48,7 +48,8 @@ const std::vector<Field>& all_fields() {
     std::vector<Field> out;
     for_each_field([&](FieldId id, const auto& p) {
       using Params = std::remove_cvref_t<decltype(p)>;
-      out.push_back({id, p.name, std::vector<uint64_t>(p.modulus.begin(), p.modulus.end()), p.inv,
+      out.push_back({id, p.name, std::vector<uint64_t>(p.modulus.begin(), p.modulus.end()),
+                     std::vector<uint64_t>(p.r2.begin(), p.r2.end()), p.inv,
                      static_cast<uint32_t>(Params::kElementBytes)});
     });
     return out;
@@ -74,7 +75,13 @@ std::vector<Kernel> read_kernel_list(const std::string& path, bool every_field) 
     std::stringstream words(line);
     for (std::string w; words >> w;) cols.push_back(w);
     if (cols.empty()) continue;
-    if (cols.size() != 4) throw std::runtime_error(where() + "want: entry ops fields variants");
+    if (cols.size() != 4 && cols.size() != 5) {
+      throw std::runtime_error(where() + "want: entry ops fields variants [io]");
+    }
+    const std::string io = cols.size() == 5 ? cols[4] : "mont";
+    if (io != "mont" && io != "be") throw std::runtime_error(where() + "io is mont or be: " + io);
+    const auto encoding =
+        io == "be" ? spirv::ElementEncoding::BigEndian : spirv::ElementEncoding::Montgomery;
     const std::vector<std::string> field_names = split(cols[2], ',');
     std::vector<std::pair<const Field*, bool>> fields;
     for (const std::string& name : field_names) {
@@ -96,8 +103,8 @@ std::vector<Kernel> read_kernel_list(const std::string& path, bool every_field) 
         for (const std::string& v : split(cols[3], ',')) {
           const spirv::VariantInfo* variant = spirv::find_variant(std::string_view(v));
           if (!variant) throw std::runtime_error(where() + "unknown variant " + v);
-          out.push_back({field->name + "_" + op_text + "_" + v, cols[0] + ".comp", *op, field,
-                         variant, listed});
+          out.push_back({field->name + "_" + op_text + "_" + v + (io == "be" ? "_be" : ""),
+                         cols[0] + ".comp", *op, field, variant, encoding, listed});
         }
       }
     }
@@ -117,7 +124,8 @@ std::string field_macro(const Field& f) {
 std::string glsl_defines(const Kernel& k) {
   return "-D" + field_macro(*k.field) + " -DLIMB_BITS=" + std::to_string(k.variant->limb_bits) +
          " -DLOAD_BYTES=" + std::to_string(k.variant->load_bytes) + " -DOP_" +
-         upper(std::string(op_name(k.op)));
+         upper(std::string(op_name(k.op))) +
+         (k.encoding == spirv::ElementEncoding::BigEndian ? " -DIO_BE" : "");
 }
 
 }  // namespace gpuexec::shadergen

@@ -16,16 +16,18 @@ struct Field {
   FieldId id;
   std::string name;  // "fp"
   std::vector<uint64_t> modulus;
+  std::vector<uint64_t> r2;  // R^2 mod m, the Montgomery conversion factor
   uint64_t inv = 0;
   uint32_t element_bytes = 0;
 };
 
 struct Kernel {
-  std::string name;   // FIELD_OP_VARIANT, e.g. fp_mad_u64v
+  std::string name;   // FIELD_OP_VARIANT[_be], e.g. fp_mad_u64v, fp_add_u32_be
   std::string entry;  // entry shader file in shaders/, e.g. mad.comp
   Op op;
   const Field* field;
   const spirv::VariantInfo* variant;
+  spirv::ElementEncoding encoding = spirv::ElementEncoding::Montgomery;
   bool listed;  // false: a field the list leaves out, compiled only to check the GLSL
 };
 
@@ -39,7 +41,7 @@ std::vector<Kernel> read_kernel_list(const std::string& path, bool every_field);
 // The GLSL macro that selects a field: FIELD_FP.
 std::string field_macro(const Field& f);
 
-// GLSL #defines selecting the kernel's field, limb width, load width and op.
+// GLSL #defines selecting the kernel's field, limb width, load width, op and encoding.
 std::string glsl_defines(const Kernel& k);
 
 // "fp" -> "Fp": the enumerator of FieldId and Op that a name stands for.
