@@ -81,6 +81,7 @@ TEST_F(Environment, EmptyMeansUnsetExceptForCounts) {
   for (const env::Variable& v : env::variables()) set(std::string(v.name).c_str(), "");
   ::unsetenv("GPU_STREAM_CHUNK_ELEMS");
   ::unsetenv("GPUEXEC_LOCAL_SIZE");
+  ::unsetenv("GPUEXEC_CLI_CHUNK_ELEMS");
   EXPECT_NO_THROW(env::check_all());
   EXPECT_FALSE(env::validation());
   EXPECT_FALSE(env::device());
@@ -96,6 +97,8 @@ TEST_F(Environment, EmptyMeansUnsetExceptForCounts) {
   EXPECT_FALSE(env::home());
   expect_rejected("GPU_STREAM_CHUNK_ELEMS", "", env::chunk_elems, "GPU_STREAM_CHUNK_ELEMS=: ");
   expect_rejected("GPUEXEC_LOCAL_SIZE", "", env::local_size, "GPUEXEC_LOCAL_SIZE=: ");
+  expect_rejected("GPUEXEC_CLI_CHUNK_ELEMS", "", env::cli_chunk_elems,
+                  "GPUEXEC_CLI_CHUNK_ELEMS=: ");
 }
 
 TEST_F(Environment, Flags) {

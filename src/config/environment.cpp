@@ -142,6 +142,10 @@ std::optional<std::size_t> local_size() {
   return count("GPUEXEC_LOCAL_SIZE");
 }
 
+std::optional<std::size_t> cli_chunk_elems() {
+  return count("GPUEXEC_CLI_CHUNK_ELEMS");
+}
+
 std::optional<uint64_t> max_device_memory() {
   const auto v = given("GPUEXEC_MAX_DEVICE_MEMORY");
   if (!v) return std::nullopt;

@@ -71,6 +71,8 @@ DataPath data_path();
 KernelVariant kernel();
 // GPUEXEC_LOCAL_SIZE: whole number >= 1; nullopt when unset (empty is an error).
 std::optional<std::size_t> local_size();
+// GPUEXEC_CLI_CHUNK_ELEMS: whole number >= 1; nullopt when unset (empty is an error).
+std::optional<std::size_t> cli_chunk_elems();
 // GPUEXEC_MAX_DEVICE_MEMORY: bytes >= 1 (K/M/G suffix); nullopt (no cap) when unset or empty.
 std::optional<uint64_t> max_device_memory();
 

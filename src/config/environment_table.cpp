@@ -66,6 +66,10 @@ constexpr Variable kVariables[] = {
      "the host's memory (UMA, lavapipe); `1` imports every job that can be, discrete GPUs too; "
      "`0` never (the staged paths)",
      check<host_import>},
+    {"GPUEXEC_CLI_CHUNK_ELEMS", Type::Count, "whole number >= 1 (not empty)", "262144",
+     "elements per chunk of the streaming CLI (`run`, and `batch` jobs larger than one chunk): "
+     "its memory is a few chunks of each file whatever their sizes",
+     check<cli_chunk_elems>},
     {"XDG_CACHE_HOME", Type::Path, "a directory", "`$HOME/.cache`",
      "the on-disk pipeline cache lives in `$XDG_CACHE_HOME/gpuexec`, one file per device, "
      "checked against the device's pipelineCacheUUID",

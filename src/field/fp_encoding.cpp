@@ -1,5 +1,8 @@
 #include "gpuexec/fp_encoding.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace gpuexec {
 
 std::optional<Fp> fp_from_be_bytes(std::span<const uint8_t, kFpBytes> in) {
@@ -21,18 +24,20 @@ void fp_to_be_bytes(const Fp& a, std::span<uint8_t, kFpBytes> out) {
 }
 
 namespace {
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// Each byte's hex digit value, 0xff for a byte that is not one.
+constexpr std::array<uint8_t, 256> kHexValue = [] {
+  std::array<uint8_t, 256> t{};
+  t.fill(0xff);
+  for (int c = 0; c < 10; ++c) t['0' + c] = static_cast<uint8_t>(c);
+  for (int c = 0; c < 6; ++c) t['a' + c] = t['A' + c] = static_cast<uint8_t>(10 + c);
+  return t;
+}();
 }  // namespace
 
-std::optional<Fp> fp_from_hex(std::string_view text, std::string* why) {
-  auto fail = [&](std::string reason) -> std::optional<Fp> {
+bool fp_hex_to_be_bytes(std::string_view text, std::span<uint8_t, kFpBytes> out, std::string* why) {
+  auto fail = [&](std::string reason) {
     if (why) *why = std::move(reason);
-    return std::nullopt;
+    return false;
   };
   std::size_t prefix = 0;
   if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) prefix = 2;
@@ -41,26 +46,54 @@ std::optional<Fp> fp_from_hex(std::string_view text, std::string* why) {
   if (text.size() > kFpHexDigits) {
     return fail("too long: " + std::to_string(text.size()) + " hex digits, at most 96");
   }
-  Limbs x{};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const int d = hex_digit(text[i]);
-    if (d < 0) return fail("not a hex digit at column " + std::to_string(prefix + i + 1));
-    const std::size_t bit = 4 * (text.size() - 1 - i);
-    x[bit / 64] |= static_cast<uint64_t>(d) << (bit % 64);
+  // Two digits a byte from the right; an invalid digit's 0xff sets bit 7 of `bad`, and only
+  // then is the text walked again for the column to report.
+  std::fill(out.begin(), out.end(), uint8_t{0});
+  const auto value = [&](std::size_t i) { return kHexValue[static_cast<unsigned char>(text[i])]; };
+  uint8_t bad = 0;
+  std::size_t i = text.size(), byte = kFpBytes;
+  for (; i >= 2; i -= 2) {
+    const uint8_t lo = value(i - 1), hi = value(i - 2);
+    bad |= lo | hi;
+    out[--byte] = static_cast<uint8_t>((hi << 4) | (lo & 0xf));
   }
-  if (!fp::is_canonical(x)) return fail("value is not below the field modulus p (non-canonical)");
-  return fp::to_montgomery(x);
+  if (i == 1) {
+    bad |= value(0);
+    out[--byte] = value(0) & 0xf;
+  }
+  if (bad & 0x80) {
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      if (value(k) & 0x80)
+        return fail("not a hex digit at column " + std::to_string(prefix + k + 1));
+    }
+  }
+  return true;
+}
+
+void fp_be_bytes_to_hex(std::span<const uint8_t, kFpBytes> in,
+                        std::span<char, 2 + kFpHexDigits> out) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  out[0] = '0';
+  out[1] = 'x';
+  for (std::size_t i = 0; i < kFpBytes; ++i) {
+    out[2 + 2 * i] = kDigits[in[i] >> 4];
+    out[3 + 2 * i] = kDigits[in[i] & 0xf];
+  }
+}
+
+std::optional<Fp> fp_from_hex(std::string_view text, std::string* why) {
+  std::array<uint8_t, kFpBytes> bytes;
+  if (!fp_hex_to_be_bytes(text, bytes, why)) return std::nullopt;
+  auto value = fp_from_be_bytes(bytes);
+  if (!value && why) *why = "value is not below the field modulus p (non-canonical)";
+  return value;
 }
 
 std::string fp_to_hex(const Fp& a) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  const Limbs x = fp::from_montgomery(a);
+  std::array<uint8_t, kFpBytes> bytes;
+  fp_to_be_bytes(a, bytes);
   std::string s(2 + kFpHexDigits, '0');
-  s[1] = 'x';
-  for (std::size_t i = 0; i < kFpHexDigits; ++i) {
-    const std::size_t bit = 4 * (kFpHexDigits - 1 - i);
-    s[2 + i] = kDigits[(x[bit / 64] >> (bit % 64)) & 0xf];
-  }
+  fp_be_bytes_to_hex(bytes, std::span<char, 2 + kFpHexDigits>(s.data(), s.size()));
   return s;
 }
 

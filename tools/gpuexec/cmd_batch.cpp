@@ -1,7 +1,8 @@
-// gpuexec batch MANIFEST.json: many jobs in one executor call. Every job is checked (manifest
-// fields, input files, output path) before any runs; a bad job is reported with its index and
-// nothing is written for it; the good ones run as one batch and their outputs are written
-// atomically. Exit 2 when any job was bad.
+// gpuexec batch MANIFEST.json: many jobs on one executor. Each job is checked (manifest fields,
+// output path, independence) before it runs; a bad job is reported with its index and nothing is
+// written for it; the good ones run and their outputs are written atomically. Exit 2 when any
+// job was bad. Memory stays bounded: small jobs run in waves (one executor batch each, in the
+// chosen schedule), and a job larger than a wave streams alone through stream_run.
 //
 // Jobs are independent: two jobs writing one file (by any spelling or link), or a job reading
 // another job's output, are per-job errors. No file stays open between the checks and the writes,
@@ -24,6 +25,8 @@
 #include "gpuexec/executor.hpp"
 #include "input_error.hpp"
 #include "manifest.hpp"
+#include "stream_run.hpp"
+#include "vector_file.hpp"
 
 namespace gpuexec::cli {
 
@@ -80,7 +83,9 @@ void check_writable(const std::string& out, const FileId& id) {
   }
 }
 
-ReadyJob prepare(const ManifestJob& job, const OutputOwners& owners) {
+// The checks that need no input data: outputs not shared, inputs not another job's output, the
+// output writable. Throws InputError.
+void check(const ManifestJob& job, const OutputOwners& owners) {
   const FileId out_id = file_id(job.out);
   if (auto o = owners.owner(out_id); o && *o != job.index) {
     throw InputError(fmt::format("{}: job {} writes this output too", job.out, *o));
@@ -95,6 +100,25 @@ ReadyJob prepare(const ManifestJob& job, const OutputOwners& owners) {
     }
   }
   check_writable(job.out, out_id);
+}
+
+std::vector<const std::string*> inputs_of(const ManifestJob& job) {
+  if (job.op == Op::Mad) return {&job.a, &job.b, &job.c};
+  return {&job.a, &job.b};
+}
+
+// The bytes of the job's inputs when all are regular files; none (stream it) otherwise.
+std::optional<std::size_t> input_bytes(const ManifestJob& job) {
+  std::size_t total = 0;
+  for (const std::string* in : inputs_of(job)) {
+    struct stat st;
+    if (::stat(in->c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    total += static_cast<std::size_t>(st.st_size);
+  }
+  return total;
+}
+
+ReadyJob load(const ManifestJob& job) {
   ReadyJob r;
   r.spec = job;
   r.a = read_vector_file(job.a, job.format);  // each read opens, reads and closes its file
@@ -110,53 +134,111 @@ ReadyJob prepare(const ManifestJob& job, const OutputOwners& owners) {
   return r;
 }
 
-void run_batch(const BatchArgs& args) {
-  const auto entries = read_manifest(args.manifest);
-  OutputOwners owners;
-  for (const ManifestEntry& e : entries) {
-    if (e.error.empty()) owners.add(file_id(e.job.out), e.job.index);
-  }
-  std::vector<ReadyJob> ready;
-  std::vector<std::string> errors;
-  auto report = [&](std::size_t index, const char* what) {
-    errors.push_back(fmt::format("{}: job {}: {}", args.manifest, index, what));
-  };
-  for (const ManifestEntry& e : entries) {
-    if (!e.error.empty()) {
-      errors.push_back(e.error);
-      continue;
+// Small jobs run in waves of at most kWaveBytes of input, each wave one executor batch in the
+// chosen schedule; a job larger than that (or reading a pipe) streams alone (stream_run).
+constexpr std::size_t kWaveBytes = std::size_t{64} << 20;
+
+class BatchRun {
+ public:
+  explicit BatchRun(const BatchArgs& args) : args_(args) {}
+
+  void run() {
+    const auto entries = read_manifest(args_.manifest);
+    OutputOwners owners;
+    for (const ManifestEntry& e : entries) {
+      if (e.error.empty()) owners.add(file_id(e.job.out), e.job.index);
     }
+    std::vector<ManifestJob> wave;
+    std::size_t wave_bytes = 0;
+    for (const ManifestEntry& e : entries) {
+      if (!e.error.empty()) {
+        errors_.push_back(e.error);
+        continue;
+      }
+      try {
+        check(e.job, owners);
+      } catch (const InputError& err) {
+        report(e.job.index, err.what());
+        continue;
+      }
+      const std::optional<std::size_t> bytes = input_bytes(e.job);
+      if (!bytes || *bytes > kWaveBytes) {
+        stream(e.job);
+        continue;
+      }
+      if (wave_bytes + *bytes > kWaveBytes) run_wave(wave), wave.clear(), wave_bytes = 0;
+      wave.push_back(e.job);
+      wave_bytes += *bytes;
+    }
+    run_wave(wave);
+    if (executor_) {
+      fmt::print("{} of {} jobs done ({})\n", written_, entries.size(), args_.schedule);
+      if (args_.stats) fmt::print("{}", format_stats(executor_->stats()));
+    }
+    if (!errors_.empty()) {
+      for (std::size_t i = 0; i + 1 < errors_.size(); ++i) {
+        fmt::print(stderr, "gpuexec: {}\n", errors_[i]);
+      }
+      throw InputError(errors_.back());  // printed by main, exit 2
+    }
+  }
+
+ private:
+  Executor& executor() {
+    if (!executor_) executor_ = std::make_unique<Executor>(args_.backend.executor_options());
+    return *executor_;
+  }
+
+  void report(std::size_t index, const char* what) {
+    errors_.push_back(fmt::format("{}: job {}: {}", args_.manifest, index, what));
+  }
+
+  void stream(const ManifestJob& job) {
     try {
-      ready.push_back(prepare(e.job, owners));
+      StreamSpec spec{job.op, {job.a, job.b}, job.out, job.format};
+      if (job.op == Op::Mad) spec.inputs.push_back(job.c);
+      executor();  // the batch has run once it has a job to run
+      stream_run(spec, [this]() -> Executor& { return executor(); });
+      ++written_;
     } catch (const InputError& err) {
-      report(e.job.index, err.what());
+      report(job.index, err.what());
     }
   }
-  if (!ready.empty()) {
+
+  void run_wave(const std::vector<ManifestJob>& wave) {
+    std::vector<ReadyJob> ready;
+    for (const ManifestJob& job : wave) {
+      try {
+        ready.push_back(load(job));
+      } catch (const InputError& err) {
+        report(job.index, err.what());
+      }
+    }
+    if (ready.empty()) return;
     std::vector<Job> jobs;
     for (ReadyJob& r : ready) jobs.push_back({r.spec.op, r.a, r.b, r.out, r.c});
-    Executor executor(args.backend.executor_options());
-    executor.run_batch(jobs,
-                       args.schedule == "sequential" ? Schedule::Sequential : Schedule::Pipelined);
-    std::size_t written = 0;
+    executor().run_batch(
+        jobs, args_.schedule == "sequential" ? Schedule::Sequential : Schedule::Pipelined);
     for (ReadyJob& r : ready) {
       try {  // one output open at a time; a failure here spoils only its own job
         AtomicFile file(r.spec.out);
         file.write(encode_vector(r.out, r.spec.format));
         file.commit();
-        ++written;
+        ++written_;
       } catch (const InputError& err) {
         report(r.spec.index, err.what());
       }
     }
-    fmt::print("{} of {} jobs done ({})\n", written, entries.size(), args.schedule);
-    if (args.stats) fmt::print("{}", format_stats(executor.stats()));
   }
-  if (!errors.empty()) {
-    for (std::size_t i = 0; i + 1 < errors.size(); ++i)
-      fmt::print(stderr, "gpuexec: {}\n", errors[i]);
-    throw InputError(errors.back());  // printed by main, exit 2
-  }
+
+  const BatchArgs& args_;
+  std::unique_ptr<Executor> executor_;
+  std::vector<std::string> errors_;
+  std::size_t written_ = 0;
+};
+
+void run_batch(const BatchArgs& args) {
+  BatchRun(args).run();
 }
 }  // namespace
 

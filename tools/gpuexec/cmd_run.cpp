@@ -1,14 +1,12 @@
-// gpuexec run: one element-wise job from files to a file.
+// gpuexec run: one element-wise job from files to a file, streamed (stream_run.hpp).
 #include <fmt/format.h>
 
 #include <memory>
 
-#include "atomic_file.hpp"
 #include "backend_option.hpp"
 #include "commands.hpp"
 #include "gpuexec/executor.hpp"
-#include "input_error.hpp"
-#include "vector_file.hpp"
+#include "stream_run.hpp"
 
 namespace gpuexec::cli {
 
@@ -19,41 +17,21 @@ struct RunArgs {
   BackendOption backend;
 };
 
-// The shorter of two inputs is the one in error: it names the first element it lacks.
-void check_same_length(const std::string& x_file, std::size_t x, const std::string& y_file,
-                       std::size_t y) {
-  if (x == y) return;
-  const bool x_short = x < y;
-  const std::size_t n = std::min(x, y);
-  throw InputError(
-      fmt::format("{}: element {}: missing: the file holds {} elements but {} holds {}",
-                  x_short ? x_file : y_file, n, n, x_short ? y_file : x_file, std::max(x, y)));
-}
-
 void run_job(const RunArgs& args) {
   const Op op = *parse_op(args.op);
   if ((op == Op::Mad) != !args.c.empty()) {
     throw CLI::ValidationError("--c", op == Op::Mad ? "mad needs --c FILE (out = a*b + c)"
                                                     : "--c is read by --op mad only");
   }
-  const FileFormat format = *parse_format(args.format);
-  const std::vector<Fp> a = read_vector_file(args.a, format);
-  const std::vector<Fp> b = read_vector_file(args.b, format);
-  check_same_length(args.a, a.size(), args.b, b.size());
-  std::vector<Fp> c;
-  if (op == Op::Mad) {
-    c = read_vector_file(args.c, format);
-    check_same_length(args.a, a.size(), args.c, c.size());
-  }
-  AtomicFile out(args.out);  // fails now, before any work, if the output cannot be written
-  std::vector<Fp> result(a.size());
+  StreamSpec spec{op, {args.a, args.b}, args.out, *parse_format(args.format)};
+  if (op == Op::Mad) spec.inputs.push_back(args.c);
   std::unique_ptr<Executor> executor;
-  if (!a.empty() || args.stats) {  // an empty job needs no device
-    executor = std::make_unique<Executor>(args.backend.executor_options());
-    executor->run(Job{op, a, b, result, c});
-  }
-  out.write(encode_vector(result, format));
-  out.commit();
+  const auto make = [&]() -> Executor& {
+    if (!executor) executor = std::make_unique<Executor>(args.backend.executor_options());
+    return *executor;
+  };
+  if (args.stats) make();  // an empty job needs no device, unless its statistics are asked for
+  stream_run(spec, make);
   if (args.stats) fmt::print("{}", format_stats(executor->stats()));
 }
 }  // namespace

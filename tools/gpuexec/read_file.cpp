@@ -26,47 +26,77 @@ struct Fd {
 };
 }  // namespace
 
+FileReader::FileReader(const std::string& path)
+    : FileReader(::open(path.c_str(), O_RDONLY | O_CLOEXEC), path, nullptr, true) {}
+
+FileReader::FileReader(int fd, std::string label, ReadFn read_fn)
+    : FileReader(fd, std::move(label), read_fn, false) {}
+
+FileReader::FileReader(int fd, std::string label, ReadFn read_fn, bool owned)
+    : fd_(fd), owned_(owned), label_(std::move(label)), read_fn_(read_fn ? read_fn : ::read) {
+  if (fd_ < 0) fail(label_, "cannot open", errno);
+  try {
+    struct stat st;
+    if (::fstat(fd_, &st) != 0) fail(label_, "cannot read", errno);
+    if (S_ISDIR(st.st_mode)) {
+      throw InputError(fmt::format("{}: cannot read: is a directory", label_));
+    }
+    if (S_ISREG(st.st_mode) && st.st_size > 0) size_ = static_cast<std::size_t>(st.st_size);
+  } catch (...) {
+    if (owned_) ::close(fd_);  // no destructor runs for a constructor that throws
+    throw;
+  }
+}
+
+FileReader::~FileReader() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+}
+
+std::size_t FileReader::read(char* buf, std::size_t want) {
+  std::size_t filled = 0;
+  while (filled < want && !ended_) {
+    const ssize_t n = read_fn_(fd_, buf + filled, want - filled);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(label_, "cannot read", errno);
+    }
+    if (n == 0) {
+      check_end();
+      break;
+    }
+    filled += static_cast<std::size_t>(n);
+    got_ += static_cast<std::size_t>(n);
+    if (size_ && got_ > *size_) {
+      throw InputError(fmt::format(
+          "{}: cannot read: the file grew while being read (it had {} bytes when opened)", label_,
+          *size_));
+    }
+  }
+  return filled;
+}
+
+void FileReader::check_end() {
+  ended_ = true;
+  if (size_ && got_ != *size_) {
+    throw InputError(fmt::format(
+        "{}: cannot read: the file ended after {} of its {} bytes (truncated while being read?)",
+        label_, got_, *size_));
+  }
+}
+
 std::string read_fd(int fd, const std::string& label, ReadFn read_fn) {
-  if (!read_fn) read_fn = ::read;
-  struct stat st;
-  if (::fstat(fd, &st) != 0) fail(label, "cannot read", errno);
-  if (S_ISDIR(st.st_mode)) throw InputError(fmt::format("{}: cannot read: is a directory", label));
-  const bool sized = S_ISREG(st.st_mode) && st.st_size > 0;
-  const std::size_t expected = sized ? static_cast<std::size_t>(st.st_size) : 0;
+  FileReader reader(fd, label, read_fn);
   std::string data;
   try {
-    // Regular files: one buffer of the final size; others (pipes, /proc) grow as they come.
-    data.resize(sized ? expected : std::size_t{1} << 16);
+    // Regular files: one buffer of the final size (and a byte more, to see the end); others
+    // (pipes, /proc) grow as they come.
+    data.resize(reader.size() ? *reader.size() + 1 : std::size_t{1} << 16);
     std::size_t got = 0;
     for (;;) {
-      if (got == data.size()) {
-        if (sized) {
-          // A byte past the size fstat gave means the file grew while being read.
-          char extra;
-          const ssize_t n = read_fn(fd, &extra, 1);
-          if (n < 0 && errno == EINTR) continue;
-          if (n < 0) fail(label, "cannot read", errno);
-          if (n > 0) {
-            throw InputError(fmt::format(
-                "{}: cannot read: the file grew while being read (it had {} bytes when opened)",
-                label, expected));
-          }
-          break;
-        }
-        data.resize(data.size() * 2);
-      }
-      const ssize_t n = read_fn(fd, data.data() + got, data.size() - got);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        fail(label, "cannot read", errno);
-      }
-      if (n == 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    if (sized && got != expected) {
-      throw InputError(fmt::format(
-          "{}: cannot read: the file ended after {} of its {} bytes (truncated while being read?)",
-          label, got, expected));
+      const std::size_t n = reader.read(data.data() + got, data.size() - got);
+      got += n;
+      if (got < data.size()) break;  // the end
+      data.resize(data.size() * 2);
     }
     data.resize(got);
   } catch (const std::bad_alloc&) {

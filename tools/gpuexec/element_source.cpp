@@ -1,0 +1,142 @@
+#include "element_source.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+#include <string_view>
+
+#include "cpu/parallel_for.hpp"
+#include "gpuexec/fp_encoding.hpp"
+#include "input_error.hpp"
+#include "text_checks.hpp"
+
+namespace gpuexec::cli {
+
+namespace {
+constexpr std::size_t kTextBlock = std::size_t{4} << 20;
+constexpr const char* kNonCanonical = "value is not below the field modulus p (non-canonical)";
+
+std::string truncated(const std::string& label, std::size_t bytes, std::string_view head) {
+  return fmt::format("{}: element {}: truncated: file length {} bytes is not a multiple of {}{}",
+                     label, bytes / kFpBytes, bytes, kFpBytes, hex_hint(head));
+}
+}  // namespace
+
+ElementSource::ElementSource(const std::string& path, FileFormat format)
+    : reader_(path), format_(format) {
+  if (format_ != FileFormat::Bin || !reader_.size() || *reader_.size() % kFpBytes == 0) return;
+  // A regular bin file of a partial element: say so before any work, hinting from its start.
+  std::string head(std::min<std::size_t>(*reader_.size(), 1 << 16), '\0');
+  head.resize(reader_.read(head.data(), head.size()));
+  throw InputError(truncated(label(), *reader_.size(), head));
+}
+
+std::optional<std::size_t> ElementSource::known_count() const {
+  if (format_ != FileFormat::Bin || !reader_.size()) return std::nullopt;
+  return *reader_.size() / kFpBytes;
+}
+
+std::size_t ElementSource::read(std::span<uint8_t> out, std::vector<std::size_t>& lines) {
+  const std::size_t n = format_ == FileFormat::Bin ? read_bin(out) : read_hex(out, lines);
+  elements_ += n;
+  return n;
+}
+
+std::size_t ElementSource::read_bin(std::span<uint8_t> out) {
+  const std::size_t got = reader_.read(reinterpret_cast<char*>(out.data()), out.size());
+  if (got % kFpBytes != 0) {
+    const std::string_view head(reinterpret_cast<const char*>(out.data()), got);
+    throw InputError(truncated(label(), reader_.bytes_read(), head));
+  }
+  return got / kFpBytes;
+}
+
+bool ElementSource::fill_text() {
+  if (text_ended_) return false;
+  text_.erase(0, begin_);  // keep the partial line at the front
+  begin_ = 0;
+  const std::size_t had = text_.size();
+  text_.resize(had + kTextBlock);
+  const std::size_t got = reader_.read(text_.data() + had, kTextBlock);
+  text_.resize(had + got);
+  if (at_start_ && std::string_view(text_).starts_with(kBom)) begin_ = kBom.size();
+  at_start_ = false;
+  text_ended_ = got < kTextBlock;
+  return got > 0;
+}
+
+std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::size_t>& lines) {
+  const std::size_t want = out.size() / kFpBytes;
+  lines.clear();
+  std::vector<std::string_view> raws;  // the lines of this block's elements, as in the file
+  std::size_t done = 0;
+  while (done < want) {
+    // Complete lines of the block (the last line of the file needs no newline).
+    raws.clear();
+    const std::size_t first = done;
+    while (done + raws.size() < want) {
+      const std::size_t nl = text_.find('\n', begin_);
+      if (nl == std::string::npos && !(text_ended_ && begin_ < text_.size())) break;
+      const std::size_t end = nl == std::string::npos ? text_.size() : nl;
+      const std::string_view raw(text_.data() + begin_, end - begin_);
+      begin_ = nl == std::string::npos ? text_.size() : nl + 1;
+      ++line_;
+      if (trim(raw).empty()) continue;
+      raws.push_back(raw);
+      lines.push_back(line_);
+    }
+    // Parse them on all cores; the first bad line is the one reported.
+    std::size_t bad = raws.size();
+    std::string bad_why;
+    std::mutex m;
+    cpu::parallel_for(raws.size(), [&](std::size_t begin, std::size_t end) {
+      std::string why;
+      for (std::size_t i = begin; i < end; ++i) {
+        auto slot = out.subspan((first + i) * kFpBytes).first<kFpBytes>();
+        if (fp_hex_to_be_bytes(trim(raws[i]), slot, &why)) continue;
+        std::lock_guard lock(m);
+        if (i < bad) bad = i, bad_why = why;
+        return;
+      }
+    });
+    if (bad != raws.size()) {
+      throw InputError(fmt::format("{}:{}: {}", label(), lines[first + bad],
+                                   explain_bad_line(raws[bad], bad_why)));
+    }
+    done += raws.size();
+    if (done < want && !fill_text() && begin_ >= text_.size()) break;
+  }
+  return done;
+}
+
+std::size_t ElementSource::count_rest() {
+  std::size_t rest = 0;
+  if (format_ == FileFormat::Bin) {
+    std::vector<char> sink(1 << 20);
+    std::size_t bytes = 0;
+    while (const std::size_t got = reader_.read(sink.data(), sink.size())) bytes += got;
+    return elements_ + bytes / kFpBytes;
+  }
+  for (;;) {
+    while (begin_ < text_.size()) {
+      std::size_t nl = text_.find('\n', begin_);
+      if (nl == std::string::npos && !text_ended_) break;
+      if (nl == std::string::npos) nl = text_.size();
+      rest += !trim(std::string_view(text_).substr(begin_, nl - begin_)).empty();
+      begin_ = nl + 1;
+    }
+    if (!fill_text() && begin_ >= text_.size()) break;
+  }
+  return elements_ + rest;
+}
+
+std::string ElementSource::rejection(std::size_t index, std::size_t line,
+                                     std::span<const uint8_t> bytes) const {
+  if (format_ == FileFormat::Hex) return fmt::format("{}:{}: {}", label(), line, kNonCanonical);
+  const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  return fmt::format("{}: element {}: {}{}", label(), index, kNonCanonical, hex_hint(text));
+}
+
+}  // namespace gpuexec::cli

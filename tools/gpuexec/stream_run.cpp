@@ -1,0 +1,188 @@
+#include "stream_run.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "atomic_file.hpp"
+#include "blocking_queue.hpp"
+#include "config/environment.hpp"
+#include "cpu/parallel_for.hpp"
+#include "element_source.hpp"
+#include "gpuexec/error.hpp"
+#include "gpuexec/fp_encoding.hpp"
+#include "input_error.hpp"
+
+namespace gpuexec::cli {
+
+namespace {
+constexpr std::size_t kDefaultChunkElems = std::size_t{1} << 18;
+// One chunk being read, one computing, one being written, one spare for the reader to start on.
+constexpr std::size_t kChunksInFlight = 4;
+constexpr std::size_t kHexLineBytes = 2 + kFpHexDigits + 1;
+
+struct Chunk {
+  std::size_t first = 0;  // its first element's index in the files
+  std::size_t count = 0;
+  bool last = false;
+  std::array<std::vector<uint8_t>, 3> in;
+  std::array<std::vector<std::size_t>, 3> lines;  // hex: the line of each element
+  std::vector<uint8_t> out;
+  std::string text;  // hex output
+  std::exception_ptr error;
+};
+
+// The shorter of two inputs is the one in error: it names the first element it lacks.
+std::string length_error(ElementSource& x, ElementSource& y) {
+  const std::size_t nx = x.count_rest(), ny = y.count_rest();
+  ElementSource& shorter = nx < ny ? x : y;
+  ElementSource& longer = nx < ny ? y : x;
+  const std::size_t n = std::min(nx, ny);
+  return fmt::format("{}: element {}: missing: the file holds {} elements but {} holds {}",
+                     shorter.label(), n, n, longer.label(), std::max(nx, ny));
+}
+
+class Stream {
+ public:
+  Stream(const StreamSpec& spec, const ExecutorSource& executor)
+      : spec_(spec), executor_(executor) {
+    for (const std::string& path : spec.inputs) {
+      sources_.push_back(std::make_unique<ElementSource>(path, spec.format));
+    }
+    // Regular bin files: lengths compared before any work, as whole-file reads did.
+    for (std::size_t i = 1; i < sources_.size(); ++i) {
+      const auto a = sources_[0]->known_count(), other = sources_[i]->known_count();
+      if (a && other && *a != *other) throw InputError(length_error(*sources_[0], *sources_[i]));
+    }
+    chunk_elems_ = env::cli_chunk_elems().value_or(kDefaultChunkElems);
+  }
+
+  std::size_t run() {
+    AtomicFile out(spec_.out);  // fails now, before any work, if the output cannot be written
+    for (auto& c : chunks_) free_.push(&c);
+    std::jthread compute([&] { compute_stage(); });
+    std::jthread writer([&] { write_stage(out); });
+    read_stage();
+    compute.join();
+    writer.join();
+    if (error_) std::rethrow_exception(error_);
+    out.commit();
+    return written_;
+  }
+
+ private:
+  void read_stage() {
+    std::size_t next = 0;
+    for (;;) {
+      Chunk* c = *free_.pop();
+      if (failed_) break;
+      c->first = next;
+      try {
+        fill(*c);
+      } catch (...) {
+        c->error = std::current_exception();
+      }
+      next += c->count;
+      const bool stop = c->last || c->error;
+      to_compute_.push(c);
+      if (stop) break;
+    }
+    to_compute_.close();
+  }
+
+  void fill(Chunk& c) {
+    const std::size_t bytes = chunk_elems_ * kFpBytes;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+      c.in[i].resize(bytes);
+      const std::size_t got = sources_[i]->read(c.in[i], c.lines[i]);
+      if (i > 0 && got != count) throw InputError(length_error(*sources_[0], *sources_[i]));
+      count = got;
+    }
+    c.count = count;
+    c.last = count < chunk_elems_;
+  }
+
+  void compute_stage() {
+    while (auto item = to_compute_.pop()) {
+      Chunk& c = **item;
+      if (!c.error && !failed_ && c.count > 0) {
+        try {
+          const std::size_t bytes = c.count * kFpBytes;
+          c.out.resize(bytes);
+          const auto in = [&](std::size_t i) {
+            return i < sources_.size() ? std::span<const uint8_t>(c.in[i]).first(bytes)
+                                       : std::span<const uint8_t>();
+          };
+          executor_().run_encoded({spec_.op, in(0), in(1), c.out, in(2)});
+        } catch (const NonCanonicalInput& e) {
+          const std::size_t i = e.input();
+          const std::size_t line = spec_.format == FileFormat::Hex ? c.lines[i].at(e.index()) : 0;
+          c.error = std::make_exception_ptr(InputError(sources_.at(i)->rejection(
+              c.first + e.index(), line, std::span(c.in[i]).first(c.count * kFpBytes))));
+        } catch (...) {
+          c.error = std::current_exception();
+        }
+      }
+      to_write_.push(&c);
+    }
+    to_write_.close();
+  }
+
+  void write_stage(AtomicFile& out) {
+    while (auto item = to_write_.pop()) {
+      Chunk& c = **item;
+      if (!failed_) {
+        try {
+          if (c.error) std::rethrow_exception(c.error);
+          write(c, out);
+        } catch (...) {
+          error_ = std::current_exception();  // the first failure in file order
+          failed_ = true;
+        }
+      }
+      c.error = nullptr;
+      free_.push(&c);
+    }
+  }
+
+  void write(Chunk& c, AtomicFile& out) {
+    written_ += c.count;
+    if (spec_.format == FileFormat::Bin) {
+      out.write({reinterpret_cast<const char*>(c.out.data()), c.count * kFpBytes});
+      return;
+    }
+    c.text.resize(c.count * kHexLineBytes);
+    cpu::parallel_for(c.count, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        char* line = c.text.data() + i * kHexLineBytes;
+        fp_be_bytes_to_hex(std::span(c.out).subspan(i * kFpBytes).first<kFpBytes>(),
+                           std::span<char, 2 + kFpHexDigits>(line, 2 + kFpHexDigits));
+        line[kHexLineBytes - 1] = '\n';
+      }
+    });
+    out.write(c.text);
+  }
+
+  const StreamSpec& spec_;
+  const ExecutorSource& executor_;
+  std::vector<std::unique_ptr<ElementSource>> sources_;
+  std::size_t chunk_elems_ = kDefaultChunkElems;
+  std::array<Chunk, kChunksInFlight> chunks_;
+  BlockingQueue<Chunk*> free_, to_compute_, to_write_;
+  std::atomic<bool> failed_{false};
+  std::exception_ptr error_;  // written by the writer thread, read after it joins
+  std::size_t written_ = 0;
+};
+}  // namespace
+
+std::size_t stream_run(const StreamSpec& spec, const ExecutorSource& executor) {
+  return Stream(spec, executor).run();
+}
+
+}  // namespace gpuexec::cli
