@@ -46,6 +46,42 @@ TEST_F(HostImport, EveryOpAndVariantOnTheCallersMemory) {
   }
 }
 
+// The copy engine's path (DMA from the imported arrays through device-local slots, the rule on
+// discrete GPUs), here forced on lavapipe: every op, several chunks, in place, split queues.
+TEST_F(HostImport, CopyEngineMovesTheImportedArrays) {
+  for (bool split : {false, true}) {
+    if (split) setenv("GPUEXEC_SPLIT_QUEUES", "1", 1);
+    ExecutorOptions o = options(gpuexec::HostImport::Copy, KernelVariant::Auto);
+    o.vulkan.chunk_elems = 4096;
+    Executor ex(std::make_unique<vk::PersistentBackend>(o, std::filesystem::path{}));
+    uint64_t jobs = 0;
+    for (Op op : kAllOps) {
+      for (std::size_t n : {1, 4097, 20000}) {
+        expect_job(ex, op, n);
+        ++jobs;
+      }
+    }
+    auto a = random_vector(9000, 3);
+    const auto b = random_vector(9000, 4);
+    std::vector<Fp> want(a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) want[i] = fp::mul(a[i], b[i]);
+    ex.run(Op::Mul, a, b, a);  // out is a
+    EXPECT_EQ(a, want);
+    EXPECT_EQ(ex.stats().imported_jobs, jobs + 1);
+    EXPECT_EQ(ex.stats().device_local_jobs, jobs + 1);
+    EXPECT_GT(ex.stats().chunks, jobs);  // through the slots, in chunks
+    unsetenv("GPUEXEC_SPLIT_QUEUES");
+  }
+}
+
+TEST_F(HostImport, BindIsTheKernelReadingInPlace) {
+  Executor ex(std::make_unique<vk::PersistentBackend>(
+      options(gpuexec::HostImport::Bind, KernelVariant::Auto), std::filesystem::path{}));
+  expect_job(ex, Op::Mad, 5000);
+  EXPECT_EQ(ex.stats().imported_jobs, 1u);
+  EXPECT_EQ(ex.stats().chunks, 0u);
+}
+
 TEST_F(HostImport, InPlaceAndBeyondOneBinding) {
   Executor ex(std::make_unique<vk::PersistentBackend>(
       options(gpuexec::HostImport::On, KernelVariant::Auto), std::filesystem::path{}));

@@ -26,7 +26,10 @@ enum class HostImport {
   Auto,  // GPUEXEC_HOST_IMPORT, else jobs from kHostImportMinElems on devices that share the
          // host's memory (UMA, CPU drivers); discrete GPUs stage (the bus is slow for kernels)
   Off,   // never
-  On,    // every job whose arrays can be imported, whatever its size
+  On,    // every job whose arrays can be imported, whatever its size: kernels read them in
+         // place where the device shares the host's memory, the copy engine moves them elsewhere
+  Copy,  // as On, always through the copy engine and device-local buffers (DMA, no host copies)
+  Bind,  // as On, always bound to the kernels (on a discrete GPU they read across the bus)
 };
 inline constexpr std::size_t kHostImportMinElems = std::size_t{1} << 16;
 

@@ -184,7 +184,9 @@ HostImport host_import() {
   if (!v || *v == "auto") return HostImport::Auto;
   if (*v == "0") return HostImport::Off;
   if (*v == "1") return HostImport::On;
-  reject("GPUEXEC_HOST_IMPORT", *v, "use 1 (import every job), 0 (never) or auto");
+  if (*v == "copy") return HostImport::Copy;
+  if (*v == "bind") return HostImport::Bind;
+  reject("GPUEXEC_HOST_IMPORT", *v, "use 1 (import every job), 0 (never), auto, copy or bind");
 }
 
 FenceWait fence_wait() {

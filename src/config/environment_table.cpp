@@ -60,11 +60,13 @@ constexpr Variable kVariables[] = {
      "`cached`: the inputs the host writes (mapped A\\|\\|B, upload staging) in host-cached "
      "memory instead of the device-local BAR (an experiment)",
      check<host_input_memory>},
-    {"GPUEXEC_HOST_IMPORT", Type::Words, "`auto`, `0`, `1`", "`auto`",
+    {"GPUEXEC_HOST_IMPORT", Type::Words, "`auto`, `0`, `1`, `copy`, `bind`", "`auto`",
      "jobs on host arrays: `auto` imports the caller's arrays into the device "
      "(VK_EXT_external_memory_host, no staging copies) from 64K elements on devices that share "
-     "the host's memory (UMA, lavapipe); `1` imports every job that can be, discrete GPUs too; "
-     "`0` never (the staged paths)",
+     "the host's memory (UMA, lavapipe), where kernels read them in place; `1` imports every "
+     "job that can be, discrete GPUs too, where the copy engine moves them to and from "
+     "device-local buffers; `copy` / `bind`: every job through the copy engine / bound to the "
+     "kernels, on any device; `0` never (the staged paths)",
      check<host_import>},
     {"GPUEXEC_CLI_CHUNK_ELEMS", Type::Count, "whole number >= 1 (not empty)", "262144",
      "elements per chunk of the streaming CLI (`run`, and `batch` jobs larger than one chunk): "

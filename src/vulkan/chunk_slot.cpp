@@ -63,12 +63,18 @@ void ChunkSlot::submit(const ChunkWork& work) {
   if (work.n == 0 || bytes > vector_bytes_ || work.input_count() != inputs_) {
     throw Error(ErrorCode::Internal, "chunk does not fit its slot");
   }
-  std::array<cpu::CopyRegion, kMaxChunkInputs> copies;
-  for (uint32_t i = 0; i < inputs_; ++i) {
-    copies[i] = {host_in_->mapped() + input_offset(i), work.inputs[i], bytes};
+  const bool external = work.external();
+  if (external && dev_in_ == host_in_) {
+    throw Error(ErrorCode::Internal, "external chunks take the device-local path");
   }
-  cpu::parallel_copy(std::span(copies.data(), inputs_));
-  host_in_->flush(0, input_offset(inputs_ - 1) + bytes);
+  if (!external) {
+    std::array<cpu::CopyRegion, kMaxChunkInputs> copies;
+    for (uint32_t i = 0; i < inputs_; ++i) {
+      copies[i] = {host_in_->mapped() + input_offset(i), work.inputs[i], bytes};
+    }
+    cpu::parallel_copy(std::span(copies.data(), inputs_));
+    host_in_->flush(0, input_offset(inputs_ - 1) + bytes);
+  }
 
   // Host writes before vkQueueSubmit are visible to the device without a barrier.
   std::array<BufferRange, kMaxChunkInputs + 1> bindings;
@@ -82,12 +88,16 @@ void ChunkSlot::submit(const ChunkWork& work) {
   if (dev_in_ != host_in_) {
     phases.upload = [&](Recording& r) {
       std::array<VkBufferCopy, kMaxChunkInputs> regions;
-      for (uint32_t i = 0; i < inputs_; ++i) regions[i] = {input_offset(i), input_offset(i), bytes};
-      r.copy(*host_in_, *dev_in_, std::span(regions.data(), inputs_));
+      for (uint32_t i = 0; i < inputs_; ++i) {
+        regions[i] = {external ? work.host_in[i].offset : input_offset(i), input_offset(i), bytes};
+        if (external) r.copy(work.host_in[i].buffer, dev_in_->handle(), std::span(&regions[i], 1));
+      }
+      if (!external) r.copy(*host_in_, *dev_in_, std::span(regions.data(), inputs_));
     };
     phases.readback = [&](Recording& r) {
-      const VkBufferCopy result{0, 0, bytes};
-      r.copy(*dev_out_, *host_out_, std::span(&result, 1));
+      const VkBufferCopy result{0, external ? work.host_out.offset : 0, bytes};
+      r.copy(dev_out_->handle(), external ? work.host_out.buffer : host_out_->handle(),
+             std::span(&result, 1));
     };
   }
   // Busy from here: a submission that fails midway may leave its earlier parts running, and
@@ -99,6 +109,7 @@ void ChunkSlot::submit(const ChunkWork& work) {
 void ChunkSlot::finish() {
   const ChunkWork work = std::exchange(in_flight_, ChunkWork{});
   submission_->wait(work.n <= kPollMaxElems);
+  if (work.external()) return;  // the device wrote the results in place
   const std::size_t bytes = work.n * work.element_bytes;
   host_out_->invalidate(0, bytes);
   cpu::parallel_copy(work.out, host_out_->mapped(), bytes);

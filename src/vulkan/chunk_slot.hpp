@@ -28,7 +28,12 @@ struct ChunkWork {
   std::byte* out = nullptr;
   std::size_t n = 0;
   std::size_t element_bytes = 0;
+  // The same arrays as device-visible host buffers (imported or pinned), when they are: the
+  // device-local path then copies straight from and to them, with no host copies.
+  std::array<BufferRange, kMaxChunkInputs> host_in{};
+  BufferRange host_out{};
   uint32_t input_count() const { return kernel->shape().bindings - 1; }
+  bool external() const { return host_out.buffer != VK_NULL_HANDLE; }
 };
 
 class ChunkSlot {
@@ -43,7 +48,8 @@ class ChunkSlot {
   VkDeviceSize vector_bytes() const { return vector_bytes_; }
   uint32_t inputs() const { return inputs_; }
 
-  // Copies the chunk's inputs in, records and submits it; returns at once.
+  // Copies the chunk's inputs in (an external chunk: records copies from its buffers), records
+  // and submits it; returns at once.
   void submit(const ChunkWork& work);
   // Waits for the submitted chunk and copies its results to its `out`.
   void finish();

@@ -39,16 +39,6 @@ void count_job(JobCounters& c, std::size_t n, DataPath path, std::size_t chunks)
   ++(path == DataPath::DeviceLocal ? c.device_local_jobs : c.host_visible_jobs);
 }
 
-// Whether the job ran on the caller's memory, where the settings import jobs of its size.
-bool imported(Device& device, const ChunkWork& job) {
-  if (!device.settings().imports(job.n) || !run_imported(device, job)) return false;
-  JobCounters& c = device.counters();
-  ++c.jobs;
-  ++c.imported_jobs;
-  c.elements += job.n;
-  return true;
-}
-
 // Chunks that all fit slots of this path and capacity (elements), in order, through one ring.
 // `job_elems` feeds the bucket statistics.
 void stream(BucketCache& buckets, std::span<const ChunkWork> chunks, DataPath path,
@@ -72,17 +62,38 @@ void stream(BucketCache& buckets, std::span<const ChunkWork> chunks, DataPath pa
   for (std::size_t s = 0; s < ring; ++s) buckets.release(std::move(slots[s]));
 }
 
-// A job on a device whose lock the caller holds.
-void stream_locked(Device& device, const ChunkWork& job) {
-  const std::size_t n = job.n;
-  if (n == 0 || imported(device, job)) return;
-  const DataPath path = device.settings().path_for(n);
+// Chunks of one job through a ring of slots of its path.
+void stream_chunks(Device& device, const ChunkWork& job, DataPath path) {
   const std::size_t chunk_elems = device.settings().chunk_elems;
-  const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
+  const std::size_t capacity = bucket_elems(std::min(job.n, chunk_elems), chunk_elems);
   std::vector<ChunkWork> chunks;
   split_into_chunks(job, capacity, chunks);
-  stream(device.buckets(), chunks, path, capacity, n);
-  count_job(device.counters(), n, path, chunks.size());
+  stream(device.buckets(), chunks, path, capacity, job.n);
+  count_job(device.counters(), job.n, path, chunks.size());
+}
+
+// Whether the job ran on the caller's memory, imported where the settings import jobs of its
+// size: bound to the kernel, or moved by the copy engine through device-local slots.
+bool imported(Device& device, const ChunkWork& job) {
+  if (!device.settings().imports(job.n)) return false;
+  std::optional<ImportedJob> imported = import_job(device, job);
+  if (!imported) return false;
+  if (device.settings().import_copies) {
+    stream_chunks(device, imported->work, DataPath::DeviceLocal);
+  } else {
+    run_bound(device, imported->work);
+    JobCounters& c = device.counters();
+    ++c.jobs;
+    c.elements += job.n;
+  }
+  ++device.counters().imported_jobs;
+  return true;
+}
+
+// A job on a device whose lock the caller holds.
+void stream_locked(Device& device, const ChunkWork& job) {
+  if (job.n == 0 || imported(device, job)) return;
+  stream_chunks(device, job, device.settings().path_for(job.n));
 }
 }  // namespace
 
@@ -90,9 +101,16 @@ void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<C
   for (std::size_t begin = 0; begin < job.n; begin += capacity) {
     ChunkWork c = job;
     const std::size_t offset = begin * job.element_bytes;
-    for (uint32_t i = 0; i < job.input_count(); ++i) c.inputs[i] += offset;
-    c.out += offset;
     c.n = std::min(capacity, job.n - begin);
+    for (uint32_t i = 0; i < job.input_count(); ++i) {
+      c.inputs[i] += offset;
+      if (job.external())
+        c.host_in[i] = {job.host_in[i].buffer, job.host_in[i].offset + offset,
+                        c.n * job.element_bytes};
+    }
+    c.out += offset;
+    if (job.external())
+      c.host_out = {job.host_out.buffer, job.host_out.offset + offset, c.n * job.element_bytes};
     chunks.push_back(c);
   }
 }

@@ -77,10 +77,13 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   // reads the arrays in place. A discrete GPU's kernel reading host memory across the bus ran
   // at ~9 GB/s on an H200 (4M-element add 68 ms imported, 21 ms staged: docs/GPU_NOTES.md 7.10),
   // so there only On imports.
-  if (can_import && import == HostImport::On) s.import_min_elems = 1;
+  if (can_import && import != HostImport::Off && import != HostImport::Auto) {
+    s.import_min_elems = 1;
+  }
   if (can_import && import == HostImport::Auto && !s.staging_pays) {
     s.import_min_elems = kHostImportMinElems;
   }
+  s.import_copies = import == HostImport::Copy || (import == HostImport::On && s.staging_pays);
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
   if (s.kernel != KernelVariant::U32 && !device.shader_int64) {

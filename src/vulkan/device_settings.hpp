@@ -26,8 +26,10 @@ struct DeviceSettings {
   bool warm_up = false;
   KernelVariant kernel = KernelVariant::U64;  // never Auto once resolved
   bool force_split = false;                   // the split-queue schedule on one queue (tests)
-  // Jobs on host arrays of at least this many elements import the caller's memory (0: never).
+  // Jobs on host arrays of at least this many elements import the caller's memory (0: never),
+  // and the copy engine moves it (import_copies) or the kernels bind it.
   std::size_t import_min_elems = 0;
+  bool import_copies = false;
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.

@@ -1,5 +1,6 @@
 #include "vulkan/host_import.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -42,8 +43,17 @@ ImportedHostMemory::ImportedHostMemory(const LogicalDevice& device, const void* 
   VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
   info.pNext = &external;
   info.size = size;
-  info.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
-  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;  // only the compute queue touches it
+  // A kernel binding, or the source and target of the copy engine's transfers (DMA).
+  info.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
+               VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+  const uint32_t families[2] = {device.compute_family(), device.transfer_family().value_or(0)};
+  if (device.transfer_family() && *device.transfer_family() != device.compute_family()) {
+    info.sharingMode = VK_SHARING_MODE_CONCURRENT;  // copies on the transfer queue
+    info.queueFamilyIndexCount = 2;
+    info.pQueueFamilyIndices = families;
+  } else {
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  }
   check(vkCreateBuffer(device.device(), &info, nullptr, &buffer_), "vkCreateBuffer");
   VkMemoryRequirements req;
   vkGetBufferMemoryRequirements(device.device(), buffer_, &req);
@@ -81,31 +91,40 @@ ImportedHostMemory::~ImportedHostMemory() {
   if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_.device(), memory_, nullptr);
 }
 
-bool run_imported(Device& device, const ChunkWork& job) {
-  const std::size_t n = job.n;
-  const std::size_t bytes = n * job.element_bytes;
+std::optional<ImportedJob> import_job(Device& device, const ChunkWork& job) {
+  const std::size_t bytes = job.n * job.element_bytes;
   const VkDeviceSize align =
       std::max<VkDeviceSize>(16, device.info().limits.minStorageBufferOffsetAlignment);
   const uint32_t count = job.input_count();
-  std::array<std::unique_ptr<ImportedHostMemory>, kMaxChunkInputs + 1> imports;
+  ImportedJob out;
+  out.work = job;
   std::array<BufferRange, kMaxChunkInputs + 1> ranges;
   for (uint32_t i = 0; i <= count; ++i) {
     const void* p = i < count ? job.inputs[i] : job.out;
     // The binding starts at the array: its offset in the import must suit the device.
-    if (reinterpret_cast<std::uintptr_t>(p) % align != 0) return false;
+    if (reinterpret_cast<std::uintptr_t>(p) % align != 0) return std::nullopt;
     // An array given twice (out aliasing an input) is imported once.
-    for (uint32_t k = 0; k < i && !imports[i]; ++k) {
+    for (uint32_t k = 0; k < i && ranges[i].buffer == VK_NULL_HANDLE; ++k) {
       const void* q = k < count ? job.inputs[k] : job.out;
       if (q == p) ranges[i] = ranges[k];
     }
-    if (ranges[i].buffer != VK_NULL_HANDLE) continue;
-    imports[i] = std::make_unique<ImportedHostMemory>(device.logical(), p, bytes);
-    if (!imports[i]->valid()) return false;
-    ranges[i] = {imports[i]->handle(), imports[i]->offset(), bytes};
+    if (ranges[i].buffer == VK_NULL_HANDLE) {
+      out.imports[i] = std::make_unique<ImportedHostMemory>(device.logical(), p, bytes);
+      if (!out.imports[i]->valid()) return std::nullopt;
+      ranges[i] = {out.imports[i]->handle(), out.imports[i]->offset(), bytes};
+    }
+    (i < count ? out.work.host_in[i] : out.work.host_out) = ranges[i];
   }
-  run_resident(device, *job.kernel, std::span(ranges.data(), count), ranges[count], n,
+  return out;
+}
+
+void run_bound(Device& device, const ChunkWork& job) {
+  const uint32_t count = job.input_count();
+  std::array<BufferRange, kMaxChunkInputs + 1> ranges;
+  std::copy_n(job.host_in.begin(), count, ranges.begin());
+  ranges[count] = job.host_out;
+  run_resident(device, *job.kernel, std::span(ranges.data(), count), ranges[count], job.n,
                job.element_bytes);
-  return true;
 }
 
 }  // namespace gpuexec::vk

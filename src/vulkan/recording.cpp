@@ -185,8 +185,11 @@ void Recording::dispatch_elements(const Kernel& kernel, std::span<const BufferRa
 }
 
 void Recording::copy(const Buffer& src, const Buffer& dst, std::span<const VkBufferCopy> regions) {
-  vkCmdCopyBuffer(cmd_, src.handle(), dst.handle(), static_cast<uint32_t>(regions.size()),
-                  regions.data());
+  copy(src.handle(), dst.handle(), regions);
+}
+
+void Recording::copy(VkBuffer src, VkBuffer dst, std::span<const VkBufferCopy> regions) {
+  vkCmdCopyBuffer(cmd_, src, dst, static_cast<uint32_t>(regions.size()), regions.data());
 }
 
 void Recording::barrier(Hazard hazard) {

@@ -59,6 +59,7 @@ class Recording {
   void dispatch_elements(const Kernel& kernel, std::span<const BufferRange> bindings,
                          std::size_t n);
   void copy(const Buffer& src, const Buffer& dst, std::span<const VkBufferCopy> regions);
+  void copy(VkBuffer src, VkBuffer dst, std::span<const VkBufferCopy> regions);
   void barrier(Hazard hazard);
 
  private:
