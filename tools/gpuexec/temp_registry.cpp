@@ -31,12 +31,18 @@ struct Chunk {
 Chunk g_first;
 std::mutex g_mutex;  // registration only; never taken by the handler
 
-// Async-signal-safe: atomics, unlink, sigaction, raise.
+// Async-signal-safe: atomics, unlink, rmdir, sigaction, raise.
 extern "C" void on_fatal_signal(int sig) {
   const int saved_errno = errno;
   for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
     for (TempSlot& s : c->slots) {
       if (s.state.load(std::memory_order_acquire) == kLive) ::unlink(s.path);
+    }
+  }
+  // Then directories (bench e2e's scratch directory), now that the files in them are gone.
+  for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
+    for (TempSlot& s : c->slots) {
+      if (s.state.load(std::memory_order_acquire) == kLive) ::rmdir(s.path);
     }
   }
   errno = saved_errno;

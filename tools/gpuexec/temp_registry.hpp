@@ -1,6 +1,7 @@
 // The temporaries that outputs are written to, known to the signal handlers: SIGINT, SIGTERM,
-// SIGHUP or SIGQUIT unlink every live one and then end the process by the signal's default action,
-// so an interrupted run leaves no temporary behind and the old output untouched.
+// SIGHUP or SIGQUIT unlink every live one (and remove a live directory once emptied), then end
+// the process by the signal's default action, so an interrupted run leaves no temporary behind
+// and the old output untouched.
 #pragma once
 
 #include <string>
