@@ -1,9 +1,16 @@
 // bench e2e at a tiny size: `run` as a child beside its I/O floor, the JSON fields, the scratch
 // directory gone afterwards, also when a child fails.
 #include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <csignal>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "cli_harness.hpp"
 
@@ -56,6 +63,48 @@ TEST(CliBenchE2e, FailingRunIsNamedAndLeavesNoFiles) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("bench e2e: `gpuexec run --op add"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--backend vulkan` failed: exit status"), std::string::npos) << r.err;
+  EXPECT_TRUE(dir.entries().empty()) << dir.entries().front();
+}
+TEST(CliBenchE2e, SigtermEndsTheChildAndRemovesTheFiles) {
+  ScratchDir dir;
+  const std::string tmp = "TMPDIR=" + dir.path("").string();
+  std::vector<std::string> args = {GPUEXEC_CLI, "bench", "e2e",    "--sizes", "262144",
+                                   "--op",      "add",   "--reps", "3"};
+  std::vector<char*> argv, envp;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> env = {tmp};
+  for (char** e = environ; *e; ++e) env.emplace_back(*e);
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;  // a caller that ignores SIGTERM must not matter
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGTERM);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], nullptr, &attr, argv.data(), envp.data()), 0);
+  posix_spawnattr_destroy(&attr);
+  // The first child's stderr file exists once a child runs: inputs, outputs and the child live.
+  auto child_started = [&] {
+    for (const auto& name : dir.entries()) {
+      if (std::filesystem::exists(dir.path(name) / "stderr.txt")) return true;
+    }
+    return false;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  int status = 0;
+  bool started = false;
+  while (!(started = child_started()) && std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_TRUE(started) << "the bench ended or stalled before its first child";
+  ::kill(pid, SIGTERM);
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << "status " << status;
   EXPECT_TRUE(dir.entries().empty()) << dir.entries().front();
 }
 }  // namespace

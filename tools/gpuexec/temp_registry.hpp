@@ -4,6 +4,8 @@
 // and the old output untouched.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 
 namespace gpuexec::cli {
@@ -18,6 +20,9 @@ struct TempSlot;
 // reads it, through atomics.
 TempSlot* register_temp(const std::string& path);
 void release_temp(TempSlot* slot) noexcept;
+
+// The child (bench e2e's `run`) the handlers end and reap before cleaning up; 0 for none.
+void set_signal_child(pid_t pid) noexcept;
 
 // Live registrations (tests).
 int live_temp_count() noexcept;

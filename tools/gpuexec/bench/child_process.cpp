@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "gpuexec/error.hpp"
+#include "temp_registry.hpp"
 
 extern char** environ;
 
@@ -73,12 +74,17 @@ ChildResult run_self(const std::vector<std::string>& args, const std::string& st
   const int rc = ::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) spawn_failed(exe.c_str(), rc);
+  set_signal_child(pid);
 
   int status = 0;
   struct rusage usage {};
   while (::wait4(pid, &status, 0, &usage) < 0) {
-    if (errno != EINTR) spawn_failed("wait4", errno);
+    if (errno != EINTR) {
+      set_signal_child(0);
+      spawn_failed("wait4", errno);
+    }
   }
+  set_signal_child(0);
   ChildResult r;
   r.wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
