@@ -3,7 +3,7 @@
 
 Usage: scripts/bench_markdown.py [--suite NAME] FILE.json [FILE.json ...]
 Each table shows median (min - max) ms, elements/s, and the seed's published figure where one
-exists, with the ratio seed / ours.
+exists, with the ratio seed / ours. `--suite e2e` shows `run` against its I/O floor instead.
 """
 import json
 import sys
@@ -30,6 +30,21 @@ def rate(row):
     return f"{per_s:.0f}"
 
 
+def e2e_table(report):
+    """bench e2e: each run beside the floor measured in the same rounds, and its peak RSS."""
+    print("| op | elements | format | backend | median s (min - max) | I/O floor s | run / floor "
+          "| peak RSS MB |")
+    print("|---|---:|---|---|---|---:|---:|---:|")
+    for r in report["results"]:
+        if r["suite"] != "e2e" or "backend" not in r:
+            continue
+        print(f"| {r['op']} | {r['elements']} | {r['format']} | {r['backend']} | "
+              f"{r['median_ms'] / 1e3:.3f} ({r['min_ms'] / 1e3:.3f} - {r['max_ms'] / 1e3:.3f}) | "
+              f"{r['floor_median_ms'] / 1e3:.3f} | {r['ratio_to_floor']:.1f}x | "
+              f"{r['peak_rss_kb'] / 1024:.0f} |")
+    print()
+
+
 def main(args):
     suite = None
     if len(args) >= 2 and args[0] == "--suite":
@@ -40,6 +55,9 @@ def main(args):
         dev = report["device"]
         print(f"{dev.get('name')} ({dev.get('type')}), driver {dev.get('driver')}"
               f" - `{path}`\n")
+        if suite == "e2e":
+            e2e_table(report)
+            continue
         print("| suite | variant | op | elements | jobs | median ms (min - max) | elements/s | "
               "verified | seed ms | seed / ours |")
         print("|---|---|---|---:|---:|---|---:|---|---:|---:|")

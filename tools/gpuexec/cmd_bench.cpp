@@ -31,14 +31,15 @@ void run_bench(BenchArgs& args) {
 
   BenchContext ctx(args.options);
   const std::vector<BenchResult> results = suite->run(ctx);
-  print_table(results);
+  print_table(results, !suite->report);
+  if (suite->report) suite->report(results);
   if (!args.plot.empty()) {
     write_plot(results, args.plot,
                fmt::format("gpuexec bench {} on {}", args.suite,
                            ctx.device_json()["name"].get<std::string>()));
   }
   if (json_out) {
-    json_out->write(report_json(ctx.device_json(), results).dump(2) + "\n");
+    json_out->write(report_json(ctx.device_json(), results, ctx.notes()).dump(2) + "\n");
     json_out->commit();
   }
   for (const BenchResult& r : results) {
@@ -70,12 +71,13 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--jobs", args->options.jobs, "jobs per batch, comma-separated")
       ->delimiter(',')
       ->check(whole_number(1, 1024, "jobs"));
-  cmd->add_option("--reps", args->options.reps, "timed repetitions per variant")
-      ->check(whole_number(1, 100000, "repetitions"))
-      ->capture_default_str();
-  cmd->add_option("--op", args->op, "add, sub or mul")
-      ->check(CLI::IsMember({"add", "sub", "mul"}))
-      ->capture_default_str();
+  CLI::Option* reps = cmd->add_option("--reps", args->options.reps,
+                                      "timed repetitions per variant (e2e: default 3, --quick 1)")
+                          ->check(whole_number(1, 100000, "repetitions"))
+                          ->capture_default_str();
+  CLI::Option* op = cmd->add_option("--op", args->op, "add, sub or mul (e2e: default every op)")
+                        ->check(CLI::IsMember({"add", "sub", "mul"}))
+                        ->capture_default_str();
   cmd->add_option("--device", args->options.device, "Vulkan device index")
       ->check(whole_number(0, 1023, "(a Vulkan device index)"));
   cmd->add_option("--devices", args->options.devices,
@@ -83,7 +85,11 @@ void add_bench_command(CLI::App& app) {
                   "(an index may repeat); default GPUEXEC_DEVICES, else all");
   cmd->add_flag("--quick", args->options.quick,
                 "small sizes that finish within a minute on lavapipe");
-  cmd->callback([args] { run_bench(*args); });
+  cmd->callback([args, reps, op] {
+    args->options.reps_given = reps->count() > 0;
+    args->options.op_given = op->count() > 0;
+    run_bench(*args);
+  });
 }
 
 }  // namespace gpuexec::cli

@@ -11,5 +11,7 @@ void add_devices_command(CLI::App& app);
 void add_batch_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
+// Hidden: the I/O floor bench e2e measures `run` against (bench/cmd_io_floor.cpp).
+void add_io_floor_command(CLI::App& app);
 
 }  // namespace gpuexec::cli

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   gpuexec::cli::add_devices_command(app);
   gpuexec::cli::add_bench_command(app);
   gpuexec::cli::add_plot_command(app);
+  gpuexec::cli::add_io_floor_command(app);
   refuse_empty_file_names(app);
   gpuexec::cli::install_temp_cleanup_handlers();
   try {

@@ -1,5 +1,6 @@
 #include "temp_registry.hpp"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -30,13 +31,25 @@ struct Chunk {
 
 Chunk g_first;
 std::mutex g_mutex;  // registration only; never taken by the handler
+std::atomic<pid_t> g_child{0};
 
-// Async-signal-safe: atomics, unlink, sigaction, raise.
+// Async-signal-safe: atomics, kill, waitpid, unlink, rmdir, sigaction, raise.
 extern "C" void on_fatal_signal(int sig) {
   const int saved_errno = errno;
+  // A child writing into our temporaries ends first, so nothing is created after the cleanup.
+  if (const pid_t child = g_child.load(std::memory_order_acquire); child > 0) {
+    ::kill(child, sig);
+    ::waitpid(child, nullptr, 0);
+  }
   for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
     for (TempSlot& s : c->slots) {
       if (s.state.load(std::memory_order_acquire) == kLive) ::unlink(s.path);
+    }
+  }
+  // Then directories (bench e2e's scratch directory), now that the files in them are gone.
+  for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
+    for (TempSlot& s : c->slots) {
+      if (s.state.load(std::memory_order_acquire) == kLive) ::rmdir(s.path);
     }
   }
   errno = saved_errno;
@@ -89,6 +102,10 @@ TempSlot* register_temp(const std::string& path) {
 
 void release_temp(TempSlot* slot) noexcept {
   if (slot) slot->state.store(kFree, std::memory_order_release);
+}
+
+void set_signal_child(pid_t pid) noexcept {
+  g_child.store(pid, std::memory_order_release);
 }
 
 int live_temp_count() noexcept {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "bench/bench_data.hpp"
 #include "bench/bench_types.hpp"
@@ -27,12 +28,16 @@ class BenchContext {
   }
   // {"name", "type", "driver", "api"} of the device, or of the CPU when no suite opened one.
   nlohmann::json device_json() const;
+  // What a suite left out and why (the JSON's "notes").
+  void note(std::string text) { notes_.push_back(std::move(text)); }
+  const std::vector<std::string>& notes() const { return notes_; }
 
  private:
   BenchOptions options_;
   std::unique_ptr<vk::PersistentBackend> persistent_;
   std::unique_ptr<vk::DeviceInfo> device_;
   Progress progress_;
+  std::vector<std::string> notes_;
 };
 
 struct VariantSpec {

@@ -7,7 +7,7 @@
 
 namespace gpuexec::cli {
 
-void print_table(const std::vector<BenchResult>& results) {
+void print_table(const std::vector<BenchResult>& results, bool variant_ratios) {
   fmt::print("{:<11} {:<13} {:<4} {:>9} {:>5} {:>11} {:>11} {:>11} {:>5} {:>8} {:>13}\n", "suite",
              "variant", "op", "elements", "jobs", "median_ms", "min_ms", "max_ms", "reps",
              "verified", "Melem/s");
@@ -18,6 +18,7 @@ void print_table(const std::vector<BenchResult>& results) {
         r.suite, r.variant, op_name(r.op), r.elements, r.jobs, r.median_ms, r.min_ms, r.max_ms,
         r.reps, r.verified ? "yes" : "NO", rate);
   }
+  if (!variant_ratios) return;
   // Ratios between the first variant of each (suite, op, elements, jobs) group and the others.
   std::map<std::tuple<std::string, std::string, std::size_t, std::size_t>, const BenchResult*>
       first;
@@ -35,10 +36,13 @@ void print_table(const std::vector<BenchResult>& results) {
   }
 }
 
-nlohmann::json report_json(const nlohmann::json& device, const std::vector<BenchResult>& results) {
+nlohmann::json report_json(const nlohmann::json& device, const std::vector<BenchResult>& results,
+                           const std::vector<std::string>& notes) {
   nlohmann::json rows = nlohmann::json::array();
   for (const BenchResult& r : results) rows.push_back(to_json(r));
-  return {{"device", device}, {"results", rows}};
+  nlohmann::json doc = {{"device", device}, {"results", rows}};
+  if (!notes.empty()) doc["notes"] = notes;
+  return doc;
 }
 
 }  // namespace gpuexec::cli

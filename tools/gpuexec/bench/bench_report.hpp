@@ -9,7 +9,10 @@
 
 namespace gpuexec::cli {
 
-void print_table(const std::vector<BenchResult>& results);
-nlohmann::json report_json(const nlohmann::json& device, const std::vector<BenchResult>& results);
+// variant_ratios: also the first variant of each (suite, op, size, jobs) against the others.
+void print_table(const std::vector<BenchResult>& results, bool variant_ratios = true);
+// {"device", "results"} and, when a suite left something out, "notes".
+nlohmann::json report_json(const nlohmann::json& device, const std::vector<BenchResult>& results,
+                           const std::vector<std::string>& notes = {});
 
 }  // namespace gpuexec::cli

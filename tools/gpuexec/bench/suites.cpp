@@ -17,7 +17,12 @@ const std::vector<BenchSuite>& bench_suites() {
        run_transfer_suite},
       {"cpu", "the CPU backend on the GPU suites' sizes, every op", run_cpu_suite},
       {"multi", "pipelined batches spread over 1 .. N devices (--devices)", run_multi_suite},
-      {"all", "every suite above but multi, one after another, on one device", run_all_suites},
+      {"e2e",
+       "`gpuexec run` on files (2^20 .. 2^24 elements, bin and hex, every op, cpu and vulkan) "
+       "against the I/O floor, with peak RSS",
+       run_e2e_suite, print_e2e_report},
+      {"all", "every suite above but multi and e2e, one after another, on one device",
+       run_all_suites},
   };
   return suites;
 }
@@ -25,7 +30,7 @@ const std::vector<BenchSuite>& bench_suites() {
 std::vector<BenchResult> run_all_suites(BenchContext& ctx) {
   std::vector<BenchResult> all;
   for (const BenchSuite& s : bench_suites()) {
-    if (s.name == "all" || s.name == "multi") continue;
+    if (s.name == "all" || s.name == "multi" || s.name == "e2e") continue;
     auto part = s.run(ctx);
     all.insert(all.end(), std::make_move_iterator(part.begin()),
                std::make_move_iterator(part.end()));

@@ -13,6 +13,8 @@ struct BenchSuite {
   std::string name;
   std::string summary;
   std::function<std::vector<BenchResult>(BenchContext&)> run;
+  // Printed after the common table instead of its variant ratios, when the suite has its own.
+  std::function<void(const std::vector<BenchResult>&)> report = nullptr;
 };
 
 const std::vector<BenchSuite>& bench_suites();
@@ -26,7 +28,9 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx);
 std::vector<BenchResult> run_transfer_suite(BenchContext& ctx);
 std::vector<BenchResult> run_cpu_suite(BenchContext& ctx);
 std::vector<BenchResult> run_multi_suite(BenchContext& ctx);
-// Every suite above in turn, on one device.
+std::vector<BenchResult> run_e2e_suite(BenchContext& ctx);
+void print_e2e_report(const std::vector<BenchResult>& results);
+// Every suite above but multi and e2e in turn, on one device.
 std::vector<BenchResult> run_all_suites(BenchContext& ctx);
 
 }  // namespace gpuexec::cli
