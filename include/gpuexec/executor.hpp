@@ -12,6 +12,7 @@
 #include "gpuexec/job.hpp"
 #include "gpuexec/op.hpp"
 #include "gpuexec/options.hpp"
+#include "gpuexec/pinned_vector.hpp"
 #include "gpuexec/stats.hpp"
 
 namespace gpuexec {
@@ -56,6 +57,10 @@ class Executor {
   // out = a op b, all of one size and made by this executor; out may be an input.
   void run(Op op, const DeviceVector& a, const DeviceVector& b, DeviceVector& out);
   void mad(const DeviceVector& a, const DeviceVector& b, const DeviceVector& c, DeviceVector& out);
+
+  // Host memory for n elements (zeroed) that this executor's device reads and writes directly:
+  // jobs whose arrays all lie in pinned vectors skip staging copies (pinned_vector.hpp).
+  PinnedVector allocate_pinned(std::size_t n);
 
   // Asynchronous: the job or batch runs on the executor's worker thread, in submission order;
   // the future gives completion or the error. The spans must stay valid until then.

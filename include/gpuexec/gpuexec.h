@@ -75,6 +75,13 @@ gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint
 gpuexec_status gpuexec_fp_vec_mad(gpuexec_executor* ex, const uint64_t* a, const uint64_t* b,
                                   const uint64_t* c, uint64_t* out, size_t n);
 
+/* The same ops on the file encoding: n elements of 48 big-endian bytes (canonical values) in
+   and out, converted where the op runs; c is read by GPUEXEC_OP_MAD only (NULL otherwise). A
+   value >= p gives GPUEXEC_ERR_NON_CANONICAL naming the input and element (out is then
+   unspecified). out may be an input exactly, not overlap one partly. */
+gpuexec_status gpuexec_fp_bytes_op(gpuexec_executor* ex, gpuexec_op op, const uint8_t* a,
+                                   const uint8_t* b, const uint8_t* c, uint8_t* out, size_t n);
+
 /* ---- encodings ---- */
 gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48],
                                         uint64_t out[6]); /* NON_CANONICAL if >= p */
@@ -145,6 +152,21 @@ gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_dev
                                          const gpuexec_device_vector* b,
                                          const gpuexec_device_vector* c,
                                          gpuexec_device_vector* out);
+
+/* ---- pinned host vectors ---- */
+/* Host memory for n elements (6 limbs each, zeroed) that ex's device reads and writes directly:
+   calls whose arrays all lie in pinned vectors of ex skip the staging copies. It is the
+   caller's to read and write as any array until destroyed; destroy it after the jobs using it
+   and before ex. */
+typedef struct gpuexec_pinned_vector gpuexec_pinned_vector;
+
+gpuexec_status gpuexec_pinned_vector_create(gpuexec_executor* ex, size_t n,
+                                            gpuexec_pinned_vector** out);
+uint64_t* gpuexec_pinned_vector_data(gpuexec_pinned_vector* v); /* 6 * size limbs; NULL if empty */
+size_t gpuexec_pinned_vector_size(const gpuexec_pinned_vector* v);
+/* 1 when the device reads it directly, 0 when it is plain host memory (CPU backend, refused). */
+int gpuexec_pinned_vector_is_pinned(const gpuexec_pinned_vector* v);
+void gpuexec_pinned_vector_destroy(gpuexec_pinned_vector* v); /* NULL is a no-op */
 
 #ifdef __cplusplus
 }

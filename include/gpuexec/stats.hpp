@@ -30,6 +30,7 @@ struct ExecutorStats {
   uint64_t resident_ops = 0;  // ops on device-resident vectors
   uint64_t host_visible_jobs = 0, device_local_jobs = 0;
   uint64_t imported_jobs = 0;           // run on the caller's memory, imported (no staging)
+  uint64_t pinned_jobs = 0;             // run on pinned vectors (imported once, at allocation)
   uint64_t device_reopens = 0;          // lost devices reopened by the persistent backend
   std::string kernel;                   // the kernel variant in force: u64, u64v, u32
   uint64_t chunk_elems = 0;             // the chunk size in force

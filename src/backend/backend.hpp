@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 
+#include "backend/pinned_storage.hpp"
 #include "backend/vector_storage.hpp"
 #include "gpuexec/job.hpp"
 #include "gpuexec/stats.hpp"
@@ -39,6 +40,10 @@ class Backend {
   virtual std::shared_ptr<VectorStorage> allocate(std::size_t n) = 0;
   virtual void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                             VectorStorage& out) = 0;
+  // Host memory the device reads directly (pinned_storage.hpp); plain host memory by default.
+  virtual std::shared_ptr<PinnedStorage> allocate_pinned(std::size_t n) {
+    return std::make_shared<PinnedStorage>(n);
+  }
   virtual ExecutorStats stats() const {
     ExecutorStats s;
     s.backend = name();

@@ -68,7 +68,7 @@ constexpr Variable kVariables[] = {
      "device-local buffers; `copy` / `bind`: every job through the copy engine / bound to the "
      "kernels, on any device; `0` never (the staged paths)",
      check<host_import>},
-    {"GPUEXEC_CLI_CHUNK_ELEMS", Type::Count, "whole number >= 1 (not empty)", "262144",
+    {"GPUEXEC_CLI_CHUNK_ELEMS", Type::Count, "whole number >= 1 (not empty)", "32768",
      "elements per chunk of the streaming CLI (`run`, and `batch` jobs larger than one chunk): "
      "its memory is a few chunks of each file whatever their sizes",
      check<cli_chunk_elems>},

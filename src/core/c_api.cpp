@@ -38,6 +38,10 @@ struct gpuexec_device_vector {
   gpuexec::DeviceVector cxx;
 };
 
+struct gpuexec_pinned_vector {
+  gpuexec::PinnedVector cxx;
+};
+
 namespace {
 using gpuexec::Error;
 using gpuexec::ErrorCode;
@@ -239,6 +243,22 @@ gpuexec_status gpuexec_fp_vec_mad(gpuexec_executor* ex, const uint64_t* a, const
   });
 }
 
+gpuexec_status gpuexec_fp_bytes_op(gpuexec_executor* ex, gpuexec_op op, const uint8_t* a,
+                                   const uint8_t* b, const uint8_t* c, uint8_t* out, size_t n) {
+  return guard("gpuexec_fp_bytes_op", [&] {
+    need(ex, "ex");
+    const gpuexec::Op cxx_op = op == GPUEXEC_OP_MAD ? gpuexec::Op::Mad : to_op(op);
+    check_array(a, n, "a");
+    check_array(b, n, "b");
+    if (cxx_op == gpuexec::Op::Mad) check_array(c, n, "c");
+    check_array(out, n, "out");
+    const std::size_t bytes = n * gpuexec::kFpBytes;
+    const auto in = [&](const uint8_t* p) { return std::span<const uint8_t>(p, p ? bytes : 0); };
+    ex->cxx.run_encoded({cxx_op, in(a), in(b), std::span<uint8_t>(out, out ? bytes : 0),
+                         cxx_op == gpuexec::Op::Mad ? in(c) : std::span<const uint8_t>()});
+  });
+}
+
 gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48], uint64_t out[6]) {
   return guard("gpuexec_fp_from_be_bytes", [&] {
     need(in, "in");
@@ -392,6 +412,33 @@ gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_dev
     need(out, "out");
     ex->cxx.mad(a->cxx, b->cxx, c->cxx, out->cxx);
   });
+}
+
+gpuexec_status gpuexec_pinned_vector_create(gpuexec_executor* ex, size_t n,
+                                            gpuexec_pinned_vector** out) {
+  return guard("gpuexec_pinned_vector_create", [&] {
+    need(ex, "ex");
+    need(out, "out");
+    *out = nullptr;
+    if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) invalid("n overflows");
+    *out = new gpuexec_pinned_vector{ex->cxx.allocate_pinned(n)};
+  });
+}
+
+uint64_t* gpuexec_pinned_vector_data(gpuexec_pinned_vector* v) {
+  return v && !v->cxx.empty() ? v->cxx.data()->limbs.data() : nullptr;
+}
+
+size_t gpuexec_pinned_vector_size(const gpuexec_pinned_vector* v) {
+  return v ? v->cxx.size() : 0;
+}
+
+int gpuexec_pinned_vector_is_pinned(const gpuexec_pinned_vector* v) {
+  return v && v->cxx.pinned() ? 1 : 0;
+}
+
+void gpuexec_pinned_vector_destroy(gpuexec_pinned_vector* v) {
+  delete v;
 }
 
 }  // extern "C"

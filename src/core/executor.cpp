@@ -99,6 +99,10 @@ void Executor::run_resident(Op op, std::span<const DeviceVector* const> inputs, 
   backend_->run_resident(op, std::span(storages, inputs.size()), *out.storage());
 }
 
+PinnedVector Executor::allocate_pinned(std::size_t n) {
+  return PinnedVector(backend_->allocate_pinned(n));
+}
+
 std::future<void> Executor::submit(const Job& job) {
   return async_->submit([this, job] { run(job); });
 }

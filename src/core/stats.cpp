@@ -13,8 +13,10 @@ std::string mib(uint64_t bytes) {
 std::string format_stats(const ExecutorStats& s) {
   std::string out = fmt::format("backend: {}\n", s.backend);
   out += fmt::format(
-      "jobs: {} ({} elements, {} chunks; host-visible {}, device-local {}, imported {})\n", s.jobs,
-      s.elements, s.chunks, s.host_visible_jobs, s.device_local_jobs, s.imported_jobs);
+      "jobs: {} ({} elements, {} chunks; host-visible {}, device-local {}, imported {}, pinned "
+      "{})\n",
+      s.jobs, s.elements, s.chunks, s.host_visible_jobs, s.device_local_jobs, s.imported_jobs,
+      s.pinned_jobs);
   if (s.backend.rfind("cpu", 0) == 0) return out;
   out += fmt::format("pipelined batches: {}; ops on device-resident vectors: {}\n", s.batches,
                      s.resident_ops);

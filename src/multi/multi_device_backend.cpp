@@ -237,6 +237,7 @@ ExecutorStats MultiDeviceBackend::stats() const {
     s.host_visible_jobs += o.host_visible_jobs;
     s.device_local_jobs += o.device_local_jobs;
     s.imported_jobs += o.imported_jobs;
+    s.pinned_jobs += o.pinned_jobs;
     s.device_reopens += o.device_reopens;
     s.pipelines_compiled += o.pipelines_compiled;
     s.pipelines_reused += o.pipelines_reused;

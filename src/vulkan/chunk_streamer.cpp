@@ -72,27 +72,58 @@ void stream_chunks(Device& device, const ChunkWork& job, DataPath path) {
   count_job(device.counters(), job.n, path, chunks.size());
 }
 
-// Whether the job ran on the caller's memory, imported where the settings import jobs of its
-// size: bound to the kernel, or moved by the copy engine through device-local slots.
-bool imported(Device& device, const ChunkWork& job) {
-  if (!device.settings().imports(job.n)) return false;
-  std::optional<ImportedJob> imported = import_job(device, job);
-  if (!imported) return false;
-  if (device.settings().import_copies) {
-    stream_chunks(device, imported->work, DataPath::DeviceLocal);
-  } else {
-    run_bound(device, imported->work);
-    JobCounters& c = device.counters();
-    ++c.jobs;
-    c.elements += job.n;
+// A job on external ranges: moved by the copy engine through device-local slots, or bound to
+// the kernel (where the binding offsets suit the device).
+bool run_external(Device& device, const ChunkWork& job, bool copies) {
+  if (copies) {
+    stream_chunks(device, job, DataPath::DeviceLocal);
+    return true;
   }
+  const VkDeviceSize align =
+      std::max<VkDeviceSize>(16, device.info().limits.minStorageBufferOffsetAlignment);
+  for (uint32_t i = 0; i <= job.input_count(); ++i) {
+    if ((i < job.input_count() ? job.host_in[i] : job.host_out).offset % align != 0) return false;
+  }
+  run_bound(device, job);
+  JobCounters& c = device.counters();
+  ++c.jobs;
+  c.elements += job.n;
+  return true;
+}
+
+// The job with the ranges of the pinned vectors holding its arrays; none unless all are pinned.
+std::optional<ChunkWork> on_pinned(Device& device, const ChunkWork& job) {
+  ChunkWork w = job;
+  const std::size_t bytes = job.n * job.element_bytes;
+  for (uint32_t i = 0; i <= job.input_count(); ++i) {
+    const bool out = i == job.input_count();
+    const auto r = device.pinned().find(out ? job.out : job.inputs[i], bytes);
+    if (!r) return std::nullopt;
+    (out ? w.host_out : w.host_in[i]) = *r;
+  }
+  return w;
+}
+
+// Whether the job ran on the caller's memory: pinned vectors, or arrays imported where the
+// settings import jobs of its size.
+bool on_callers_memory(Device& device, const ChunkWork& job) {
+  const DeviceSettings& s = device.settings();
+  if (const auto pinned = on_pinned(device, job)) {
+    if (run_external(device, *pinned, s.pinned_copies)) {
+      ++device.counters().pinned_jobs;
+      return true;
+    }
+  }
+  if (!s.imports(job.n)) return false;
+  std::optional<ImportedJob> imported = import_job(device, job);
+  if (!imported || !run_external(device, imported->work, s.import_copies)) return false;
   ++device.counters().imported_jobs;
   return true;
 }
 
 // A job on a device whose lock the caller holds.
 void stream_locked(Device& device, const ChunkWork& job) {
-  if (job.n == 0 || imported(device, job)) return;
+  if (job.n == 0 || on_callers_memory(device, job)) return;
   stream_chunks(device, job, device.settings().path_for(job.n));
 }
 }  // namespace
@@ -142,9 +173,9 @@ void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule) 
   for (const Job& j : jobs) {
     const std::size_t n = j.out.size();
     if (n == 0) continue;
-    // Jobs of a pipelined batch are independent: an imported one may run before the rest.
+    // Jobs of a pipelined batch are independent: one on the caller's memory may run first.
     const ChunkWork whole = work_of(device, j);
-    if (imported(device, whole)) continue;
+    if (on_callers_memory(device, whole)) continue;
     const DataPath path = device.settings().path_for(n);
     const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
     const Key key{path, capacity, j.op};

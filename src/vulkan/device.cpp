@@ -75,6 +75,7 @@ void Device::add_stats(ExecutorStats& s) const {
   s.host_visible_jobs = c.host_visible_jobs;
   s.device_local_jobs = c.device_local_jobs;
   s.imported_jobs = c.imported_jobs;
+  s.pinned_jobs = c.pinned_jobs;
   s.chunk_elems = settings_.chunk_elems;
   s.kernel = std::string(spirv::find_variant(settings_.kernel)->name);  // never Auto here
   s.device_local_threshold = settings_.staging_pays ? settings_.device_local_threshold : 0;

@@ -22,6 +22,7 @@
 #include "vulkan/instance.hpp"
 #include "vulkan/kernel_cache.hpp"
 #include "vulkan/memory_allocator.hpp"
+#include "vulkan/pinned_memory.hpp"
 #include "vulkan/submit_queues.hpp"
 
 namespace gpuexec::vk {
@@ -29,7 +30,7 @@ namespace gpuexec::vk {
 // What the jobs on a device did, for stats.
 struct JobCounters {
   std::atomic<uint64_t> jobs{0}, chunks{0}, elements{0}, host_visible_jobs{0}, device_local_jobs{0},
-      imported_jobs{0}, batches{0}, resident_ops{0};
+      imported_jobs{0}, pinned_jobs{0}, batches{0}, resident_ops{0};
 };
 
 class Device {
@@ -51,6 +52,7 @@ class Device {
   const SubmitQueues& queues() const { return queues_; }
   BucketCache& buckets() { return buckets_; }
   JobCounters& counters() { return counters_; }
+  PinnedRegistry& pinned() { return pinned_; }
   // The one submission that device-vector writes, reads and ops record into.
   Submission& resident_submission() { return *resident_; }
 
@@ -82,6 +84,7 @@ class Device {
   SubmitQueues queues_;
   BucketCache buckets_;
   JobCounters counters_;
+  PinnedRegistry pinned_;
   std::unique_ptr<Submission> resident_;
   std::unique_ptr<GpuTimer> timer_;
   bool timing_ = false;

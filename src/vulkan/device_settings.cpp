@@ -84,6 +84,7 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
     s.import_min_elems = kHostImportMinElems;
   }
   s.import_copies = import == HostImport::Copy || (import == HostImport::On && s.staging_pays);
+  s.pinned_copies = import == HostImport::Copy || (import != HostImport::Bind && s.staging_pays);
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
   if (s.kernel != KernelVariant::U32 && !device.shader_int64) {

@@ -30,6 +30,8 @@ struct DeviceSettings {
   // and the copy engine moves it (import_copies) or the kernels bind it.
   std::size_t import_min_elems = 0;
   bool import_copies = false;
+  // Jobs on pinned vectors: the copy engine moves them (discrete GPUs), or the kernels bind them.
+  bool pinned_copies = false;
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.

@@ -93,16 +93,12 @@ ImportedHostMemory::~ImportedHostMemory() {
 
 std::optional<ImportedJob> import_job(Device& device, const ChunkWork& job) {
   const std::size_t bytes = job.n * job.element_bytes;
-  const VkDeviceSize align =
-      std::max<VkDeviceSize>(16, device.info().limits.minStorageBufferOffsetAlignment);
   const uint32_t count = job.input_count();
   ImportedJob out;
   out.work = job;
   std::array<BufferRange, kMaxChunkInputs + 1> ranges;
   for (uint32_t i = 0; i <= count; ++i) {
     const void* p = i < count ? job.inputs[i] : job.out;
-    // The binding starts at the array: its offset in the import must suit the device.
-    if (reinterpret_cast<std::uintptr_t>(p) % align != 0) return std::nullopt;
     // An array given twice (out aliasing an input) is imported once.
     for (uint32_t k = 0; k < i && ranges[i].buffer == VK_NULL_HANDLE; ++k) {
       const void* q = k < count ? job.inputs[k] : job.out;

@@ -68,6 +68,10 @@ EncodedRun PersistentBackend::run_encoded(const EncodedJob& job) {
   return EncodedRun::Marked;
 }
 
+std::shared_ptr<PinnedStorage> PersistentBackend::allocate_pinned(std::size_t n) {
+  return std::make_shared<DevicePinnedStorage>(live_device(), n);
+}
+
 void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
   run_on(*live_device(), [&](Device& d) { stream_batch(d, jobs, schedule); });
 }

@@ -26,6 +26,8 @@ class PersistentBackend final : public Backend {
   void run_job(const Job& job) override;
   // Through the big-endian kernels.
   EncodedRun run_encoded(const EncodedJob& job) override;
+  // Imported into the current device once; jobs on it skip staging.
+  std::shared_ptr<PinnedStorage> allocate_pinned(std::size_t n) override;
   void run_batch(std::span<const Job> jobs, Schedule schedule) override;
   std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
   // Storage whose owner() is `owner` (a backend that runs its ops here).

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -69,12 +71,25 @@ ChildResult run_self(const std::vector<std::string>& args, const std::string& st
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
+  // The cleanup signals wait from the spawn until the handler knows the child (a signal between
+  // the two left the child running and the scratch directory behind); the child starts with
+  // them unblocked.
+  sigset_t cleanup, before;
+  sigemptyset(&cleanup);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&cleanup, sig);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  pthread_sigmask(SIG_BLOCK, &cleanup, &before);
+  posix_spawnattr_setsigmask(&attr, &before);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
   const auto start = std::chrono::steady_clock::now();
   pid_t pid = -1;
-  const int rc = ::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+  const int rc = ::posix_spawn(&pid, exe.c_str(), &actions, &attr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc == 0) set_signal_child(pid);
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
   if (rc != 0) spawn_failed(exe.c_str(), rc);
-  set_signal_child(pid);
 
   int status = 0;
   struct rusage usage {};
