@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # On a lent GPU host (issue 16's "Must show"): `gpuexec run` end to end on files, beside the I/O
 # floor and with peak RSS (`bench e2e`: bin and hex, every op, cpu and vulkan), with the Vulkan
-# jobs staged (GPUEXEC_HOST_IMPORT=0, auto's choice on a discrete GPU) and imported from host
-# memory (=1); then the in-process import-vs-staging suites (persistent, batch: the jobs that may
+# jobs staged (GPUEXEC_HOST_IMPORT=0, auto's choice on a discrete GPU), imported for the copy
+# engine (=1: DMA from the caller's pages) and imported for the kernels (=bind, reading across
+# the bus); the CLI's own chunks are pinned vectors, which take the copy engine either way; then the in-process import-vs-staging suites (persistent, batch: the jobs that may
 # import; paths: the forced staged paths for reference) and the copy ceilings. JSON under
 # $OUT/e2e, one file per call, a log beside it. Expects .gpubin/ and .gl/ (scripts/gpu_env.sh).
 #   PARTS="e2e import"   which parts (default both; each bench call is capped by STEP_TIMEOUT)
@@ -35,12 +36,12 @@ bench() {  # name, env assignment, bench args...
 for part in ${PARTS:-e2e import}; do
   case $part in
     e2e)
-      for imp in 0 1; do
+      for imp in 0 1 bind; do
         bench "e2e-import-$imp" GPUEXEC_HOST_IMPORT=$imp e2e --sizes "$SIZES" --reps "$REPS"
       done
       ;;
     import)
-      for imp in 0 1; do
+      for imp in 0 1 bind; do
         bench "persistent-import-$imp" GPUEXEC_HOST_IMPORT=$imp persistent \
           --sizes 65536,1048576,4194304,16777216 --reps "$IMPORT_REPS"
         bench "batch-import-$imp" GPUEXEC_HOST_IMPORT=$imp batch --sizes 262144,1048576 \
