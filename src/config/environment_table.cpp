@@ -66,6 +66,11 @@ constexpr Variable kVariables[] = {
      "the host's memory (UMA, lavapipe); `1` imports every job that can be, discrete GPUs too; "
      "`0` never (the staged paths)",
      check<host_import>},
+    {"GPUEXEC_CPU_ARITH", Type::Words, "`auto`, `portable`",
+     "`auto`: BMI2/ADX (mulx, adcx, adox) where cpuid has them",
+     "CPU field arithmetic (CPU backend, conversions, input checks): `portable` forces the "
+     "plain C++ code on any CPU (testing); read once, at first use",
+     check<cpu_arith>},
     {"XDG_CACHE_HOME", Type::Path, "a directory", "`$HOME/.cache`",
      "the on-disk pipeline cache lives in `$XDG_CACHE_HOME/gpuexec`, one file per device, "
      "checked against the device's pipelineCacheUUID",
