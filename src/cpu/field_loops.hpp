@@ -64,7 +64,8 @@ struct Loops {
     std::size_t bad = n;
     for (std::size_t i = 0; i < n; ++i) {
       const Limbs<N> x = load_be<N>(in + i * sizeof(Elem));
-      // Converting a bad value anyway keeps the loop branch-free; the caller rejects it.
+      // A bad value is converted anyway (one pass, one well-predicted branch); the caller rejects
+      // it.
       if (!A::is_canonical(x) && bad == n) [[unlikely]]
         bad = i;
       out[i] = A::to_montgomery(x);

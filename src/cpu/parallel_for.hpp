@@ -33,7 +33,13 @@ void parallel_for(std::size_t n, Body body) {
   }
   const std::size_t block = std::max(kParallelThreshold / 4, n / (workers * 8));
   const std::size_t blocks = (n + block - 1) / block;
-  const auto run_block = [&](std::size_t i) { body(i * block, std::min(n, (i + 1) * block)); };
+  // One captured pointer: std::function keeps it inline, no allocation per call.
+  struct Blocks {
+    Body& body;
+    std::size_t n, block;
+    void operator()(std::size_t i) const { body(i * block, std::min(n, (i + 1) * block)); }
+  } const ranges{body, n, block};
+  const auto run_block = [p = &ranges](std::size_t i) { (*p)(i); };
   if (CopyPool::compute().try_run(blocks, run_block)) return;
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
