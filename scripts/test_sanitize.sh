@@ -18,7 +18,7 @@ run() {  # build-dir test-regex exclude-regex env...
      -R "$include" -E "$exclude")
 }
 # Tests that never load a Vulkan driver: field arithmetic, encodings, SPIR-V loader.
-cpu_only='^(Fp|SharedVectors|CpuBackend|CopyPool|ParallelCopy|ParallelFor|SpirvLoader|SpirvFreshness|JobPlan|DeviceList|FaultPlan)'
+cpu_only='^(Fp|FieldKernels|Impl/FieldKernels|field\.|SharedVectors|CpuBackend|CopyPool|ParallelCopy|ParallelFor|SpirvLoader|SpirvFreshness|JobPlan|DeviceList|FaultPlan)'
 echo "== ASan + UBSan"
 build build-asan address,undefined
 ubsan=UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -225,6 +225,16 @@ TEST_F(Environment, Words) {
     expect_rejected("GPUEXEC_FENCE_WAIT", bad, env::fence_wait,
                     std::string("GPUEXEC_FENCE_WAIT=") + bad + ": use spin, block");
   }
+  set("GPUEXEC_CPU_ARITH", "portable");
+  EXPECT_EQ(env::cpu_arith(), env::CpuArithChoice::Portable);
+  set("GPUEXEC_CPU_ARITH", "auto");
+  EXPECT_EQ(env::cpu_arith(), env::CpuArithChoice::Auto);
+  ::unsetenv("GPUEXEC_CPU_ARITH");
+  EXPECT_EQ(env::cpu_arith(), env::CpuArithChoice::Auto);
+  for (const char* bad : {"adx", "Portable", "0", "1", "portable "}) {
+    expect_rejected("GPUEXEC_CPU_ARITH", bad, env::cpu_arith,
+                    std::string("GPUEXEC_CPU_ARITH=") + bad + ": use auto or portable");
+  }
 }
 
 TEST_F(Environment, FaultSpec) {

@@ -197,6 +197,13 @@ FenceWait fence_wait() {
   reject("GPUEXEC_FENCE_WAIT", *v, "use spin, block or leave it unset (by device type)");
 }
 
+CpuArithChoice cpu_arith() {
+  const auto v = given("GPUEXEC_CPU_ARITH");
+  if (!v || *v == "auto") return CpuArithChoice::Auto;
+  if (*v == "portable") return CpuArithChoice::Portable;
+  reject("GPUEXEC_CPU_ARITH", *v, "use auto or portable");
+}
+
 bool split_queues() {
   return flag("GPUEXEC_SPLIT_QUEUES", "split submissions");
 }

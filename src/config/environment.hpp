@@ -86,6 +86,9 @@ HostImport host_import();
 enum class FenceWait { ByDevice, Spin, Block };
 // GPUEXEC_FENCE_WAIT: "spin" or "block"; unset or empty ByDevice.
 FenceWait fence_wait();
+enum class CpuArithChoice { Auto, Portable };
+// GPUEXEC_CPU_ARITH: "auto" or "portable"; unset or empty Auto.
+CpuArithChoice cpu_arith();
 // GPUEXEC_SPLIT_QUEUES: "1" on; "0", empty or unset off.
 bool split_queues();
 

@@ -72,6 +72,11 @@ constexpr Variable kVariables[] = {
      "elements per chunk of the streaming CLI (`run`, and `batch` jobs larger than one chunk): "
      "its memory is a few chunks of each file whatever their sizes",
      check<cli_chunk_elems>},
+    {"GPUEXEC_CPU_ARITH", Type::Words, "`auto`, `portable`",
+     "`auto`: BMI2/ADX (mulx, adcx, adox) where cpuid has them",
+     "CPU field arithmetic (CPU backend, conversions, input checks): `portable` forces the "
+     "plain C++ code on any CPU (testing); read once, at first use",
+     check<cpu_arith>},
     {"XDG_CACHE_HOME", Type::Path, "a directory", "`$HOME/.cache`",
      "the on-disk pipeline cache lives in `$XDG_CACHE_HOME/gpuexec`, one file per device, "
      "checked against the device's pipelineCacheUUID",

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cpu/field_kernels.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_encoding.hpp"
@@ -263,9 +264,11 @@ gpuexec_status gpuexec_fp_from_be_bytes(const uint8_t in[48], uint64_t out[6]) {
   return guard("gpuexec_fp_from_be_bytes", [&] {
     need(in, "in");
     need(out, "out");
-    auto v = gpuexec::fp_from_be_bytes(std::span<const uint8_t, 48>(in, 48));
-    if (!v) throw Error(ErrorCode::NonCanonical, "value is not below the field modulus p");
-    std::memcpy(out, v->limbs.data(), 48);
+    Fp v;  // out stays untouched on a bad value
+    if (gpuexec::cpu::fp_kernels().from_be_bytes(in, &v, 1) != 1) {
+      throw Error(ErrorCode::NonCanonical, "value is not below the field modulus p");
+    }
+    std::memcpy(out, v.limbs.data(), 48);
   });
 }
 
@@ -273,7 +276,7 @@ void gpuexec_fp_to_be_bytes(const uint64_t in[6], uint8_t out[48]) {
   if (!in || !out) return;
   Fp a;
   std::memcpy(a.limbs.data(), in, 48);
-  gpuexec::fp_to_be_bytes(a, std::span<uint8_t, 48>(out, 48));
+  gpuexec::cpu::fp_kernels().to_be_bytes(&a, out, 1);
 }
 
 const char* gpuexec_last_error(void) {

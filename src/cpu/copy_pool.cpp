@@ -15,6 +15,11 @@ CopyPool& CopyPool::shared() {
   return pool;
 }
 
+CopyPool& CopyPool::compute() {
+  static CopyPool pool(std::max(1u, std::thread::hardware_concurrency()) - 1);
+  return pool;
+}
+
 CopyPool::CopyPool(std::size_t workers) {
   try {
     for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
@@ -37,11 +42,14 @@ std::size_t CopyPool::next_task() {
 }
 
 void CopyPool::run(std::size_t count, const std::function<void(std::size_t)>& task) {
-  std::unique_lock busy(run_mutex_, std::try_to_lock);
-  if (!busy.owns_lock() || threads_.empty()) {
+  if (!try_run(count, task)) {
     for (std::size_t i = 0; i < count; ++i) task(i);
-    return;
   }
+}
+
+bool CopyPool::try_run(std::size_t count, const std::function<void(std::size_t)>& task) {
+  std::unique_lock busy(run_mutex_, std::try_to_lock);
+  if (!busy.owns_lock() || threads_.empty()) return false;
   std::unique_lock lock(mutex_);
   task_ = &task;
   count_ = count;
@@ -62,6 +70,7 @@ void CopyPool::run(std::size_t count, const std::function<void(std::size_t)>& ta
   lock.lock();
   done_.wait(lock, [&] { return finished_ == count_; });
   task_ = nullptr;
+  return true;
 }
 
 void CopyPool::work() {
@@ -74,7 +83,7 @@ void CopyPool::work() {
     for (std::size_t i = next_task(); i < count_; i = next_task()) {
       const auto* task = task_;
       lock.unlock();
-      (*task)(i);  // memcpy: cannot throw
+      (*task)(i);  // memcpy or a field kernel: cannot throw
       lock.lock();
       if (++finished_ == count_) done_.notify_one();
     }

@@ -16,6 +16,9 @@ class CopyPool {
  public:
   // The process's pool: min(cores, 8) - 1 workers, started on first use.
   static CopyPool& shared();
+  // The pool for parallel_for's arithmetic: cores - 1 workers (compute scales past memory
+  // bandwidth's 8), started on first use.
+  static CopyPool& compute();
 
   explicit CopyPool(std::size_t workers);
   ~CopyPool();
@@ -26,6 +29,8 @@ class CopyPool {
   // Runs task(0) .. task(count - 1), the caller taking its share, and returns when all are done.
   // One run at a time per pool; a caller that finds it busy runs every task itself.
   void run(std::size_t count, const std::function<void(std::size_t)>& task);
+  // As run, but returns false, having run nothing, when the pool is busy or has no workers.
+  bool try_run(std::size_t count, const std::function<void(std::size_t)>& task);
 
  private:
   void work();

@@ -1,20 +1,10 @@
 #include "cpu/cpu_backend.hpp"
 
+#include "cpu/field_kernels.hpp"
 #include "cpu/host_vector.hpp"
 #include "cpu/parallel_for.hpp"
 
 namespace gpuexec::cpu {
-
-namespace {
-template <Fp (*F)(const Fp&, const Fp&)>
-void run_range(const Fp* a, const Fp* b, Fp* out, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i < end; ++i) out[i] = F(a[i], b[i]);
-}
-
-void mad_range(const Fp* a, const Fp* b, const Fp* c, Fp* out, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i < end; ++i) out[i] = fp::add(fp::mul(a[i], b[i]), c[i]);
-}
-}  // namespace
 
 void CpuBackend::run_job(const Job& job) {
   const Fp* pa = job.a.data();
@@ -24,16 +14,18 @@ void CpuBackend::run_job(const Job& job) {
   const Op op = job.op;
   ++jobs_;
   elements_ += job.out.size();
-  parallel_for(job.out.size(), [=](std::size_t begin, std::size_t end) {
+  const FpKernels& k = fp_kernels();  // BMI2/ADX or portable, chosen once per process
+  parallel_for(job.out.size(), [=, &k](std::size_t begin, std::size_t end) {
+    const std::size_t n = end - begin;
     switch (op) {
       case Op::Add:
-        return run_range<fp::add>(pa, pb, po, begin, end);
+        return k.add(pa + begin, pb + begin, po + begin, n);
       case Op::Sub:
-        return run_range<fp::sub>(pa, pb, po, begin, end);
+        return k.sub(pa + begin, pb + begin, po + begin, n);
       case Op::Mul:
-        return run_range<fp::mul>(pa, pb, po, begin, end);
+        return k.mul(pa + begin, pb + begin, po + begin, n);
       case Op::Mad:
-        return mad_range(pa, pb, pc, po, begin, end);
+        return k.mad(pa + begin, pb + begin, pc + begin, po + begin, n);
     }
   });
 }

@@ -1,10 +1,10 @@
 // The CPU backend's DeviceVector storage: plain host memory.
 #pragma once
 
-#include <algorithm>
 #include <vector>
 
 #include "backend/vector_storage.hpp"
+#include "cpu/parallel_copy.hpp"
 
 namespace gpuexec::cpu {
 
@@ -12,11 +12,12 @@ class HostVector final : public VectorStorage {
  public:
   HostVector(std::size_t n, const Backend* owner) : VectorStorage(owner), data_(n) {}
   std::size_t size() const override { return data_.size(); }
+  // Large copies on the copy pool's threads, as every other pass over the data here.
   void write(std::span<const Fp> values) override {
-    std::copy(values.begin(), values.end(), data_.begin());
+    parallel_copy(data_.data(), values.data(), values.size_bytes());
   }
   void read(std::span<Fp> out) const override {
-    std::copy(data_.begin(), data_.end(), out.begin());
+    parallel_copy(out.data(), data_.data(), data_.size() * sizeof(Fp));
   }
   std::vector<Fp>& data() { return data_; }
   const std::vector<Fp>& data() const { return data_; }

@@ -25,6 +25,7 @@ struct BenchOptions {
 struct BenchResult {
   std::string suite, variant;
   Op op = Op::Add;
+  std::string op_label;  // printed as the op when set: a row that is no Op (a conversion)
   std::size_t elements = 0, jobs = 1;
   double median_ms = 0, min_ms = 0, max_ms = 0;
   int reps = 0;
@@ -33,5 +34,7 @@ struct BenchResult {
 };
 
 nlohmann::json to_json(const BenchResult& r);
+// The row's op as printed and written: op_label, else op_name(op).
+std::string op_text(const BenchResult& r);
 
 }  // namespace gpuexec::cli

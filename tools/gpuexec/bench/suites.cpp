@@ -15,7 +15,10 @@ const std::vector<BenchSuite>& bench_suites() {
        run_resident_suite},
       {"transfer", "ceilings: host<->device and device memory bandwidth, empty submit latency",
        run_transfer_suite},
-      {"cpu", "the CPU backend on the GPU suites' sizes, every op", run_cpu_suite},
+      {"cpu",
+       "the CPU backend on the GPU suites' sizes, then its field kernels (Fp, Fr: every op, "
+       "conversions, checks) on one thread and all cores",
+       run_cpu_suite},
       {"multi", "pipelined batches spread over 1 .. N devices (--devices)", run_multi_suite},
       {"e2e",
        "`gpuexec run` on files (2^20 .. 2^24 elements, bin and hex, every op, cpu and vulkan) "
