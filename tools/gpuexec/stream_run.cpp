@@ -4,7 +4,9 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <exception>
+#include <future>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -30,12 +32,13 @@ constexpr std::size_t kChunksInFlight = 4;
 constexpr std::size_t kHexLineBytes = 2 + kFpHexDigits + 1;
 
 // A chunk's array: pinned memory of the executor (the device reads and writes it directly), or
-// plain memory when there is no executor (it failed to open: the first chunk reports why).
+// plain memory while the device is still opening (or failed to: the first chunk reports why).
 class ChunkBuffer {
  public:
   void allocate(Executor* executor, std::size_t elems) {
     if (executor) {
       pinned_ = executor->allocate_pinned(elems);
+      plain_ = {};
     } else {
       plain_.resize(elems * kFpBytes);
     }
@@ -54,6 +57,7 @@ struct Chunk {
   std::size_t first = 0;  // its first element's index in the files
   std::size_t count = 0;
   bool last = false;
+  bool allocated = false, pinned = false;
   std::array<ChunkBuffer, 3> in;
   ChunkBuffer out;
   std::array<std::vector<std::size_t>, 3> lines;  // hex: the line of each element
@@ -88,18 +92,16 @@ class Stream {
 
   std::size_t run() {
     AtomicFile out(spec_.out);  // fails now, before any work, if the output cannot be written
-    // The device opens first: the chunks' buffers are its pinned memory. An empty job needs no
+    // The device opens while the first chunks are read (lavapipe: 0.1 s). An empty job needs no
     // device, so a failure here is reported by the first chunk that needs one.
-    Executor* executor = nullptr;
-    try {
-      executor = &executor_();
-    } catch (...) {
-    }
-    for (auto& c : chunks_) {
-      for (std::size_t i = 0; i < sources_.size(); ++i) c.in[i].allocate(executor, chunk_elems_);
-      c.out.allocate(executor, chunk_elems_);
-      free_.push(&c);
-    }
+    opening_ = std::async(std::launch::async, [this]() -> Executor* {
+                 try {
+                   return &executor_();
+                 } catch (...) {
+                   return nullptr;
+                 }
+               }).share();
+    for (auto& c : chunks_) free_.push(&c);
     std::jthread compute([&] { compute_stage(); });
     std::jthread writer([&] { write_stage(out); });
     read_stage();
@@ -118,6 +120,7 @@ class Stream {
       if (failed_) break;
       c->first = next;
       try {
+        allocate(*c);
         fill(*c);
       } catch (...) {
         c->error = std::current_exception();
@@ -128,6 +131,18 @@ class Stream {
       if (stop) break;
     }
     to_compute_.close();
+  }
+
+  // Buffers for a chunk: plain ones while the device opens, pinned ones from then on (a plain
+  // chunk is given pinned buffers when it comes round again).
+  void allocate(Chunk& c) {
+    const bool opened = opening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    Executor* executor = opened ? opening_.get() : nullptr;
+    if (c.allocated && (c.pinned || !executor)) return;
+    for (std::size_t i = 0; i < sources_.size(); ++i) c.in[i].allocate(executor, chunk_elems_);
+    c.out.allocate(executor, chunk_elems_);
+    c.allocated = true;
+    c.pinned = executor != nullptr;
   }
 
   void fill(Chunk& c) {
@@ -152,7 +167,9 @@ class Stream {
             return i < sources_.size() ? std::span<const uint8_t>(c.in[i].bytes().first(bytes))
                                        : std::span<const uint8_t>();
           };
-          executor_().run_encoded({spec_.op, in(0), in(1), c.out.bytes().first(bytes), in(2)});
+          // The device that opened, or the error of opening it again.
+          Executor& ex = opening_.get() ? *opening_.get() : executor_();
+          ex.run_encoded({spec_.op, in(0), in(1), c.out.bytes().first(bytes), in(2)});
         } catch (const NonCanonicalInput& e) {
           const std::size_t i = e.input();
           const std::size_t line = spec_.format == FileFormat::Hex ? c.lines[i].at(e.index()) : 0;
@@ -204,6 +221,7 @@ class Stream {
 
   const StreamSpec& spec_;
   const ExecutorSource& executor_;
+  std::shared_future<Executor*> opening_;
   std::vector<std::unique_ptr<ElementSource>> sources_;
   std::size_t chunk_elems_ = kDefaultChunkElems;
   std::array<Chunk, kChunksInFlight> chunks_;
