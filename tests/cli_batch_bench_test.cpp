@@ -20,7 +20,7 @@ TEST(CliBench, PersistentSuiteWritesTheJsonContract) {
   EXPECT_TRUE(j["device"].contains("name"));
   EXPECT_TRUE(j["device"].contains("type"));
   EXPECT_TRUE(j["device"].contains("driver"));
-  ASSERT_EQ(j["results"].size(), 4u);
+  ASSERT_EQ(j["results"].size(), 6u);  // one-shot, persistent, pinned at each size
   std::set<std::string> variants;
   for (const auto& row : j["results"]) {
     variants.insert(row["variant"].get<std::string>());
@@ -33,7 +33,7 @@ TEST(CliBench, PersistentSuiteWritesTheJsonContract) {
     EXPECT_LE(row["median_ms"].get<double>(), row["max_ms"].get<double>());
     EXPECT_TRUE(row["elements"] == 64 || row["elements"] == 1000);
   }
-  EXPECT_EQ(variants, (std::set<std::string>{"one-shot", "persistent"}));
+  EXPECT_EQ(variants, (std::set<std::string>{"one-shot", "persistent", "pinned"}));
 }
 
 TEST(CliBatch, ManifestJobsRunAndBadJobsAreReportedByIndex) {

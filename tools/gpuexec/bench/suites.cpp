@@ -4,7 +4,9 @@ namespace gpuexec::cli {
 
 const std::vector<BenchSuite>& bench_suites() {
   static const std::vector<BenchSuite> suites = {
-      {"persistent", "one-shot vs persistent backend, one job per size (the seed's first table)",
+      {"persistent",
+       "one-shot vs persistent backend, and persistent on pinned vectors, one job per size (the "
+       "seed's first table)",
        run_persistent_suite},
       {"paths", "host-visible vs device-local (staging) data paths, 64 .. 4M elements",
        run_paths_suite},
