@@ -1,5 +1,5 @@
-// The C ABI over the C++ API: argument checks, exceptions turned into statuses and a
-// thread-local message.
+// The C ABI over the C++ API: executors, host-array ops, encodings, batches and tickets
+// (c_api_vectors.cpp has the vectors; c_api_support.hpp the checks and the guard).
 #include "gpuexec/gpuexec.h"
 
 #include <fmt/format.h>
@@ -13,16 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "core/c_api_support.hpp"
 #include "cpu/field_kernels.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_encoding.hpp"
-
-struct gpuexec_executor {
-  gpuexec::Executor cxx;
-  std::string name;
-  explicit gpuexec_executor(const gpuexec::ExecutorOptions& o) : cxx(o), name(cxx.backend_name()) {}
-};
 
 // Any number of threads may poll and wait at once: the shared_future is written only at creation
 // and its const members (wait, wait_for, get) are safe to call concurrently; the settled outcome
@@ -35,92 +30,11 @@ struct gpuexec_ticket {
   std::string error;
 };
 
-struct gpuexec_device_vector {
-  gpuexec::DeviceVector cxx;
-};
-
-struct gpuexec_pinned_vector {
-  gpuexec::PinnedVector cxx;
-};
-
 namespace {
+using namespace gpuexec::capi;
 using gpuexec::Error;
 using gpuexec::ErrorCode;
 using gpuexec::Fp;
-
-thread_local std::string last_error;
-// Set when the message itself could not be stored (out of host memory while reporting).
-thread_local const char* last_error_fallback = nullptr;
-
-// Stores the message that make() builds; never throws, whatever memory is left.
-template <typename Make>
-void set_last_error(Make&& make) noexcept {
-  try {
-    last_error = make();
-    last_error_fallback = nullptr;
-  } catch (...) {
-    last_error_fallback = "out of host memory (the error message could not be stored)";
-  }
-}
-
-gpuexec_status status_of(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::InvalidArgument:
-      return GPUEXEC_ERR_INVALID_ARGUMENT;
-    case ErrorCode::NonCanonical:
-      return GPUEXEC_ERR_NON_CANONICAL;
-    case ErrorCode::NoDevice:
-      return GPUEXEC_ERR_NO_DEVICE;
-    case ErrorCode::OutOfMemory:
-      return GPUEXEC_ERR_OUT_OF_MEMORY;
-    case ErrorCode::DeviceLost:
-      return GPUEXEC_ERR_DEVICE_LOST;
-    case ErrorCode::Internal:
-      break;
-  }
-  return GPUEXEC_ERR_INTERNAL;
-}
-
-gpuexec_status fail(gpuexec_status status, const char* fn, const char* what) noexcept {
-  set_last_error([&] { return fmt::format("{}: {}", fn, what); });
-  return status;
-}
-
-// Runs f, turning every exception into a status and a message.
-template <typename F>
-gpuexec_status guard(const char* fn, F&& f) noexcept {
-  try {
-    f();
-    return GPUEXEC_OK;
-  } catch (const Error& e) {
-    return fail(status_of(e.code()), fn, e.what());
-  } catch (const std::bad_alloc&) {
-    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, fn, "out of host memory");
-  } catch (const std::exception& e) {
-    return fail(GPUEXEC_ERR_INTERNAL, fn, e.what());
-  } catch (...) {
-    return fail(GPUEXEC_ERR_INTERNAL, fn, "unknown error");
-  }
-}
-
-[[noreturn]] void invalid(const std::string& what) {
-  throw Error(ErrorCode::InvalidArgument, what);
-}
-
-void need(const void* p, const char* name) {
-  if (!p) invalid(fmt::format("{} is NULL", name));
-}
-
-// The two-input ops; mad has calls of its own.
-gpuexec::Op to_op(gpuexec_op op) {
-  if (op == GPUEXEC_OP_MAD) {
-    invalid("GPUEXEC_OP_MAD takes three inputs: use gpuexec_fp_vec_mad");
-  }
-  if (op != GPUEXEC_OP_ADD && op != GPUEXEC_OP_SUB && op != GPUEXEC_OP_MUL) {
-    invalid(fmt::format("unknown op {}", static_cast<int>(op)));
-  }
-  return static_cast<gpuexec::Op>(op);
-}
 
 gpuexec::Schedule to_schedule(gpuexec_schedule s) {
   if (s != GPUEXEC_SCHEDULE_SEQUENTIAL && s != GPUEXEC_SCHEDULE_PIPELINED) {
@@ -128,26 +42,6 @@ gpuexec::Schedule to_schedule(gpuexec_schedule s) {
   }
   return s == GPUEXEC_SCHEDULE_SEQUENTIAL ? gpuexec::Schedule::Sequential
                                           : gpuexec::Schedule::Pipelined;
-}
-
-// n elements of 6 limbs: checks the pointer and that n * 48 bytes does not overflow.
-void check_array(const void* p, std::size_t n, const char* name) {
-  if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) {
-    invalid(fmt::format("n = {} elements overflows the address space", n));
-  }
-  if (n > 0) need(p, name);
-}
-
-std::span<const Fp> elems(const uint64_t* p, std::size_t n) {
-  return {reinterpret_cast<const Fp*>(p), n};
-}
-
-// Inputs must be reduced Montgomery limbs: a value >= p would give wrong results silently.
-void check_reduced(const uint64_t* limbs, std::size_t n, const char* name) {
-  gpuexec::check_reduced(elems(limbs, n), name);
-}
-std::span<Fp> elems(uint64_t* p, std::size_t n) {
-  return {reinterpret_cast<Fp*>(p), n};
 }
 
 std::vector<gpuexec::Job> to_jobs(const gpuexec_job* jobs, std::size_t count) {
@@ -339,109 +233,6 @@ void gpuexec_ticket_destroy(gpuexec_ticket* t) {
   if (!t) return;
   if (t->future.valid()) t->future.wait();
   delete t;
-}
-
-gpuexec_status gpuexec_device_vector_create(gpuexec_executor* ex, size_t n,
-                                            gpuexec_device_vector** out) {
-  return guard("gpuexec_device_vector_create", [&] {
-    need(ex, "ex");
-    need(out, "out");
-    *out = nullptr;
-    if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) invalid("n overflows");
-    *out = new gpuexec_device_vector{ex->cxx.allocate(n)};
-  });
-}
-
-gpuexec_status gpuexec_device_vector_upload(gpuexec_executor* ex, const uint64_t* values, size_t n,
-                                            gpuexec_device_vector** out) {
-  return guard("gpuexec_device_vector_upload", [&] {
-    need(ex, "ex");
-    need(out, "out");
-    *out = nullptr;
-    check_array(values, n, "values");
-    check_reduced(values, n, "values");
-    *out = new gpuexec_device_vector{ex->cxx.upload(elems(values, n))};
-  });
-}
-
-gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint64_t* values,
-                                           size_t n) {
-  return guard("gpuexec_device_vector_write", [&] {
-    need(v, "v");
-    check_array(values, n, "values");
-    check_reduced(values, n, "values");
-    v->cxx.write(elems(values, n));
-  });
-}
-
-gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64_t* out, size_t n) {
-  return guard("gpuexec_device_vector_read", [&] {
-    need(v, "v");
-    check_array(out, n, "out");
-    v->cxx.read(elems(out, n));
-  });
-}
-
-size_t gpuexec_device_vector_size(const gpuexec_device_vector* v) {
-  return v ? v->cxx.size() : 0;
-}
-
-void gpuexec_device_vector_destroy(gpuexec_device_vector* v) {
-  delete v;
-}
-
-gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
-                                        const gpuexec_device_vector* a,
-                                        const gpuexec_device_vector* b,
-                                        gpuexec_device_vector* out) {
-  return guard("gpuexec_fp_vec_op_device", [&] {
-    need(ex, "ex");
-    need(a, "a");
-    need(b, "b");
-    need(out, "out");
-    ex->cxx.run(to_op(op), a->cxx, b->cxx, out->cxx);
-  });
-}
-
-gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_device_vector* a,
-                                         const gpuexec_device_vector* b,
-                                         const gpuexec_device_vector* c,
-                                         gpuexec_device_vector* out) {
-  return guard("gpuexec_fp_vec_mad_device", [&] {
-    need(ex, "ex");
-    need(a, "a");
-    need(b, "b");
-    need(c, "c");
-    need(out, "out");
-    ex->cxx.mad(a->cxx, b->cxx, c->cxx, out->cxx);
-  });
-}
-
-gpuexec_status gpuexec_pinned_vector_create(gpuexec_executor* ex, size_t n,
-                                            gpuexec_pinned_vector** out) {
-  return guard("gpuexec_pinned_vector_create", [&] {
-    need(ex, "ex");
-    need(out, "out");
-    *out = nullptr;
-    if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) invalid("n overflows");
-    *out = new gpuexec_pinned_vector{ex->cxx.allocate_pinned(n)};
-  });
-}
-
-uint64_t* gpuexec_pinned_vector_data(gpuexec_pinned_vector* v) {
-  return v && !v->cxx.empty() ? v->cxx.data()->limbs.data() : nullptr;
-}
-
-size_t gpuexec_pinned_vector_size(const gpuexec_pinned_vector* v) {
-  return v ? v->cxx.size() : 0;
-}
-
-int gpuexec_pinned_vector_is_pinned(const gpuexec_pinned_vector* v) {
-  return v && v->cxx.pinned() ? 1 : 0;
-}
-
-void gpuexec_pinned_vector_destroy(gpuexec_pinned_vector* v) {
-  delete v;
 }
 
 }  // extern "C"
