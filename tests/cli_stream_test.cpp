@@ -182,6 +182,9 @@ TEST(CliStreamPipes, RunAndBatchReadFifos) {
 // (whole-file reading held at least four vectors of 24 MB). Measured in a forked child so that
 // only this run's peak counts.
 TEST(CliStreamMemory, PeakStaysAFewChunks) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "a sanitizer's shadow memory and quarantine are not the program's";
+#endif
   ScratchDir dir;
   const std::size_t n = std::size_t{1} << 19;
   const auto inputs = [&] { return Inputs{random_vector(n, 9), random_vector(n, 10), {}}; };
