@@ -1,6 +1,6 @@
 // The CPU backend's jobs on the file encoding: each block of elements is decoded from big-endian
-// bytes, checked, combined and encoded again while in the caches, on all cores. Add and sub work on the
-// canonical values as they are (the same arithmetic mod p as in Montgomery form); a Montgomery
+// bytes, checked, combined and encoded again while in the caches, on all cores. Add and sub work on
+// the canonical values as they are (the same arithmetic mod p as in Montgomery form); a Montgomery
 // product of plain values leaves ab/R, which one more product by R^2 takes back to ab.
 #include <algorithm>
 #include <array>
