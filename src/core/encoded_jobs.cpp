@@ -11,6 +11,7 @@
 #include "backend/backend.hpp"
 #include "backend/rejection_mark.hpp"
 #include "core/batch_checks.hpp"
+#include "cpu/field_kernels.hpp"
 #include "cpu/parallel_for.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
@@ -41,35 +42,11 @@ std::optional<std::pair<std::size_t, std::size_t>> first_mark(std::span<const ui
   return std::pair{input, first};
 }
 
-// Decodes the elements of `bytes` on all cores; returns the index of the first that is not
+// The elements of `bytes` decoded on all cores; returns the index of the first that is not
 // canonical, or the count when all are.
 std::size_t decode(std::span<const uint8_t> bytes, std::vector<Fp>& out) {
-  const std::size_t count = bytes.size() / kFpBytes;
-  out.resize(count);
-  std::size_t first = count;
-  std::mutex m;
-  cpu::parallel_for(count, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      auto v = fp_from_be_bytes(
-          std::span<const uint8_t, kFpBytes>(bytes.data() + i * kFpBytes, kFpBytes));
-      if (!v) {
-        std::lock_guard lock(m);
-        first = std::min(first, i);
-        return;
-      }
-      out[i] = *v;
-    }
-  });
-  return first;
-}
-
-void encode(std::span<const Fp> values, std::span<uint8_t> bytes) {
-  cpu::parallel_for(values.size(), [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      fp_to_be_bytes(values[i],
-                     std::span<uint8_t, kFpBytes>(bytes.data() + i * kFpBytes, kFpBytes));
-    }
-  });
+  out.resize(bytes.size() / kFpBytes);
+  return cpu::parallel_from_be_bytes(bytes.data(), out.data(), out.size());
 }
 
 // Slices of kSliceElems through run_job: every input slice is decoded before out's slice (which
@@ -91,7 +68,7 @@ void run_in_slices(Backend& backend, const EncodedJob& job) {
     if (bad != count) throw rejected_input(bad_input, begin + bad);
     out.resize(count);
     backend.run_job(Job{job.op, a, b, out, c});
-    encode(out, slice(job.out));
+    cpu::parallel_to_be_bytes(out.data(), slice(job.out).data(), count);
   }
 }
 }  // namespace
