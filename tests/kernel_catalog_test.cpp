@@ -113,8 +113,10 @@ TEST(KernelCatalog, MissingKernelIsAnInternalError) {
     EXPECT_EQ(e.code(), ErrorCode::Internal);
     EXPECT_NE(std::string(e.what()).find("auto"), std::string::npos) << e.what();
   }
-  // No Fr kernels are listed yet.
-  EXPECT_THROW(spirv::elementwise_kernel(Op::Mul, KernelVariant::U64, FieldId::Fr), Error);
+  // Fr's kernels are listed: 32-byte elements.
+  const auto fr = spirv::elementwise_kernel(Op::Mul, KernelVariant::U32, FieldId::Fr);
+  EXPECT_EQ(spirv::kernel_info(fr).element_bytes, 32u);
+  EXPECT_EQ(spirv::kernel_info(fr).field, FieldId::Fr);
 }
 
 TEST(KernelCatalog, VariantNamesComeFromOneTable) {

@@ -40,8 +40,9 @@ void expect_rejected(std::span<const uint8_t> bytes, const std::string& fragment
 }
 
 TEST(SpirvLoader, EmbeddedKernelsLoad) {
-  // three variants of add, sub, mul and mad, on Montgomery limbs and on big-endian bytes
-  ASSERT_EQ(spirv::kernel_infos().size(), 24u);
+  // three variants of add, sub, mul and mad over Fp and Fr, on Montgomery limbs and on
+  // big-endian bytes
+  ASSERT_GE(spirv::kernel_infos().size(), 48u);
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
     const auto module = load_spirv(k.spirv, std::string(k.name));
     EXPECT_EQ(module.words[0], spirv::kMagic);
@@ -148,18 +149,6 @@ TEST_F(SpirvFreshness, CommittedBlobsMatchTheGlsl) {
     EXPECT_EQ(fresh, embedded)
         << k.name << " is stale: run `cmake --build build --target shaders` and commit";
   }
-}
-
-// The fields no list line names yet (Fr) compile with the same libraries and pass validation:
-// adding their kernels is a change to the list only.
-TEST_F(SpirvFreshness, EveryFieldCompiles) {
-  compile("kernels_other_fields.txt");
-  int count = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path("spv"))) {
-    EXPECT_NO_THROW(spirv::load_spirv_file(e.path().string())) << e.path();
-    ++count;
-  }
-  EXPECT_GT(count, 0);
 }
 
 }  // namespace

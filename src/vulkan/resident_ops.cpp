@@ -16,18 +16,18 @@ constexpr std::size_t kChunkGranule = 256;
 constexpr std::size_t kDispatchesPerSubmit = 64;
 }  // namespace
 
-void write_resident(Device& device, const Buffer& dst, std::span<const Fp> values) {
-  const std::size_t chunk = std::min(device.settings().chunk_elems, values.size());
-  auto staging = device.pool().acquire(MemoryUse::Upload, chunk * sizeof(Fp));
+void write_resident(Device& device, const Buffer& dst, std::span<const std::byte> values) {
+  const std::size_t chunk = std::min(device.settings().chunk_elems * sizeof(Fp), values.size());
+  auto staging = device.pool().acquire(MemoryUse::Upload, chunk);
   Submission& submission = device.resident_submission();
   for (std::size_t begin = 0; begin < values.size(); begin += chunk) {
     const std::size_t n = std::min(chunk, values.size() - begin);
-    cpu::parallel_copy(staging->mapped(), values.data() + begin, n * sizeof(Fp));
-    staging->flush(0, n * sizeof(Fp));
+    cpu::parallel_copy(staging->mapped(), values.data() + begin, n);
+    staging->flush(0, n);
     Phases phases;
     phases.upload = [&](Recording& r) {
       r.barrier(Hazard::Any);  // after every earlier kernel write or copy to the vector
-      const VkBufferCopy region{0, begin * sizeof(Fp), n * sizeof(Fp)};
+      const VkBufferCopy region{0, begin, n};
       r.copy(*staging, dst, std::span(&region, 1));
     };
     submission.submit(phases);
@@ -36,22 +36,22 @@ void write_resident(Device& device, const Buffer& dst, std::span<const Fp> value
   device.pool().release(std::move(staging));
 }
 
-void read_resident(Device& device, const Buffer& src, std::span<Fp> out) {
-  const std::size_t chunk = std::min(device.settings().chunk_elems, out.size());
-  auto staging = device.pool().acquire(MemoryUse::Readback, chunk * sizeof(Fp));
+void read_resident(Device& device, const Buffer& src, std::span<std::byte> out) {
+  const std::size_t chunk = std::min(device.settings().chunk_elems * sizeof(Fp), out.size());
+  auto staging = device.pool().acquire(MemoryUse::Readback, chunk);
   Submission& submission = device.resident_submission();
   for (std::size_t begin = 0; begin < out.size(); begin += chunk) {
     const std::size_t n = std::min(chunk, out.size() - begin);
     Phases phases;
     phases.readback = [&](Recording& r) {
       r.barrier(Hazard::Any);
-      const VkBufferCopy region{begin * sizeof(Fp), 0, n * sizeof(Fp)};
+      const VkBufferCopy region{begin, 0, n};
       r.copy(src, *staging, std::span(&region, 1));
     };
     submission.submit(phases);
     submission.wait();
-    staging->invalidate(0, n * sizeof(Fp));
-    cpu::parallel_copy(out.data() + begin, staging->mapped(), n * sizeof(Fp));
+    staging->invalidate(0, n);
+    cpu::parallel_copy(out.data() + begin, staging->mapped(), n);
   }
   device.pool().release(std::move(staging));
 }

@@ -11,8 +11,9 @@
 
 namespace gpuexec::vk {
 
-void write_resident(Device& device, const Buffer& dst, std::span<const Fp> values);
-void read_resident(Device& device, const Buffer& src, std::span<Fp> out);
+// Bytes of any field's elements, from the start of the buffer.
+void write_resident(Device& device, const Buffer& dst, std::span<const std::byte> values);
+void read_resident(Device& device, const Buffer& src, std::span<std::byte> out);
 // out = kernel(inputs...) over n elements of element_bytes; each range starts at its vector's
 // first element (device buffers, or imported host memory).
 void run_resident(Device& device, const Kernel& kernel, std::span<const BufferRange> inputs,

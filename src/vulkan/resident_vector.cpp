@@ -30,13 +30,13 @@ void ResidentVector::check_alive(const Device* live) const {
 void ResidentVector::write(std::span<const Fp> values) {
   check_alive();
   const auto lock = device_->lock();
-  write_resident(*device_, *buffer_, values);
+  write_resident(*device_, *buffer_, std::as_bytes(values));
 }
 
 void ResidentVector::read(std::span<Fp> out) const {
   check_alive();
   const auto lock = device_->lock();
-  read_resident(*device_, *buffer_, out);
+  read_resident(*device_, *buffer_, std::as_writable_bytes(out));
 }
 
 }  // namespace gpuexec::vk
