@@ -31,10 +31,18 @@ std::vector<uint8_t> encode(const std::vector<Fp>& v) {
 class PlainCpu final : public Backend {
  public:
   std::string name() const override { return "plain cpu"; }
-  void run_job(const Job& job) override { cpu_.run_job(job); }
-  std::shared_ptr<VectorStorage> allocate(std::size_t n) override { return cpu_.allocate(n); }
+  void run_job(const FieldJob& job) override { cpu_.run_job(job); }
+  std::shared_ptr<VectorStorage> allocate(std::size_t n, FieldId field) override {
+    return cpu_.allocate(n, field);
+  }
   void run_resident(Op op, std::span<const VectorStorage* const> in, VectorStorage& out) override {
     cpu_.run_resident(op, in, out);
+  }
+  void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override {
+    cpu_.ntt(data, log_n, options);
+  }
+  void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override {
+    cpu_.ntt_resident(data, log_n, options);
   }
 
  private:

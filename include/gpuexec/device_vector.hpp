@@ -7,7 +7,9 @@
 #include <span>
 #include <vector>
 
+#include "gpuexec/field_params.hpp"
 #include "gpuexec/fp.hpp"
+#include "gpuexec/fr.hpp"
 
 namespace gpuexec {
 
@@ -25,10 +27,15 @@ class DeviceVector {
 
   std::size_t size() const;
   bool empty() const { return size() == 0; }
-  // Throws InvalidArgument when the sizes differ.
+  // The field of its elements (an empty default-made vector: Fp).
+  FieldId field() const;
+  // Throws InvalidArgument when the sizes differ, or the values are of the other field.
   void write(std::span<const Fp> values);
+  void write(std::span<const Fr> values);
   void read(std::span<Fp> out) const;
+  void read(std::span<Fr> out) const;
   std::vector<Fp> to_host() const;
+  std::vector<Fr> to_host_fr() const;
 
   VectorStorage* storage() const { return storage_.get(); }
 

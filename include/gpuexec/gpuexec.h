@@ -1,8 +1,10 @@
-/* gpuexec C ABI: BLS12-381 Fp vector arithmetic on Vulkan devices and the CPU, for Rust, Go,
- * Python and C callers. Plain C11; no C++ exception crosses it.
+/* gpuexec C ABI: BLS12-381 Fp and Fr vector arithmetic and the Fr NTT on Vulkan devices and the
+ * CPU, for Rust, Go, Python and C callers. Plain C11; no C++ exception crosses it.
  *
- * Elements are 6 little-endian uint64 limbs in Montgomery form (x * 2^384 mod p), exactly as
+ * Fp elements are 6 little-endian uint64 limbs in Montgomery form (x * 2^384 mod p), exactly as
  * blst_fp and arkworks' Fp hold them: pass their arrays as they are. The encoding of 1 is R mod p.
+ * Fr elements (the scalar field, gpuexec_fr_* calls) are 4 limbs of x * 2^256 mod r, as blst_fr
+ * and arkworks' Fr.
  *
  * Every function that can fail returns a gpuexec_status; on failure gpuexec_last_error() gives
  * this thread's message. Objects are owned by the caller that created them and freed with their
@@ -138,6 +140,7 @@ gpuexec_status gpuexec_device_vector_create(gpuexec_executor* ex, size_t n,
                                             gpuexec_device_vector** out);
 gpuexec_status gpuexec_device_vector_upload(gpuexec_executor* ex, const uint64_t* values, size_t n,
                                             gpuexec_device_vector** out);
+/* n elements of the vector's field (6 limbs each for Fp, 4 for Fr). */
 gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint64_t* values,
                                            size_t n);
 gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64_t* out, size_t n);
@@ -152,6 +155,58 @@ gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_dev
                                          const gpuexec_device_vector* b,
                                          const gpuexec_device_vector* c,
                                          gpuexec_device_vector* out);
+
+/* ---- Fr, the scalar field: the same calls over 4-limb elements ---- */
+gpuexec_status gpuexec_fr_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint64_t* a,
+                                 const uint64_t* b, uint64_t* out, size_t n);
+gpuexec_status gpuexec_fr_vec_mad(gpuexec_executor* ex, const uint64_t* a, const uint64_t* b,
+                                  const uint64_t* c, uint64_t* out, size_t n);
+/* n elements of 32 big-endian bytes (canonical values) in and out. */
+gpuexec_status gpuexec_fr_bytes_op(gpuexec_executor* ex, gpuexec_op op, const uint8_t* a,
+                                   const uint8_t* b, const uint8_t* c, uint8_t* out, size_t n);
+gpuexec_status gpuexec_fr_from_be_bytes(const uint8_t in[32],
+                                        uint64_t out[4]); /* NON_CANONICAL if >= r */
+void gpuexec_fr_to_be_bytes(const uint64_t in[4], uint8_t out[32]);
+/* Jobs whose arrays hold Fr elements (n of 4 limbs each). */
+gpuexec_status gpuexec_fr_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
+                                    gpuexec_schedule schedule);
+gpuexec_status gpuexec_fr_submit_batch(gpuexec_executor* ex, const gpuexec_job* jobs, size_t count,
+                                       gpuexec_schedule schedule, gpuexec_ticket** out);
+gpuexec_status gpuexec_fr_device_vector_create(gpuexec_executor* ex, size_t n,
+                                               gpuexec_device_vector** out);
+gpuexec_status gpuexec_fr_device_vector_upload(gpuexec_executor* ex, const uint64_t* values,
+                                               size_t n, gpuexec_device_vector** out);
+gpuexec_status gpuexec_fr_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
+                                        const gpuexec_device_vector* a,
+                                        const gpuexec_device_vector* b, gpuexec_device_vector* out);
+gpuexec_status gpuexec_fr_vec_mad_device(gpuexec_executor* ex, const gpuexec_device_vector* a,
+                                         const gpuexec_device_vector* b,
+                                         const gpuexec_device_vector* c,
+                                         gpuexec_device_vector* out);
+
+/* ---- the NTT over Fr ---- */
+/* For vectors of n = 2^k elements (k <= 32), natural order in and out, w the 2^k-th root of
+   unity w32^(2^(32-k)) (w32 = 7^((r-1)/2^32)), s the coset shift:
+     forward: Y[i] = sum_j X[j] (s w^i)^j;  inverse: its exact inverse (scaled by 1/n and s^-j).
+   batch vectors of equal length lie back to back. */
+typedef struct {
+  int inverse;           /* 0: forward, else inverse */
+  const uint64_t* coset; /* the shift s, 4 limbs in Montgomery form; NULL: 1 */
+  size_t batch;          /* vectors back to back; 0 is taken as 1 */
+} gpuexec_ntt_options;
+
+/* In place over n elements (batch vectors of n / batch, a power of two). options NULL: a
+   forward transform of one vector. INVALID_ARGUMENT for other lengths or a zero shift,
+   NON_CANONICAL for an unreduced element or shift. */
+gpuexec_status gpuexec_fr_ntt(gpuexec_executor* ex, uint64_t* data, size_t n,
+                              const gpuexec_ntt_options* options);
+/* The same on a device vector of Fr made by ex; the data stays on the device. */
+gpuexec_status gpuexec_fr_ntt_device(gpuexec_executor* ex, gpuexec_device_vector* data,
+                                     const gpuexec_ntt_options* options);
+/* gpuexec_fr_ntt on the executor's worker thread; data must stay valid until the ticket is
+   waited for (options are copied). */
+gpuexec_status gpuexec_fr_submit_ntt(gpuexec_executor* ex, uint64_t* data, size_t n,
+                                     const gpuexec_ntt_options* options, gpuexec_ticket** out);
 
 /* ---- pinned host vectors ---- */
 /* Host memory for n elements (6 limbs each, zeroed) that ex's device reads and writes directly:

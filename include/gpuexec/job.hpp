@@ -5,30 +5,42 @@
 #include <span>
 #include <string_view>
 
+#include "gpuexec/field_params.hpp"
 #include "gpuexec/fp.hpp"
+#include "gpuexec/fr.hpp"
 #include "gpuexec/op.hpp"
 
 namespace gpuexec {
 
-// out[i] = a[i] op b[i] (Mad: a[i] * b[i] + c[i]). The spans are the caller's and must stay
-// alive until the job is done; out may alias an input of the same job.
-struct Job {
-  Op op = Op::Add;
-  std::span<const Fp> a, b;
-  std::span<Fp> out;
-  std::span<const Fp> c;  // Mad only
-};
+// The field of an element type: Fp or Fr.
+template <class F>
+inline constexpr FieldId field_of = FieldId::Fp;
+template <>
+inline constexpr FieldId field_of<Fr> = FieldId::Fr;
 
-// The same job on elements in the file encoding: kFpBytes (48) big-endian canonical bytes per
-// element, in and out, as `gpuexec run --format bin` reads and writes them. Byte order and
-// Montgomery conversion happen where the op runs (on the device, or fused into the CPU's pass);
-// every input element is checked (NonCanonicalInput names the first one >= p). out may alias an
-// input of the same job.
+// out[i] = a[i] op b[i] (Mad: a[i] * b[i] + c[i]) over the field of F (Fp or Fr). The spans are
+// the caller's and must stay alive until the job is done; out may alias an input of the same job.
+template <class F>
+struct BasicJob {
+  Op op = Op::Add;
+  std::span<const F> a, b;
+  std::span<F> out;
+  std::span<const F> c;  // Mad only
+};
+using Job = BasicJob<Fp>;
+using FrJob = BasicJob<Fr>;
+
+// The same job on elements in the file encoding: the field's element bytes (Fp 48, Fr 32) of
+// big-endian canonical value per element, in and out, as `gpuexec run --format bin` reads and
+// writes them. Byte order and Montgomery conversion happen where the op runs (on the device, or
+// fused into the CPU's pass); every input element is checked (NonCanonicalInput names the first
+// one not below the modulus). out may alias an input of the same job.
 struct EncodedJob {
   Op op = Op::Add;
   std::span<const uint8_t> a, b;
   std::span<uint8_t> out;
   std::span<const uint8_t> c;  // Mad only
+  FieldId field = FieldId::Fp;
 };
 
 enum class Schedule {

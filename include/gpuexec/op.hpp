@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "gpuexec/fp.hpp"
+#include "gpuexec/fr.hpp"
 
 namespace gpuexec {
 
@@ -36,6 +37,21 @@ inline Fp apply(Op op, const Fp& a, const Fp& b, const Fp& c = fp::kZero) {
       return fp::add(fp::mul(a, b), c);
   }
   return fp::kZero;
+}
+
+// The same over Fr.
+inline Fr apply(Op op, const Fr& a, const Fr& b, const Fr& c = fr::kZero) {
+  switch (op) {
+    case Op::Add:
+      return fr::add(a, b);
+    case Op::Sub:
+      return fr::sub(a, b);
+    case Op::Mul:
+      return fr::mul(a, b);
+    case Op::Mad:
+      return fr::add(fr::mul(a, b), c);
+  }
+  return fr::kZero;
 }
 
 }  // namespace gpuexec

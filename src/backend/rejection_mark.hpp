@@ -9,16 +9,19 @@
 #include <string>
 
 #include "gpuexec/error.hpp"
+#include "gpuexec/field_params.hpp"
 
 namespace gpuexec {
 
 inline constexpr uint8_t kRejectionMark = 0xFF;
 
-inline NonCanonicalInput rejected_input(std::size_t input, std::size_t index) {
+inline NonCanonicalInput rejected_input(std::size_t input, std::size_t index,
+                                        FieldId field = FieldId::Fp) {
   const char name = input < 3 ? "abc"[input] : '?';
+  const char* modulus = field == FieldId::Fr ? "r" : "p";
   return NonCanonicalInput(input, index,
                            std::string(1, name) + "[" + std::to_string(index) +
-                               "] is not below the field modulus p (non-canonical)");
+                               "] is not below the field modulus " + modulus + " (non-canonical)");
 }
 
 }  // namespace gpuexec

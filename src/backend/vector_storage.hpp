@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <span>
 
-#include "gpuexec/fp.hpp"
+#include "gpuexec/field_params.hpp"
 
 namespace gpuexec {
 
@@ -13,16 +13,20 @@ class Backend;
 
 class VectorStorage {
  public:
-  explicit VectorStorage(const Backend* owner) : owner_(owner) {}
+  VectorStorage(const Backend* owner, FieldId field) : owner_(owner), field_(field) {}
   virtual ~VectorStorage() = default;
-  virtual std::size_t size() const = 0;
-  virtual void write(std::span<const Fp> values) = 0;  // values.size() == size()
-  virtual void read(std::span<Fp> out) const = 0;      // out.size() == size()
+  virtual std::size_t size() const = 0;  // elements of field()
+  FieldId field() const { return field_; }
+  std::size_t bytes() const { return size() * field_info(field_).element_bytes; }
+  // Whole contents as the field's Montgomery limbs: values.size() == out.size() == bytes().
+  virtual void write(std::span<const std::byte> values) = 0;
+  virtual void read(std::span<std::byte> out) const = 0;
   // The backend that made it, to catch vectors handed to another executor.
   const Backend* owner() const { return owner_; }
 
  private:
   const Backend* owner_;
+  FieldId field_;
 };
 
 }  // namespace gpuexec

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "gpuexec/error.hpp"
-#include "gpuexec/fp_encoding.hpp"
 
 namespace gpuexec {
 
@@ -18,13 +17,14 @@ std::string_view schedule_name(Schedule s) {
 
 namespace {
 struct Range {
-  const Fp* begin;
-  const Fp* end;
+  const std::byte* begin;
+  const std::byte* end;
   std::size_t job;
   bool output;
 };
 
-std::string size_error(const Job& j) {
+template <class F>
+std::string size_error(const BasicJob<F>& j) {
   const bool three = j.op == Op::Mad;
   if (j.a.size() == j.b.size() && j.a.size() == j.out.size() &&
       (!three || j.c.size() == j.a.size()))
@@ -72,7 +72,8 @@ std::string overlap_error(const J& j) {
 }
 }  // namespace
 
-std::string job_error(const Job& j) {
+template <class F>
+std::string job_error(const BasicJob<F>& j) {
   if (std::string e = size_error(j); !e.empty()) return e;
   return overlap_error(j);
 }
@@ -82,9 +83,9 @@ std::string job_error(const EncodedJob& j) {
   for (const auto& [name, size] :
        {std::pair{"a", j.a.size()}, std::pair{"b", j.b.size()},
         std::pair{"c", three ? j.c.size() : 0}, std::pair{"out", j.out.size()}}) {
-    if (size % kFpBytes != 0) {
+    if (const std::size_t bytes = field_info(j.field).element_bytes; size % bytes != 0) {
       return fmt::format("{} holds {} bytes, not a whole number of {}-byte elements", name, size,
-                         kFpBytes);
+                         bytes);
     }
   }
   if (j.a.size() != j.out.size() || j.b.size() != j.out.size() ||
@@ -97,11 +98,13 @@ std::string job_error(const EncodedJob& j) {
   return overlap_error(j);
 }
 
-void check_job(const Job& job) {
+template <class F>
+void check_job(const BasicJob<F>& job) {
   if (std::string e = job_error(job); !e.empty()) throw Error(ErrorCode::InvalidArgument, e);
 }
 
-void check_batch(std::span<const Job> jobs, Schedule schedule) {
+template <class F>
+void check_batch(std::span<const BasicJob<F>> jobs, Schedule schedule) {
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (std::string e = job_error(jobs[i]); !e.empty()) {
       throw Error(ErrorCode::InvalidArgument, fmt::format("job {}: {}", i, e));
@@ -112,19 +115,22 @@ void check_batch(std::span<const Job> jobs, Schedule schedule) {
   // dependency between jobs.
   std::vector<Range> ranges;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const Job& j = jobs[i];
+    const BasicJob<F>& j = jobs[i];
     if (j.out.empty()) continue;
-    ranges.push_back({j.a.data(), j.a.data() + j.a.size(), i, false});
-    ranges.push_back({j.b.data(), j.b.data() + j.b.size(), i, false});
-    if (j.op == Op::Mad) ranges.push_back({j.c.data(), j.c.data() + j.c.size(), i, false});
-    ranges.push_back({j.out.data(), j.out.data() + j.out.size(), i, true});
+    const auto range = [&](auto s, bool output) {
+      const Bytes b = bytes("", s);
+      ranges.push_back({b.begin, b.begin + b.size, i, output});
+    };
+    range(j.a, false);
+    range(j.b, false);
+    if (j.op == Op::Mad) range(j.c, false);
+    range(j.out, true);
   }
-  std::sort(ranges.begin(), ranges.end(), [](const Range& x, const Range& y) {
-    return std::less<const Fp*>()(x.begin, y.begin);
-  });
+  const std::less<const std::byte*> before;
+  std::sort(ranges.begin(), ranges.end(),
+            [&](const Range& x, const Range& y) { return before(x.begin, y.begin); });
   for (std::size_t i = 0; i < ranges.size(); ++i) {
-    for (std::size_t k = i + 1;
-         k < ranges.size() && std::less<const Fp*>()(ranges[k].begin, ranges[i].end); ++k) {
+    for (std::size_t k = i + 1; k < ranges.size() && before(ranges[k].begin, ranges[i].end); ++k) {
       const Range& x = ranges[i];
       const Range& y = ranges[k];
       if (x.job != y.job && (x.output || y.output)) {
@@ -137,5 +143,12 @@ void check_batch(std::span<const Job> jobs, Schedule schedule) {
     }
   }
 }
+
+template std::string job_error(const BasicJob<Fp>&);
+template std::string job_error(const BasicJob<Fr>&);
+template void check_job(const BasicJob<Fp>&);
+template void check_job(const BasicJob<Fr>&);
+template void check_batch(std::span<const BasicJob<Fp>>, Schedule);
+template void check_batch(std::span<const BasicJob<Fr>>, Schedule);
 
 }  // namespace gpuexec

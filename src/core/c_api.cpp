@@ -19,59 +19,10 @@
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_encoding.hpp"
 
-// Any number of threads may poll and wait at once: the shared_future is written only at creation
-// and its const members (wait, wait_for, get) are safe to call concurrently; the settled outcome
-// is stored under the mutex so every waiter returns the same status and message.
-struct gpuexec_ticket {
-  std::shared_future<void> future;
-  std::mutex mutex;
-  bool settled = false;  // status and error below hold the outcome
-  gpuexec_status status = GPUEXEC_OK;
-  std::string error;
-};
-
-namespace {
 using namespace gpuexec::capi;
 using gpuexec::Error;
 using gpuexec::ErrorCode;
 using gpuexec::Fp;
-
-gpuexec::Schedule to_schedule(gpuexec_schedule s) {
-  if (s != GPUEXEC_SCHEDULE_SEQUENTIAL && s != GPUEXEC_SCHEDULE_PIPELINED) {
-    invalid(fmt::format("unknown schedule {}", static_cast<int>(s)));
-  }
-  return s == GPUEXEC_SCHEDULE_SEQUENTIAL ? gpuexec::Schedule::Sequential
-                                          : gpuexec::Schedule::Pipelined;
-}
-
-std::vector<gpuexec::Job> to_jobs(const gpuexec_job* jobs, std::size_t count) {
-  if (count > 0) need(jobs, "jobs");
-  std::vector<gpuexec::Job> out;
-  out.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const gpuexec_job& j = jobs[i];
-    const std::string where = fmt::format("job {}", i);
-    check_array(j.a, j.n, (where + ": a").c_str());
-    check_array(j.b, j.n, (where + ": b").c_str());
-    check_array(j.out, j.n, (where + ": out").c_str());
-    check_reduced(j.a, j.n, (where + ": a").c_str());
-    check_reduced(j.b, j.n, (where + ": b").c_str());
-    out.push_back({to_op(j.op), elems(j.a, j.n), elems(j.b, j.n), elems(j.out, j.n)});
-  }
-  return out;
-}
-
-gpuexec_status make_ticket(std::future<void> f, gpuexec_ticket** out) {
-  auto* t = new (std::nothrow) gpuexec_ticket;
-  if (!t) {
-    f.wait();
-    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, "gpuexec_submit", "out of host memory");
-  }
-  t->future = f.share();
-  *out = t;
-  return GPUEXEC_OK;
-}
-}  // namespace
 
 extern "C" {
 
@@ -114,11 +65,7 @@ gpuexec_status gpuexec_fp_vec_op(gpuexec_executor* ex, gpuexec_op op, const uint
   return guard("gpuexec_fp_vec_op", [&] {
     need(ex, "ex");
     const gpuexec::Op cxx_op = to_op(op);
-    check_array(a, n, "a");
-    check_array(b, n, "b");
-    check_array(out, n, "out");
-    check_reduced(a, n, "a");
-    check_reduced(b, n, "b");
+    check_inputs<Fp>({{a, "a"}, {b, "b"}}, out, n);
     if (n) ex->cxx.run(cxx_op, elems(a, n), elems(b, n), elems(out, n));
   });
 }
@@ -127,13 +74,7 @@ gpuexec_status gpuexec_fp_vec_mad(gpuexec_executor* ex, const uint64_t* a, const
                                   const uint64_t* c, uint64_t* out, size_t n) {
   return guard("gpuexec_fp_vec_mad", [&] {
     need(ex, "ex");
-    check_array(a, n, "a");
-    check_array(b, n, "b");
-    check_array(c, n, "c");
-    check_array(out, n, "out");
-    check_reduced(a, n, "a");
-    check_reduced(b, n, "b");
-    check_reduced(c, n, "c");
+    check_inputs<Fp>({{a, "a"}, {b, "b"}, {c, "c"}}, out, n);
     if (n) ex->cxx.mad(elems(a, n), elems(b, n), elems(c, n), elems(out, n));
   });
 }
@@ -182,7 +123,7 @@ gpuexec_status gpuexec_run_batch(gpuexec_executor* ex, const gpuexec_job* jobs, 
   return guard("gpuexec_run_batch", [&] {
     need(ex, "ex");
     const auto s = to_schedule(schedule);
-    ex->cxx.run_batch(to_jobs(jobs, count), s);
+    ex->cxx.run_batch(to_jobs<Fp>(jobs, count), s);
   });
 }
 
@@ -198,7 +139,7 @@ gpuexec_status gpuexec_submit_batch(gpuexec_executor* ex, const gpuexec_job* job
     need(out, "out");
     *out = nullptr;
     const auto sched = to_schedule(schedule);
-    f = ex->cxx.submit_batch(to_jobs(jobs, count), sched);
+    f = ex->cxx.submit_batch(to_jobs<Fp>(jobs, count), sched);
   });
   return s == GPUEXEC_OK ? make_ticket(std::move(f), out) : s;
 }

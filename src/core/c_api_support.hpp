@@ -4,10 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <future>
 #include <limits>
+#include <mutex>
 #include <new>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
@@ -25,6 +28,17 @@ struct gpuexec_device_vector {
 
 struct gpuexec_pinned_vector {
   gpuexec::PinnedVector cxx;
+};
+
+// Any number of threads may poll and wait at once: the shared_future is written only at creation
+// and its const members (wait, wait_for, get) are safe to call concurrently; the settled outcome
+// is stored under the mutex so every waiter returns the same status and message.
+struct gpuexec_ticket {
+  std::shared_future<void> future;
+  std::mutex mutex;
+  bool settled = false;  // status and error below hold the outcome
+  gpuexec_status status = GPUEXEC_OK;
+  std::string error;
 };
 
 namespace gpuexec::capi {
@@ -103,24 +117,87 @@ inline gpuexec::Op to_op(gpuexec_op op) {
   return static_cast<gpuexec::Op>(op);
 }
 
-// n elements of 6 limbs: checks the pointer and that n * 48 bytes does not overflow.
+// n elements of F (Fp: 6 limbs, Fr: 4): checks the pointer and that the bytes do not overflow.
+template <class F = Fp>
 inline void check_array(const void* p, std::size_t n, const char* name) {
-  if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) {
+  if (n > std::numeric_limits<std::size_t>::max() / sizeof(F)) {
     invalid(fmt::format("n = {} elements overflows the address space", n));
   }
   if (n > 0) need(p, name);
 }
 
-inline std::span<const Fp> elems(const uint64_t* p, std::size_t n) {
-  return {reinterpret_cast<const Fp*>(p), n};
+template <class F = Fp>
+inline std::span<const F> elems(const uint64_t* p, std::size_t n) {
+  return {reinterpret_cast<const F*>(p), n};
+}
+template <class F = Fp>
+inline std::span<F> elems(uint64_t* p, std::size_t n) {
+  return {reinterpret_cast<F*>(p), n};
 }
 
-// Inputs must be reduced Montgomery limbs: a value >= p would give wrong results silently.
+// Inputs must be reduced Montgomery limbs: a value >= the modulus would give wrong results
+// silently.
+template <class F = Fp>
 inline void check_reduced(const uint64_t* limbs, std::size_t n, const char* name) {
-  gpuexec::check_reduced(elems(limbs, n), name);
+  gpuexec::check_reduced(elems<F>(limbs, n), name);
 }
-inline std::span<Fp> elems(uint64_t* p, std::size_t n) {
-  return {reinterpret_cast<Fp*>(p), n};
+
+// Arrays, checked and reduced, of n elements of F: both for inputs, the pointer only for out.
+template <class F>
+inline void check_inputs(std::initializer_list<std::pair<const uint64_t*, const char*>> inputs,
+                         const void* out, std::size_t n, const char* out_name = "out") {
+  for (const auto& [p, name] : inputs) check_array<F>(p, n, name);
+  check_array<F>(out, n, out_name);
+  for (const auto& [p, name] : inputs) check_reduced<F>(p, n, name);
+}
+
+inline gpuexec::Schedule to_schedule(gpuexec_schedule s) {
+  if (s != GPUEXEC_SCHEDULE_SEQUENTIAL && s != GPUEXEC_SCHEDULE_PIPELINED) {
+    invalid(fmt::format("unknown schedule {}", static_cast<int>(s)));
+  }
+  return s == GPUEXEC_SCHEDULE_SEQUENTIAL ? gpuexec::Schedule::Sequential
+                                          : gpuexec::Schedule::Pipelined;
+}
+
+// The C jobs as jobs over F, each checked (arrays, reduced inputs) and named by its index.
+template <class F>
+std::vector<gpuexec::BasicJob<F>> to_jobs(const gpuexec_job* jobs, std::size_t count) {
+  if (count > 0) need(jobs, "jobs");
+  std::vector<gpuexec::BasicJob<F>> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const gpuexec_job& j = jobs[i];
+    const std::string a = fmt::format("job {}: a", i), b = fmt::format("job {}: b", i),
+                      o = fmt::format("job {}: out", i);
+    check_inputs<F>({{j.a, a.c_str()}, {j.b, b.c_str()}}, j.out, j.n, o.c_str());
+    out.push_back({to_op(j.op), elems<F>(j.a, j.n), elems<F>(j.b, j.n), elems<F>(j.out, j.n)});
+  }
+  return out;
+}
+
+// A ticket for the future, or OUT_OF_MEMORY after waiting the work out.
+inline gpuexec_status make_ticket(std::future<void> f, gpuexec_ticket** out) {
+  auto* t = new (std::nothrow) gpuexec_ticket;
+  if (!t) {
+    f.wait();
+    return fail(GPUEXEC_ERR_OUT_OF_MEMORY, "gpuexec_submit", "out of host memory");
+  }
+  t->future = f.share();
+  *out = t;
+  return GPUEXEC_OK;
+}
+
+// Device vectors, none NULL, each of the field the call is named for.
+inline void need_vectors(
+    FieldId field,
+    std::initializer_list<std::pair<const gpuexec_device_vector*, const char*>> vectors) {
+  for (const auto& [v, name] : vectors) {
+    need(v, name);
+    if (v->cxx.field() != field && v->cxx.size() != 0) {
+      invalid(fmt::format("{} holds {} elements, not {}", name, field_info(v->cxx.field()).name,
+                          field_info(field).name));
+    }
+  }
 }
 
 }  // namespace gpuexec::capi

@@ -2,7 +2,24 @@
 #include "core/c_api_support.hpp"
 
 using namespace gpuexec::capi;
+using gpuexec::FieldId;
 using gpuexec::Fp;
+using gpuexec::Fr;
+
+namespace {
+template <class F>
+void write_values(gpuexec_device_vector* v, const uint64_t* values, size_t n) {
+  check_array<F>(values, n, "values");
+  check_reduced<F>(values, n, "values");
+  v->cxx.write(elems<F>(values, n));
+}
+
+template <class F>
+void read_values(const gpuexec_device_vector* v, uint64_t* out, size_t n) {
+  check_array<F>(out, n, "out");
+  v->cxx.read(elems<F>(out, n));
+}
+}  // namespace
 
 extern "C" {
 
@@ -33,17 +50,16 @@ gpuexec_status gpuexec_device_vector_write(gpuexec_device_vector* v, const uint6
                                            size_t n) {
   return guard("gpuexec_device_vector_write", [&] {
     need(v, "v");
-    check_array(values, n, "values");
-    check_reduced(values, n, "values");
-    v->cxx.write(elems(values, n));
+    if (v->cxx.field() == FieldId::Fr) return write_values<Fr>(v, values, n);
+    write_values<Fp>(v, values, n);
   });
 }
 
 gpuexec_status gpuexec_device_vector_read(const gpuexec_device_vector* v, uint64_t* out, size_t n) {
   return guard("gpuexec_device_vector_read", [&] {
     need(v, "v");
-    check_array(out, n, "out");
-    v->cxx.read(elems(out, n));
+    if (v->cxx.field() == FieldId::Fr) return read_values<Fr>(v, out, n);
+    read_values<Fp>(v, out, n);
   });
 }
 
@@ -61,9 +77,7 @@ gpuexec_status gpuexec_fp_vec_op_device(gpuexec_executor* ex, gpuexec_op op,
                                         gpuexec_device_vector* out) {
   return guard("gpuexec_fp_vec_op_device", [&] {
     need(ex, "ex");
-    need(a, "a");
-    need(b, "b");
-    need(out, "out");
+    need_vectors(FieldId::Fp, {{a, "a"}, {b, "b"}, {out, "out"}});
     ex->cxx.run(to_op(op), a->cxx, b->cxx, out->cxx);
   });
 }
@@ -74,10 +88,7 @@ gpuexec_status gpuexec_fp_vec_mad_device(gpuexec_executor* ex, const gpuexec_dev
                                          gpuexec_device_vector* out) {
   return guard("gpuexec_fp_vec_mad_device", [&] {
     need(ex, "ex");
-    need(a, "a");
-    need(b, "b");
-    need(c, "c");
-    need(out, "out");
+    need_vectors(FieldId::Fp, {{a, "a"}, {b, "b"}, {c, "c"}, {out, "out"}});
     ex->cxx.mad(a->cxx, b->cxx, c->cxx, out->cxx);
   });
 }

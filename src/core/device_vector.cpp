@@ -4,16 +4,35 @@
 
 #include "backend/vector_storage.hpp"
 #include "gpuexec/error.hpp"
+#include "gpuexec/job.hpp"
 
 namespace gpuexec {
 
 namespace {
-void check_size(std::size_t have, std::size_t want, const char* what) {
-  if (have != want) {
-    throw Error(
-        ErrorCode::InvalidArgument,
-        fmt::format("DeviceVector {}: {} elements given, the vector holds {}", what, have, want));
+template <class F>
+void check(const DeviceVector& v, std::size_t have, const char* what) {
+  if (have != v.size()) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("DeviceVector {}: {} elements given, the vector holds {}", what, have,
+                            v.size()));
   }
+  if (field_of<F> != v.field() && v.size() != 0) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("DeviceVector {}: {} elements given, the vector holds {}", what,
+                            field_info(field_of<F>).name, field_info(v.field()).name));
+  }
+}
+
+template <class F>
+void write_values(VectorStorage* storage, const DeviceVector& v, std::span<const F> values) {
+  check<F>(v, values.size(), "write");
+  if (storage && !values.empty()) storage->write(std::as_bytes(values));
+}
+
+template <class F>
+void read_values(VectorStorage* storage, const DeviceVector& v, std::span<F> out) {
+  check<F>(v, out.size(), "read");
+  if (storage && !out.empty()) storage->read(std::as_writable_bytes(out));
 }
 }  // namespace
 
@@ -28,19 +47,35 @@ std::size_t DeviceVector::size() const {
   return storage_ ? storage_->size() : 0;
 }
 
+FieldId DeviceVector::field() const {
+  return storage_ ? storage_->field() : FieldId::Fp;
+}
+
 void DeviceVector::write(std::span<const Fp> values) {
-  check_size(values.size(), size(), "write");
-  if (storage_ && !values.empty()) storage_->write(values);
+  write_values(storage_.get(), *this, values);
+}
+
+void DeviceVector::write(std::span<const Fr> values) {
+  write_values(storage_.get(), *this, values);
 }
 
 void DeviceVector::read(std::span<Fp> out) const {
-  check_size(out.size(), size(), "read");
-  if (storage_ && !out.empty()) storage_->read(out);
+  read_values(storage_.get(), *this, out);
+}
+
+void DeviceVector::read(std::span<Fr> out) const {
+  read_values(storage_.get(), *this, out);
 }
 
 std::vector<Fp> DeviceVector::to_host() const {
   std::vector<Fp> out(size());
-  read(out);
+  read(std::span<Fp>(out));
+  return out;
+}
+
+std::vector<Fr> DeviceVector::to_host_fr() const {
+  std::vector<Fr> out(size());
+  read(std::span<Fr>(out));
   return out;
 }
 

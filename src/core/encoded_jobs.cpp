@@ -15,7 +15,6 @@
 #include "cpu/parallel_for.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
-#include "gpuexec/fp_encoding.hpp"
 
 namespace gpuexec {
 
@@ -23,17 +22,18 @@ namespace {
 constexpr std::size_t kSliceElems = 1 << 18;
 
 // The first marked element of out (each range looks for its own first; the least wins).
-std::optional<std::pair<std::size_t, std::size_t>> first_mark(std::span<const uint8_t> out) {
-  const std::size_t n = out.size() / kFpBytes;
+std::optional<std::pair<std::size_t, std::size_t>> first_mark(std::span<const uint8_t> out,
+                                                              std::size_t bytes) {
+  const std::size_t n = out.size() / bytes;
   std::size_t first = n, input = 0;
   std::mutex m;
   cpu::parallel_for(n, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      if (out[i * kFpBytes] != kRejectionMark) continue;
+      if (out[i * bytes] != kRejectionMark) continue;
       std::lock_guard lock(m);
       if (i < first) {
         first = i;
-        input = out[i * kFpBytes + 1];
+        input = out[i * bytes + 1];
       }
       return;
     }
@@ -42,32 +42,29 @@ std::optional<std::pair<std::size_t, std::size_t>> first_mark(std::span<const ui
   return std::pair{input, first};
 }
 
-// The elements of `bytes` decoded on all cores; returns the index of the first that is not
-// canonical, or the count when all are.
-std::size_t decode(std::span<const uint8_t> bytes, std::vector<Fp>& out) {
-  out.resize(bytes.size() / kFpBytes);
-  return cpu::parallel_from_be_bytes(bytes.data(), out.data(), out.size());
-}
-
-// Slices of kSliceElems through run_job: every input slice is decoded before out's slice (which
-// may alias an input) is written.
+// Slices of kSliceElems through run_job: every input slice is decoded on all cores before out's
+// slice (which may alias an input) is written.
+template <class F>
 void run_in_slices(Backend& backend, const EncodedJob& job) {
-  const std::size_t n = job.out.size() / kFpBytes;
-  std::vector<Fp> a, b, c, out;
+  constexpr std::size_t kBytes = sizeof(F);
+  const std::size_t n = job.out.size() / kBytes;
+  std::vector<F> a, b, c, out;
   for (std::size_t begin = 0; begin < n; begin += kSliceElems) {
     const std::size_t count = std::min(kSliceElems, n - begin);
-    const auto slice = [&](auto s) { return s.subspan(begin * kFpBytes, count * kFpBytes); };
+    const auto slice = [&](auto s) { return s.subspan(begin * kBytes, count * kBytes); };
     // The first rejected element, and at it the first input (a before b before c).
     std::size_t bad = count, bad_input = 0;
-    std::vector<Fp>* decoded[] = {&a, &b, &c};
+    std::vector<F>* decoded[] = {&a, &b, &c};
     const std::span<const uint8_t> inputs[] = {job.a, job.b, job.c};
     for (std::size_t i = 0; i < op_inputs(job.op); ++i) {
-      const std::size_t at = decode(slice(inputs[i]), *decoded[i]);
+      decoded[i]->resize(count);
+      const std::size_t at =
+          cpu::parallel_from_be_bytes(slice(inputs[i]).data(), decoded[i]->data(), count);
       if (at < bad) bad = at, bad_input = i;
     }
-    if (bad != count) throw rejected_input(bad_input, begin + bad);
+    if (bad != count) throw rejected_input(bad_input, begin + bad, job.field);
     out.resize(count);
-    backend.run_job(Job{job.op, a, b, out, c});
+    backend.run_job(FieldJob::of(BasicJob<F>{job.op, a, b, out, c}));
     cpu::parallel_to_be_bytes(out.data(), slice(job.out).data(), count);
   }
 }
@@ -80,11 +77,13 @@ void Executor::run_encoded(const EncodedJob& job) {
     case EncodedRun::Clean:
       return;
     case EncodedRun::Marked:
-      if (auto mark = first_mark(job.out)) throw rejected_input(mark->first, mark->second);
+      if (auto mark = first_mark(job.out, field_info(job.field).element_bytes)) {
+        throw rejected_input(mark->first, mark->second, job.field);
+      }
       return;
     case EncodedRun::Unsupported:
-      run_in_slices(*backend_, job);
-      return;
+      if (job.field == FieldId::Fr) return run_in_slices<Fr>(*backend_, job);
+      return run_in_slices<Fp>(*backend_, job);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "core/async_queue.hpp"
 #include "core/backend_factory.hpp"
 #include "core/batch_checks.hpp"
+#include "core/ntt_checks.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec {
@@ -34,11 +35,22 @@ Executor::Executor(std::unique_ptr<Backend> backend)
 
 Executor::~Executor() = default;
 
-void Executor::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
+namespace {
+void reject_mad(Op op) {
   if (op == Op::Mad) {
     throw Error(ErrorCode::InvalidArgument, "mad takes three inputs: use Executor::mad");
   }
+}
+}  // namespace
+
+void Executor::run(Op op, std::span<const Fp> a, std::span<const Fp> b, std::span<Fp> out) {
+  reject_mad(op);
   run(Job{op, a, b, out});
+}
+
+void Executor::run(Op op, std::span<const Fr> a, std::span<const Fr> b, std::span<Fr> out) {
+  reject_mad(op);
+  run(FrJob{op, a, b, out});
 }
 
 void Executor::mad(std::span<const Fp> a, std::span<const Fp> b, std::span<const Fp> c,
@@ -46,30 +58,61 @@ void Executor::mad(std::span<const Fp> a, std::span<const Fp> b, std::span<const
   run(Job{Op::Mad, a, b, out, c});
 }
 
-void Executor::run(const Job& job) {
+void Executor::mad(std::span<const Fr> a, std::span<const Fr> b, std::span<const Fr> c,
+                   std::span<Fr> out) {
+  run(FrJob{Op::Mad, a, b, out, c});
+}
+
+template <class F>
+void Executor::run_typed(const BasicJob<F>& job) {
   check_job(job);
-  if (!job.out.empty()) backend_->run_job(job);
+  if (!job.out.empty()) backend_->run_job(FieldJob::of(job));
+}
+
+template <class F>
+void Executor::run_batch_typed(std::span<const BasicJob<F>> jobs, Schedule schedule) {
+  check_batch(jobs, schedule);
+  if (jobs.empty()) return;
+  std::vector<FieldJob> field_jobs;
+  field_jobs.reserve(jobs.size());
+  for (const BasicJob<F>& j : jobs) field_jobs.push_back(FieldJob::of(j));
+  backend_->run_batch(field_jobs, schedule);
+}
+
+void Executor::run(const Job& job) {
+  run_typed(job);
+}
+
+void Executor::run(const FrJob& job) {
+  run_typed(job);
 }
 
 void Executor::run_batch(std::span<const Job> jobs, Schedule schedule) {
-  check_batch(jobs, schedule);
-  if (!jobs.empty()) backend_->run_batch(jobs, schedule);
+  run_batch_typed(jobs, schedule);
 }
 
-DeviceVector Executor::allocate(std::size_t n) {
-  return DeviceVector(backend_->allocate(n));
+void Executor::run_batch(std::span<const FrJob> jobs, Schedule schedule) {
+  run_batch_typed(jobs, schedule);
+}
+
+DeviceVector Executor::allocate(std::size_t n, FieldId field) {
+  return DeviceVector(backend_->allocate(n, field));
 }
 
 DeviceVector Executor::upload(std::span<const Fp> values) {
-  DeviceVector v = allocate(values.size());
+  DeviceVector v = allocate(values.size(), FieldId::Fp);
+  v.write(values);
+  return v;
+}
+
+DeviceVector Executor::upload(std::span<const Fr> values) {
+  DeviceVector v = allocate(values.size(), FieldId::Fr);
   v.write(values);
   return v;
 }
 
 void Executor::run(Op op, const DeviceVector& a, const DeviceVector& b, DeviceVector& out) {
-  if (op == Op::Mad) {
-    throw Error(ErrorCode::InvalidArgument, "mad takes three inputs: use Executor::mad");
-  }
+  reject_mad(op);
   const DeviceVector* inputs[] = {&a, &b};
   run_resident(op, inputs, out);
 }
@@ -90,6 +133,11 @@ void Executor::run_resident(Op op, std::span<const DeviceVector* const> inputs, 
       throw Error(ErrorCode::InvalidArgument,
                   fmt::format("device vector sizes differ: inputs {}out {}", sizes, out.size()));
     }
+    if (v.field() != out.field()) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("device vector fields differ: an input holds {}, out {}",
+                              field_info(v.field()).name, field_info(out.field()).name));
+    }
     if (v.storage() && v.storage()->owner() != backend_.get()) {
       throw Error(ErrorCode::InvalidArgument, "device vector belongs to another executor");
     }
@@ -97,6 +145,24 @@ void Executor::run_resident(Op op, std::span<const DeviceVector* const> inputs, 
   }
   if (out.empty()) return;
   backend_->run_resident(op, std::span(storages, inputs.size()), *out.storage());
+}
+
+void Executor::ntt(std::span<Fr> data, const NttOptions& options) {
+  const unsigned log_n = check_ntt(data.size(), options, "ntt");
+  if (!data.empty()) backend_->ntt(data, log_n, options);
+}
+
+void Executor::ntt(DeviceVector& data, const NttOptions& options) {
+  if (data.field() != FieldId::Fr) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("ntt: the device vector holds {} elements; the NTT is over fr",
+                            field_info(data.field()).name));
+  }
+  if (data.storage() && data.storage()->owner() != backend_.get()) {
+    throw Error(ErrorCode::InvalidArgument, "device vector belongs to another executor");
+  }
+  const unsigned log_n = check_ntt(data.size(), options, "ntt");
+  if (!data.empty()) backend_->ntt_resident(*data.storage(), log_n, options);
 }
 
 PinnedVector Executor::allocate_pinned(std::size_t n) {
@@ -107,8 +173,24 @@ std::future<void> Executor::submit(const Job& job) {
   return async_->submit([this, job] { run(job); });
 }
 
+std::future<void> Executor::submit(const FrJob& job) {
+  return async_->submit([this, job] { run(job); });
+}
+
 std::future<void> Executor::submit_batch(std::vector<Job> jobs, Schedule schedule) {
   return async_->submit([this, jobs = std::move(jobs), schedule] { run_batch(jobs, schedule); });
+}
+
+std::future<void> Executor::submit_batch(std::vector<FrJob> jobs, Schedule schedule) {
+  return async_->submit([this, jobs = std::move(jobs), schedule] { run_batch(jobs, schedule); });
+}
+
+std::future<void> Executor::submit_ntt(std::span<Fr> data, const NttOptions& options) {
+  return async_->submit([this, data, options] { ntt(data, options); });
+}
+
+std::future<void> Executor::submit_ntt(DeviceVector& data, const NttOptions& options) {
+  return async_->submit([this, &data, options] { ntt(data, options); });
 }
 
 std::string Executor::backend_name() const {

@@ -2,20 +2,20 @@
 
 #include "cpu/field_kernels.hpp"
 #include "cpu/host_vector.hpp"
+#include "cpu/ntt.hpp"
 #include "cpu/parallel_for.hpp"
 
 namespace gpuexec::cpu {
 
-void CpuBackend::run_job(const Job& job) {
-  const Fp* pa = job.a.data();
-  const Fp* pb = job.b.data();
-  const Fp* pc = job.c.data();
-  Fp* po = job.out.data();
+namespace {
+template <class Elem>
+void run_elementwise(const FieldKernels<Elem>& k, const FieldJob& job) {
+  const Elem* pa = job.input<Elem>(0);
+  const Elem* pb = job.input<Elem>(1);
+  const Elem* pc = job.input<Elem>(2);
+  Elem* po = job.output<Elem>();
   const Op op = job.op;
-  ++jobs_;
-  elements_ += job.out.size();
-  const FpKernels& k = fp_kernels();  // BMI2/ADX or portable, chosen once per process
-  parallel_for(job.out.size(), [=, &k](std::size_t begin, std::size_t end) {
+  parallel_for(job.n, [=, &k](std::size_t begin, std::size_t end) {
     const std::size_t n = end - begin;
     switch (op) {
       case Op::Add:
@@ -29,18 +29,37 @@ void CpuBackend::run_job(const Job& job) {
     }
   });
 }
+}  // namespace
 
-std::shared_ptr<VectorStorage> CpuBackend::allocate(std::size_t n) {
-  return std::make_shared<HostVector>(n, this);
+void CpuBackend::run_job(const FieldJob& job) {
+  ++jobs_;
+  elements_ += job.n;
+  // BMI2/ADX or portable, chosen once per process
+  if (job.field == FieldId::Fr) return run_elementwise(fr_kernels(), job);
+  run_elementwise(fp_kernels(), job);
+}
+
+std::shared_ptr<VectorStorage> CpuBackend::allocate(std::size_t n, FieldId field) {
+  return std::make_shared<HostVector>(n, field, this);
 }
 
 void CpuBackend::run_resident(Op op, std::span<const VectorStorage* const> inputs,
                               VectorStorage& out) {
-  const auto data = [&](std::size_t i) -> std::span<const Fp> {
-    return i < inputs.size() ? static_cast<const HostVector*>(inputs[i])->data()
-                             : std::span<const Fp>{};
-  };
-  run_job(Job{op, data(0), data(1), static_cast<HostVector&>(out).data(), data(2)});
+  FieldJob job{out.field(), op, {}, static_cast<HostVector&>(out).data(), out.size()};
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    job.in[i] = static_cast<const HostVector*>(inputs[i])->data();
+  }
+  run_job(job);
+}
+
+void CpuBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) {
+  cpu::ntt(data, log_n, options);
+  ++jobs_;
+  elements_ += data.size();
+}
+
+void CpuBackend::ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) {
+  ntt({reinterpret_cast<Fr*>(static_cast<HostVector&>(data).data()), data.size()}, log_n, options);
 }
 
 ExecutorStats CpuBackend::stats() const {

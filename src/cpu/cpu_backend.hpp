@@ -10,12 +10,14 @@ namespace gpuexec::cpu {
 class CpuBackend final : public Backend {
  public:
   std::string name() const override { return "cpu"; }
-  void run_job(const Job& job) override;
+  void run_job(const FieldJob& job) override;
   // Decode, check, op and encode fused in one pass per element (encoded_ops.cpp).
   EncodedRun run_encoded(const EncodedJob& job) override;
-  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n, FieldId field) override;
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;
+  void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
+  void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
   ExecutorStats stats() const override;
 
  private:

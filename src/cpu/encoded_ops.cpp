@@ -11,25 +11,30 @@
 #include "cpu/cpu_backend.hpp"
 #include "cpu/field_kernels.hpp"
 #include "cpu/parallel_for.hpp"
-#include "gpuexec/fp_encoding.hpp"
+#include "gpuexec/job.hpp"
 
 namespace gpuexec::cpu {
 
 namespace {
-Fp load_be(const uint8_t* p) {
-  Fp r;
-  for (std::size_t k = 0; k < 6; ++k) {
+template <class Elem>
+constexpr std::size_t kLimbs = sizeof(Elem) / 8;
+
+template <class Elem>
+Elem load_be(const uint8_t* p) {
+  Elem r;
+  for (std::size_t k = 0; k < kLimbs<Elem>; ++k) {
     uint64_t w;
-    std::memcpy(&w, p + 8 * (5 - k), 8);
+    std::memcpy(&w, p + 8 * (kLimbs<Elem> - 1 - k), 8);
     r.limbs[k] = __builtin_bswap64(w);
   }
   return r;
 }
 
-void store_be(const Fp& v, uint8_t* p) {
-  for (std::size_t k = 0; k < 6; ++k) {
+template <class Elem>
+void store_be(const Elem& v, uint8_t* p) {
+  for (std::size_t k = 0; k < kLimbs<Elem>; ++k) {
     const uint64_t w = __builtin_bswap64(v.limbs[k]);
-    std::memcpy(p + 8 * (5 - k), &w, 8);
+    std::memcpy(p + 8 * (kLimbs<Elem> - 1 - k), &w, 8);
   }
 }
 
@@ -44,10 +49,15 @@ struct Rejection {
 };
 
 // R^2 in every slot: the second factor that takes ab/R back to ab.
-const std::array<Fp, kBlock>& r2_block() {
-  static const std::array<Fp, kBlock> block = [] {
-    std::array<Fp, kBlock> b;
-    b.fill(fp::kR2);
+template <class Elem>
+const std::array<Elem, kBlock>& r2_block() {
+  static const std::array<Elem, kBlock> block = [] {
+    std::array<Elem, kBlock> b;
+    if constexpr (field_of<Elem> == FieldId::Fr) {
+      b.fill(fr::kR2);
+    } else {
+      b.fill(fp::kR2);
+    }
     return b;
   }();
   return block;
@@ -55,17 +65,19 @@ const std::array<Fp, kBlock>& r2_block() {
 
 // Runs [begin, end) block by block and stops at the first block with a non-canonical input,
 // naming its first such element (and at it, the first input).
-Rejection run_range(const EncodedJob& job, std::size_t begin, std::size_t end) {
-  const FpKernels& k = fp_kernels();
+template <class Elem>
+Rejection run_range(const FieldKernels<Elem>& k, const EncodedJob& job, std::size_t begin,
+                    std::size_t end) {
+  constexpr std::size_t kBytes = sizeof(Elem);
   const std::size_t inputs = op_inputs(job.op);
   const uint8_t* in[3] = {job.a.data(), job.b.data(), job.c.data()};
-  std::array<std::array<Fp, kBlock>, 3> x;
-  std::array<Fp, kBlock> r;
+  std::array<std::array<Elem, kBlock>, 3> x;
+  std::array<Elem, kBlock> r;
   for (std::size_t at = begin; at < end; at += kBlock) {
     const std::size_t m = std::min(kBlock, end - at);
     Rejection first;
     for (std::size_t i = 0; i < inputs; ++i) {
-      for (std::size_t e = 0; e < m; ++e) x[i][e] = load_be(in[i] + (at + e) * kFpBytes);
+      for (std::size_t e = 0; e < m; ++e) x[i][e] = load_be<Elem>(in[i] + (at + e) * kBytes);
       const std::size_t bad = k.first_unreduced(x[i].data(), m);
       if (bad < m && at + bad < first.index) first = {at + bad, i};
     }
@@ -80,30 +92,39 @@ Rejection run_range(const EncodedJob& job, std::size_t begin, std::size_t end) {
       case Op::Mul:
       case Op::Mad:
         k.mul(x[0].data(), x[1].data(), r.data(), m);
-        k.mul(r.data(), r2_block().data(), r.data(), m);
+        k.mul(r.data(), r2_block<Elem>().data(), r.data(), m);
         if (job.op == Op::Mad) k.add(r.data(), x[2].data(), r.data(), m);
         break;
     }
-    for (std::size_t e = 0; e < m; ++e) store_be(r[e], job.out.data() + (at + e) * kFpBytes);
+    for (std::size_t e = 0; e < m; ++e) store_be(r[e], job.out.data() + (at + e) * kBytes);
   }
   return {};
 }
-}  // namespace
 
-EncodedRun CpuBackend::run_encoded(const EncodedJob& job) {
-  const std::size_t n = job.out.size() / kFpBytes;
-  ++jobs_;
-  elements_ += n;
-  // Each range reports its first rejection; the first of those is the job's.
+// Each range reports its first rejection; the first of those is the job's.
+template <class Elem>
+void run_all(const FieldKernels<Elem>& k, const EncodedJob& job) {
+  const std::size_t n = job.out.size() / sizeof(Elem);
   Rejection first;
   std::mutex m;
   parallel_for(n, [&](std::size_t begin, std::size_t end) {
-    const Rejection r = run_range(job, begin, end);
+    const Rejection r = run_range(k, job, begin, end);
     if (r.index == kNone) return;
     std::lock_guard lock(m);
     if (r.index < first.index) first = r;
   });
-  if (first.index != kNone) throw rejected_input(first.input, first.index);
+  if (first.index != kNone) throw rejected_input(first.input, first.index, job.field);
+}
+}  // namespace
+
+EncodedRun CpuBackend::run_encoded(const EncodedJob& job) {
+  ++jobs_;
+  elements_ += job.out.size() / field_info(job.field).element_bytes;
+  if (job.field == FieldId::Fr) {
+    run_all(fr_kernels(), job);
+  } else {
+    run_all(fp_kernels(), job);
+  }
   return EncodedRun::Clean;
 }
 

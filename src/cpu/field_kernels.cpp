@@ -13,7 +13,7 @@ namespace gpuexec::cpu {
 namespace {
 // The portable tables: montgomery.hpp's template is itself an arithmetic for field_loops.hpp.
 constexpr FpKernels kPortableFp = loops::Loops<fp::Field, Fp>::table();
-constexpr FrKernels kPortableFr = loops::Loops<MontgomeryField<kFrParams>, FrElem>::table();
+constexpr FrKernels kPortableFr = loops::Loops<MontgomeryField<kFrParams, FrElem>, FrElem>::table();
 
 CpuArith choose() {
   if (env::cpu_arith() == env::CpuArithChoice::Portable) return CpuArith::Portable;

@@ -14,12 +14,13 @@
 
 #include "gpuexec/field_params.hpp"
 #include "gpuexec/fp.hpp"
+#include "gpuexec/fr.hpp"
 #include "gpuexec/montgomery.hpp"
 
 namespace gpuexec::cpu {
 
-// A 4-limb Fr element (blst_fr / arkworks Fr layout); no named type exists yet.
-using FrElem = MontElement<kFrParams.kLimbs>;
+// The Fr element (blst_fr / arkworks Fr layout).
+using FrElem = Fr;
 
 template <typename Elem>
 struct FieldKernels {

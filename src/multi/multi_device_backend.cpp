@@ -22,14 +22,13 @@ struct MultiDeviceBackend::Member {
 
 namespace {
 
-bool overlaps(std::span<const Fp> x, std::span<const Fp> y) {
-  return !x.empty() && !y.empty() && x.data() < y.data() + y.size() &&
-         y.data() < x.data() + x.size();
-}
-
 // Once partly run, such a job's inputs may already hold results: it cannot be run again.
-bool writes_over_inputs(const Job& j) {
-  return overlaps(j.out, j.a) || overlaps(j.out, j.b) || overlaps(j.out, j.c);
+bool writes_over_inputs(const FieldJob& j) {
+  const std::size_t bytes = j.bytes();
+  for (unsigned i = 0; i < j.inputs(); ++i) {
+    if (bytes != 0 && j.out < j.in[i] + bytes && j.in[i] < j.out + bytes) return true;
+  }
+  return false;
 }
 
 // Errors of the device, not of the caller's input: its jobs may succeed on another device.
@@ -46,9 +45,9 @@ bool device_failure(const std::exception_ptr& e, ErrorCode& code, std::string& m
   }
 }
 
-uint64_t elements_of(std::span<const Job> jobs) {
+uint64_t elements_of(std::span<const FieldJob> jobs) {
   uint64_t n = 0;
-  for (const Job& j : jobs) n += j.out.size();
+  for (const FieldJob& j : jobs) n += j.n;
   return n;
 }
 
@@ -107,12 +106,12 @@ std::vector<double> MultiDeviceBackend::planning_speeds(const std::vector<bool>&
   return speeds;
 }
 
-void MultiDeviceBackend::run_spread(std::span<const Job> jobs, Schedule schedule) {
+void MultiDeviceBackend::run_spread(std::span<const FieldJob> jobs, Schedule schedule) {
   const std::size_t count = members_.size();
   std::vector<bool> healthy(count, true);
   std::vector<std::size_t> pending;  // indices into jobs
   for (std::size_t j = 0; j < jobs.size(); ++j) {
-    if (!jobs[j].out.empty()) pending.push_back(j);
+    if (!jobs[j].empty()) pending.push_back(j);
   }
   std::vector<std::string> failed;
   std::vector<std::size_t> not_retried;
@@ -123,13 +122,13 @@ void MultiDeviceBackend::run_spread(std::span<const Job> jobs, Schedule schedule
       throw Error(code, fmt::format("every device failed: {}", fmt::join(failed, "; ")));
     }
     std::vector<std::size_t> sizes;
-    for (std::size_t j : pending) sizes.push_back(jobs[j].out.size());
+    for (std::size_t j : pending) sizes.push_back(jobs[j].n);
     std::vector<double> busy(count);
     for (std::size_t d = 0; d < count; ++d) {
       if (speeds[d] > 0) busy[d] = static_cast<double>(members_[d]->queued.load()) / speeds[d];
     }
     const auto plan = plan_jobs(sizes, speeds, busy);
-    std::vector<std::vector<Job>> parts(count);
+    std::vector<std::vector<FieldJob>> parts(count);
     for (std::size_t d = 0; d < count; ++d) {
       for (std::size_t i : plan[d]) parts[d].push_back(jobs[pending[i]]);
     }
@@ -187,42 +186,49 @@ void MultiDeviceBackend::run_spread(std::span<const Job> jobs, Schedule schedule
   }
 }
 
-void MultiDeviceBackend::run_job(const Job& job) {
-  const std::size_t n = job.out.size();
+void MultiDeviceBackend::run_job(const FieldJob& job) {
+  const std::size_t n = job.n;
   if (n < kSplitElems || members_.size() == 1) {
     run_spread(std::span(&job, 1), Schedule::Pipelined);
     return;
   }
   // One contiguous range per device, sized by speed: the ranges are independent jobs.
   const auto starts = split_range(n, planning_speeds(std::vector<bool>(members_.size(), true)));
-  std::vector<Job> parts;
+  std::vector<FieldJob> parts;
   for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
     const std::size_t begin = starts[d], len = starts[d + 1] - starts[d];
-    if (len == 0) continue;
-    const auto part = [&](auto v) { return v.empty() ? v : v.subspan(begin, len); };
-    parts.push_back({job.op, part(job.a), part(job.b), part(job.out), part(job.c)});
+    if (len != 0) parts.push_back(job.slice(begin, len));
   }
   run_spread(parts, Schedule::Pipelined);
 }
 
-void MultiDeviceBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
+void MultiDeviceBackend::run_batch(std::span<const FieldJob> jobs, Schedule schedule) {
   if (schedule == Schedule::Sequential) {
     // One job after another (a later job may read an earlier one's output).
-    for (const Job& j : jobs) {
-      if (!j.out.empty()) run_job(j);
+    for (const FieldJob& j : jobs) {
+      if (!j.empty()) run_job(j);
     }
     return;
   }
   run_spread(jobs, schedule);
 }
 
-std::shared_ptr<VectorStorage> MultiDeviceBackend::allocate(std::size_t n) {
-  return members_.front()->backend->allocate_owned(n, this);
+std::shared_ptr<VectorStorage> MultiDeviceBackend::allocate(std::size_t n, FieldId field) {
+  return members_.front()->backend->allocate_owned(n, field, this);
 }
 
 void MultiDeviceBackend::run_resident(Op op, std::span<const VectorStorage* const> inputs,
                                       VectorStorage& out) {
   members_.front()->backend->run_resident(op, inputs, out);
+}
+
+void MultiDeviceBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) {
+  members_.front()->backend->ntt(data, log_n, options);
+}
+
+void MultiDeviceBackend::ntt_resident(VectorStorage& data, unsigned log_n,
+                                      const NttOptions& options) {
+  members_.front()->backend->ntt_resident(data, log_n, options);
 }
 
 ExecutorStats MultiDeviceBackend::stats() const {

@@ -26,12 +26,14 @@ class MultiDeviceBackend final : public Backend {
   ~MultiDeviceBackend() override;
 
   std::string name() const override;
-  void run_job(const Job& job) override;
-  void run_batch(std::span<const Job> jobs, Schedule schedule) override;
+  void run_job(const FieldJob& job) override;
+  void run_batch(std::span<const FieldJob> jobs, Schedule schedule) override;
   // Device vectors live on the first device.
-  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n, FieldId field) override;
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;
+  void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
+  void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
   ExecutorStats stats() const override;
 
   std::size_t device_count() const { return members_.size(); }
@@ -40,7 +42,7 @@ class MultiDeviceBackend final : public Backend {
  private:
   struct Member;
   // Runs every job, planned over the devices; retries a failed device's jobs on the others.
-  void run_spread(std::span<const Job> jobs, Schedule schedule);
+  void run_spread(std::span<const FieldJob> jobs, Schedule schedule);
   // Speeds for planning, 0 for devices excluded; unmeasured devices count as the mean.
   std::vector<double> planning_speeds(const std::vector<bool>& healthy) const;
 

@@ -6,16 +6,15 @@
 #include <memory>
 #include <tuple>
 
-#include "gpuexec/fp_encoding.hpp"
 #include "vulkan/host_import.hpp"
 
 namespace gpuexec::vk {
 
 namespace {
 // The whole job as one piece of work: its kernel and its arrays as bytes.
-ChunkWork whole_work(Device& device, Op op, spirv::ElementEncoding encoding,
+ChunkWork whole_work(Device& device, FieldId field, Op op, spirv::ElementEncoding encoding,
                      std::array<const void*, kMaxChunkInputs> inputs, void* out, std::size_t n) {
-  const spirv::KernelId id = device.elementwise_id(op, encoding);
+  const spirv::KernelId id = device.elementwise_id(op, encoding, field);
   ChunkWork w;
   w.kernel = &device.kernel(id);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -27,9 +26,9 @@ ChunkWork whole_work(Device& device, Op op, spirv::ElementEncoding encoding,
   return w;
 }
 
-ChunkWork work_of(Device& device, const Job& job) {
-  return whole_work(device, job.op, spirv::ElementEncoding::Montgomery,
-                    {job.a.data(), job.b.data(), job.c.data()}, job.out.data(), job.out.size());
+ChunkWork work_of(Device& device, const FieldJob& job) {
+  return whole_work(device, job.field, job.op, spirv::ElementEncoding::Montgomery,
+                    {job.in[0], job.in[1], job.in[2]}, job.out, job.n);
 }
 
 void count_job(JobCounters& c, std::size_t n, DataPath path, std::size_t chunks) {
@@ -146,39 +145,39 @@ void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<C
   }
 }
 
-void stream_job(Device& device, const Job& job) {
+void stream_job(Device& device, const FieldJob& job) {
   const auto lock = device.lock();
   stream_locked(device, work_of(device, job));
 }
 
 void stream_encoded(Device& device, const EncodedJob& job) {
   const auto lock = device.lock();
-  const std::size_t n = job.out.size() / kFpBytes;
-  stream_locked(device, whole_work(device, job.op, spirv::ElementEncoding::BigEndian,
+  const std::size_t n = job.out.size() / field_info(job.field).element_bytes;
+  stream_locked(device, whole_work(device, job.field, job.op, spirv::ElementEncoding::BigEndian,
                                    {job.a.data(), job.b.data(), job.c.data()}, job.out.data(), n));
 }
 
-void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule) {
+void stream_batch(Device& device, std::span<const FieldJob> jobs, Schedule schedule) {
   const auto lock = device.lock();
   if (schedule == Schedule::Sequential) {
-    for (const Job& j : jobs) stream_locked(device, work_of(device, j));
+    for (const FieldJob& j : jobs) stream_locked(device, work_of(device, j));
     return;
   }
-  // Group by (path, bucket capacity, op): each group streams through one ring of slots of its
-  // size, and switches pipelines only where the op changes.
+  // Group by (path, bucket capacity, field, op): each group streams through one ring of slots of
+  // its size, and switches pipelines only where the kernel changes.
   const std::size_t chunk_elems = device.settings().chunk_elems;
-  using Key = std::tuple<DataPath, std::size_t, Op>;
+  using Key = std::tuple<DataPath, std::size_t, FieldId, Op>;
   std::map<Key, std::vector<ChunkWork>> groups;
   std::map<Key, std::size_t> largest;
-  for (const Job& j : jobs) {
-    const std::size_t n = j.out.size();
+  for (const FieldJob& j : jobs) {
+    const std::size_t n = j.n;
     if (n == 0) continue;
     // Jobs of a pipelined batch are independent: one on the caller's memory may run first.
     const ChunkWork whole = work_of(device, j);
     if (on_callers_memory(device, whole)) continue;
     const DataPath path = device.settings().path_for(n);
     const std::size_t capacity = bucket_elems(std::min(n, chunk_elems), chunk_elems);
-    const Key key{path, capacity, j.op};
+    const Key key{path, capacity, j.field, j.op};
     auto& chunks = groups[key];
     const std::size_t before = chunks.size();
     split_into_chunks(whole, capacity, chunks);

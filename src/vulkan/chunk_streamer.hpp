@@ -9,7 +9,7 @@
 #include <span>
 #include <vector>
 
-#include "gpuexec/job.hpp"
+#include "backend/field_job.hpp"
 #include "vulkan/device.hpp"
 
 namespace gpuexec::vk {
@@ -18,11 +18,11 @@ inline constexpr std::size_t kSlotsInFlight = 3;
 
 // out[i] = op(a[i], b[i][, c[i]]), sizes checked by the executor; out may alias an input.
 // Takes the device's lock.
-void stream_job(Device& device, const Job& job);
+void stream_job(Device& device, const FieldJob& job);
 // The same on the file encoding, through the big-endian kernels (which mark rejected elements).
 void stream_encoded(Device& device, const EncodedJob& job);
 // Jobs checked by the executor (independent when pipelined). Takes the device's lock.
-void stream_batch(Device& device, std::span<const Job> jobs, Schedule schedule);
+void stream_batch(Device& device, std::span<const FieldJob> jobs, Schedule schedule);
 
 // Appends the chunks of `job` (its n elements), each at most `capacity` elements.
 void split_into_chunks(const ChunkWork& job, std::size_t capacity, std::vector<ChunkWork>& chunks);

@@ -55,8 +55,9 @@ const Kernel& Device::kernel(spirv::KernelId id) {
   return kernels_.get(spirv::kernel_module(id), shape);
 }
 
-spirv::KernelId Device::elementwise_id(Op op, spirv::ElementEncoding encoding) const {
-  return spirv::elementwise_kernel(op, settings_.kernel, FieldId::Fp, encoding);
+spirv::KernelId Device::elementwise_id(Op op, spirv::ElementEncoding encoding,
+                                       FieldId field) const {
+  return spirv::elementwise_kernel(op, settings_.kernel, field, encoding);
 }
 
 void Device::time_resident_ops(bool on) {

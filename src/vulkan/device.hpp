@@ -58,9 +58,10 @@ class Device {
 
   // A kernel of the catalog, compiled for this device on first use.
   const Kernel& kernel(spirv::KernelId id);
-  // The element-wise kernel of op in the device's kernel variant (Fp).
+  // The element-wise kernel of op over field in the device's kernel variant.
   spirv::KernelId elementwise_id(
-      Op op, spirv::ElementEncoding encoding = spirv::ElementEncoding::Montgomery) const;
+      Op op, spirv::ElementEncoding encoding = spirv::ElementEncoding::Montgomery,
+      FieldId field = FieldId::Fp) const;
   const Kernel& elementwise_kernel(Op op) { return kernel(elementwise_id(op)); }
   // One job or batch at a time on a device.
   std::unique_lock<std::mutex> lock() { return std::unique_lock(work_mutex_); }

@@ -1,42 +1,49 @@
 #include "vulkan/one_shot_backend.hpp"
 
 #include "gpuexec/error.hpp"
-#include "gpuexec/fp_encoding.hpp"
 #include "vulkan/chunk_streamer.hpp"
 
 namespace gpuexec::vk {
 
-void OneShotBackend::run_job(const Job& job) {
+void OneShotBackend::run_job(const FieldJob& job) {
   Device device(options_, {});  // no disk cache: the cold baseline
   stream_job(device, job);
   ++jobs_;
-  elements_ += job.out.size();
+  elements_ += job.n;
 }
 
 EncodedRun OneShotBackend::run_encoded(const EncodedJob& job) {
   Device device(options_, {});
   stream_encoded(device, job);
   ++jobs_;
-  elements_ += job.out.size() / kFpBytes;
+  elements_ += job.out.size() / field_info(job.field).element_bytes;
   return EncodedRun::Marked;
 }
 
-void OneShotBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
+void OneShotBackend::run_batch(std::span<const FieldJob> jobs, Schedule schedule) {
   Device device(options_, {});
   stream_batch(device, jobs, schedule);
-  for (const Job& j : jobs) {
+  for (const FieldJob& j : jobs) {
     ++jobs_;
-    elements_ += j.out.size();
+    elements_ += j.n;
   }
 }
 
-std::shared_ptr<VectorStorage> OneShotBackend::allocate(std::size_t) {
+std::shared_ptr<VectorStorage> OneShotBackend::allocate(std::size_t, FieldId) {
   throw Error(ErrorCode::InvalidArgument,
               "the one-shot backend keeps nothing between calls: use the persistent backend for "
               "device vectors");
 }
 
 void OneShotBackend::run_resident(Op, std::span<const VectorStorage* const>, VectorStorage&) {
+  throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
+}
+
+void OneShotBackend::ntt(std::span<Fr>, unsigned, const NttOptions&) {
+  throw Error(ErrorCode::Internal, "TODO vulkan ntt");
+}
+
+void OneShotBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {
   throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
 }
 

@@ -13,15 +13,17 @@ class OneShotBackend final : public Backend {
  public:
   explicit OneShotBackend(const ExecutorOptions& options = {}) : options_(options) {}
   std::string name() const override { return "vulkan one-shot"; }
-  void run_job(const Job& job) override;
+  void run_job(const FieldJob& job) override;
   // Through the big-endian kernels.
   EncodedRun run_encoded(const EncodedJob& job) override;
   // One call: one device for the whole batch.
-  void run_batch(std::span<const Job> jobs, Schedule schedule) override;
+  void run_batch(std::span<const FieldJob> jobs, Schedule schedule) override;
   // Nothing outlives a one-shot call, so there are no device vectors: InvalidArgument.
-  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n, FieldId field) override;
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;
+  void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
+  void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
   ExecutorStats stats() const override;
 
  private:

@@ -59,7 +59,7 @@ std::string PersistentBackend::name() const {
   return "vulkan persistent: " + device_info().name;
 }
 
-void PersistentBackend::run_job(const Job& job) {
+void PersistentBackend::run_job(const FieldJob& job) {
   run_on(*live_device(), [&](Device& d) { stream_job(d, job); });
 }
 
@@ -72,17 +72,17 @@ std::shared_ptr<PinnedStorage> PersistentBackend::allocate_pinned(std::size_t n)
   return std::make_shared<DevicePinnedStorage>(live_device(), n);
 }
 
-void PersistentBackend::run_batch(std::span<const Job> jobs, Schedule schedule) {
+void PersistentBackend::run_batch(std::span<const FieldJob> jobs, Schedule schedule) {
   run_on(*live_device(), [&](Device& d) { stream_batch(d, jobs, schedule); });
 }
 
-std::shared_ptr<VectorStorage> PersistentBackend::allocate(std::size_t n) {
-  return allocate_owned(n, this);
+std::shared_ptr<VectorStorage> PersistentBackend::allocate(std::size_t n, FieldId field) {
+  return allocate_owned(n, field, this);
 }
 
-std::shared_ptr<VectorStorage> PersistentBackend::allocate_owned(std::size_t n,
+std::shared_ptr<VectorStorage> PersistentBackend::allocate_owned(std::size_t n, FieldId field,
                                                                  const Backend* owner) {
-  return std::make_shared<ResidentVector>(live_device(), n, owner);
+  return std::make_shared<ResidentVector>(live_device(), n, field, owner);
 }
 
 void PersistentBackend::run_resident(Op op, std::span<const VectorStorage* const> inputs,
@@ -98,8 +98,17 @@ void PersistentBackend::run_resident(Op op, std::span<const VectorStorage* const
   result.check_alive(device.get());
   run_on(*device, [&](Device& d) {
     const auto lock = d.lock();
-    run_resident_op(d, op, std::span(buffers.data(), inputs.size()), result.buffer(), out.size());
+    run_resident_op(d, op, out.field(), std::span(buffers.data(), inputs.size()), result.buffer(),
+                    out.size());
   });
+}
+
+void PersistentBackend::ntt(std::span<Fr>, unsigned, const NttOptions&) {
+  throw Error(ErrorCode::Internal, "TODO vulkan ntt");
+}
+
+void PersistentBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {
+  throw Error(ErrorCode::Internal, "TODO vulkan ntt");
 }
 
 ExecutorStats PersistentBackend::stats() const {

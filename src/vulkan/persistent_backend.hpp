@@ -23,17 +23,19 @@ class PersistentBackend final : public Backend {
   explicit PersistentBackend(const ExecutorOptions& options = {});
 
   std::string name() const override;
-  void run_job(const Job& job) override;
+  void run_job(const FieldJob& job) override;
   // Through the big-endian kernels.
   EncodedRun run_encoded(const EncodedJob& job) override;
   // Imported into the current device once; jobs on it skip staging.
   std::shared_ptr<PinnedStorage> allocate_pinned(std::size_t n) override;
-  void run_batch(std::span<const Job> jobs, Schedule schedule) override;
-  std::shared_ptr<VectorStorage> allocate(std::size_t n) override;
+  void run_batch(std::span<const FieldJob> jobs, Schedule schedule) override;
+  std::shared_ptr<VectorStorage> allocate(std::size_t n, FieldId field) override;
   // Storage whose owner() is `owner` (a backend that runs its ops here).
-  std::shared_ptr<VectorStorage> allocate_owned(std::size_t n, const Backend* owner);
+  std::shared_ptr<VectorStorage> allocate_owned(std::size_t n, FieldId field, const Backend* owner);
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;
+  void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
+  void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
   ExecutorStats stats() const override;
 
   // The current device (tests, benchmarks); replaced when a lost device is reopened.

@@ -91,9 +91,9 @@ void run_resident(Device& device, const Kernel& kernel, std::span<const BufferRa
   }
 }
 
-void run_resident_op(Device& device, Op op, std::span<const Buffer* const> inputs,
+void run_resident_op(Device& device, Op op, FieldId field, std::span<const Buffer* const> inputs,
                      const Buffer& out, std::size_t n) {
-  const spirv::KernelId id = device.elementwise_id(op);
+  const spirv::KernelId id = device.elementwise_id(op, spirv::ElementEncoding::Montgomery, field);
   const std::size_t bytes = n * spirv::kernel_info(id).element_bytes;
   std::array<BufferRange, 3> ranges;
   for (std::size_t i = 0; i < inputs.size(); ++i) ranges[i] = {inputs[i]->handle(), 0, bytes};

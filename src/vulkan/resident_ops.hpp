@@ -18,8 +18,8 @@ void read_resident(Device& device, const Buffer& src, std::span<std::byte> out);
 // first element (device buffers, or imported host memory).
 void run_resident(Device& device, const Kernel& kernel, std::span<const BufferRange> inputs,
                   const BufferRange& out, std::size_t n, std::size_t element_bytes);
-// out = op(inputs...) over n Fp elements with the device's element-wise kernel of op.
-void run_resident_op(Device& device, Op op, std::span<const Buffer* const> inputs,
+// out = op(inputs...) over n elements of field with the device's element-wise kernel of op.
+void run_resident_op(Device& device, Op op, FieldId field, std::span<const Buffer* const> inputs,
                      const Buffer& out, std::size_t n);
 
 }  // namespace gpuexec::vk

@@ -7,11 +7,12 @@
 
 namespace gpuexec::vk {
 
-ResidentVector::ResidentVector(std::shared_ptr<Device> device, std::size_t n, const Backend* owner)
-    : VectorStorage(owner),
+ResidentVector::ResidentVector(std::shared_ptr<Device> device, std::size_t n, FieldId field,
+                               const Backend* owner)
+    : VectorStorage(owner, field),
       device_(std::move(device)),
-      buffer_(device_->pool().acquire(MemoryUse::DeviceLocal,
-                                      std::max<std::size_t>(n, 1) * sizeof(Fp))),
+      buffer_(device_->pool().acquire(
+          MemoryUse::DeviceLocal, std::max<std::size_t>(n, 1) * field_info(field).element_bytes)),
       n_(n) {}
 
 ResidentVector::~ResidentVector() {
@@ -27,16 +28,16 @@ void ResidentVector::check_alive(const Device* live) const {
   }
 }
 
-void ResidentVector::write(std::span<const Fp> values) {
+void ResidentVector::write(std::span<const std::byte> values) {
   check_alive();
   const auto lock = device_->lock();
-  write_resident(*device_, *buffer_, std::as_bytes(values));
+  write_resident(*device_, *buffer_, values);
 }
 
-void ResidentVector::read(std::span<Fp> out) const {
+void ResidentVector::read(std::span<std::byte> out) const {
   check_alive();
   const auto lock = device_->lock();
-  read_resident(*device_, *buffer_, std::as_writable_bytes(out));
+  read_resident(*device_, *buffer_, out);
 }
 
 }  // namespace gpuexec::vk

@@ -12,7 +12,7 @@ namespace gpuexec::cli {
 
 namespace {
 struct RunArgs {
-  std::string op, a, b, c, out, format = "hex";
+  std::string op, a, b, c, out, format = "hex", field = "fp";
   bool stats = false;
   BackendOption backend;
 };
@@ -23,7 +23,11 @@ void run_job(const RunArgs& args) {
     throw CLI::ValidationError("--c", op == Op::Mad ? "mad needs --c FILE (out = a*b + c)"
                                                     : "--c is read by --op mad only");
   }
-  StreamSpec spec{op, {args.a, args.b}, args.out, *parse_format(args.format)};
+  StreamSpec spec{op,
+                  {args.a, args.b},
+                  args.out,
+                  *parse_format(args.format),
+                  args.field == "fr" ? FieldId::Fr : FieldId::Fp};
   if (op == Op::Mad) spec.inputs.push_back(args.c);
   std::unique_ptr<Executor> executor;
   const auto make = [&]() -> Executor& {
@@ -47,8 +51,12 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--b", args->b, "second input file")->required();
   cmd->add_option("--c", args->c, "third input file (mad only)");
   cmd->add_option("--out", args->out, "output file (written atomically)")->required();
-  cmd->add_option("--format", args->format, "hex (one value per line) or bin (48-byte big-endian)")
+  cmd->add_option("--format", args->format,
+                  "hex (one value per line) or bin (big-endian: 48 bytes an Fp element, 32 an Fr)")
       ->check(CLI::IsMember({"hex", "bin"}))
+      ->capture_default_str();
+  cmd->add_option("--field", args->field, "fp (the base field) or fr (the scalar field)")
+      ->check(CLI::IsMember({"fp", "fr"}))
       ->capture_default_str();
   cmd->add_flag("--stats", args->stats,
                 "print executor statistics (pipelines, bucket cache, buffer pool, memory)");

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "cpu/parallel_for.hpp"
-#include "gpuexec/fp_encoding.hpp"
+#include "gpuexec/hex_codec.hpp"
 #include "input_error.hpp"
 #include "text_checks.hpp"
 
@@ -16,26 +16,35 @@ namespace gpuexec::cli {
 
 namespace {
 constexpr std::size_t kTextBlock = std::size_t{4} << 20;
-constexpr const char* kNonCanonical = "value is not below the field modulus p (non-canonical)";
+std::string non_canonical(FieldId field) {
+  return fmt::format("value is not below the field modulus {} (non-canonical)",
+                     field == FieldId::Fr ? 'r' : 'p');
+}
 
-std::string truncated(const std::string& label, std::size_t bytes, std::string_view head) {
+std::string truncated(const std::string& label, std::size_t bytes, std::size_t element_bytes,
+                      std::string_view head) {
   return fmt::format("{}: element {}: truncated: file length {} bytes is not a multiple of {}{}",
-                     label, bytes / kFpBytes, bytes, kFpBytes, hex_hint(head));
+                     label, bytes / element_bytes, bytes, element_bytes, hex_hint(head));
 }
 }  // namespace
 
-ElementSource::ElementSource(const std::string& path, FileFormat format)
-    : reader_(path), format_(format) {
-  if (format_ != FileFormat::Bin || !reader_.size() || *reader_.size() % kFpBytes == 0) return;
+ElementSource::ElementSource(const std::string& path, FileFormat format, FieldId field)
+    : reader_(path),
+      format_(format),
+      field_(field),
+      element_bytes_(field_info(field).element_bytes) {
+  if (format_ != FileFormat::Bin || !reader_.size() || *reader_.size() % element_bytes_ == 0) {
+    return;
+  }
   // A regular bin file of a partial element: say so before any work, hinting from its start.
   std::string head(std::min<std::size_t>(*reader_.size(), 1 << 16), '\0');
   head.resize(reader_.read(head.data(), head.size()));
-  throw InputError(truncated(label(), *reader_.size(), head));
+  throw InputError(truncated(label(), *reader_.size(), element_bytes_, head));
 }
 
 std::optional<std::size_t> ElementSource::known_count() const {
   if (format_ != FileFormat::Bin || !reader_.size()) return std::nullopt;
-  return *reader_.size() / kFpBytes;
+  return *reader_.size() / element_bytes_;
 }
 
 std::size_t ElementSource::read(std::span<uint8_t> out, std::vector<std::size_t>& lines) {
@@ -46,11 +55,11 @@ std::size_t ElementSource::read(std::span<uint8_t> out, std::vector<std::size_t>
 
 std::size_t ElementSource::read_bin(std::span<uint8_t> out) {
   const std::size_t got = reader_.read(reinterpret_cast<char*>(out.data()), out.size());
-  if (got % kFpBytes != 0) {
+  if (got % element_bytes_ != 0) {
     const std::string_view head(reinterpret_cast<const char*>(out.data()), got);
-    throw InputError(truncated(label(), reader_.bytes_read(), head));
+    throw InputError(truncated(label(), reader_.bytes_read(), element_bytes_, head));
   }
-  return got / kFpBytes;
+  return got / element_bytes_;
 }
 
 bool ElementSource::fill_text() {
@@ -68,7 +77,7 @@ bool ElementSource::fill_text() {
 }
 
 std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::size_t>& lines) {
-  const std::size_t want = out.size() / kFpBytes;
+  const std::size_t want = out.size() / element_bytes_;
   lines.clear();
   std::vector<std::string_view> raws;  // the lines of this block's elements, as in the file
   std::size_t done = 0;
@@ -94,8 +103,8 @@ std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::siz
     cpu::parallel_for(raws.size(), [&](std::size_t begin, std::size_t end) {
       std::string why;
       for (std::size_t i = begin; i < end; ++i) {
-        auto slot = out.subspan((first + i) * kFpBytes).first<kFpBytes>();
-        if (fp_hex_to_be_bytes(trim(raws[i]), slot, &why)) continue;
+        const auto slot = out.subspan((first + i) * element_bytes_, element_bytes_);
+        if (hex_to_be_bytes(trim(raws[i]), slot, &why)) continue;
         std::lock_guard lock(m);
         if (i < bad) bad = i, bad_why = why;
         return;
@@ -103,7 +112,7 @@ std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::siz
     });
     if (bad != raws.size()) {
       throw InputError(fmt::format("{}:{}: {}", label(), lines[first + bad],
-                                   explain_bad_line(raws[bad], bad_why)));
+                                   explain_bad_line(raws[bad], bad_why, element_bytes_)));
     }
     done += raws.size();
     if (done < want && !fill_text() && begin_ >= text_.size()) break;
@@ -117,7 +126,7 @@ std::size_t ElementSource::count_rest() {
     std::vector<char> sink(1 << 20);
     std::size_t bytes = 0;
     while (const std::size_t got = reader_.read(sink.data(), sink.size())) bytes += got;
-    return elements_ + bytes / kFpBytes;
+    return elements_ + bytes / element_bytes_;
   }
   for (;;) {
     while (begin_ < text_.size()) {
@@ -134,9 +143,11 @@ std::size_t ElementSource::count_rest() {
 
 std::string ElementSource::rejection(std::size_t index, std::size_t line,
                                      std::span<const uint8_t> bytes) const {
-  if (format_ == FileFormat::Hex) return fmt::format("{}:{}: {}", label(), line, kNonCanonical);
+  if (format_ == FileFormat::Hex) {
+    return fmt::format("{}:{}: {}", label(), line, non_canonical(field_));
+  }
   const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  return fmt::format("{}: element {}: {}{}", label(), index, kNonCanonical, hex_hint(text));
+  return fmt::format("{}: element {}: {}{}", label(), index, non_canonical(field_), hex_hint(text));
 }
 
 }  // namespace gpuexec::cli

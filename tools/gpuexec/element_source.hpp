@@ -1,7 +1,8 @@
-// One input vector file read as a stream of elements in the file encoding (48-byte big-endian,
-// as encoded jobs take them), a chunk at a time, in either format: bin is read straight into the
-// caller's buffer; hex is read in large blocks and its lines parsed on all cores. Nothing is
-// converted to Montgomery form here: the op's backend does that (or needs none).
+// One input vector file read as a stream of elements in the file encoding (the field's big-endian
+// bytes: 48 for Fp, 32 for Fr, as encoded jobs take them), a chunk at a time, in either format: bin
+// is read straight into the caller's buffer; hex is read in large blocks and its lines parsed on
+// all cores. Nothing is converted to Montgomery form here: the op's backend does that (or needs
+// none).
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "gpuexec/field_params.hpp"
 #include "read_file.hpp"
 #include "vector_file.hpp"
 
@@ -18,10 +20,10 @@ namespace gpuexec::cli {
 class ElementSource {
  public:
   // Opens and, for a regular bin file, checks that it holds whole elements. Throws InputError.
-  ElementSource(const std::string& path, FileFormat format);
+  ElementSource(const std::string& path, FileFormat format, FieldId field = FieldId::Fp);
 
-  // Fills out (a multiple of 48 bytes) with the next elements; returns how many, fewer than
-  // fit only at the end; hex: `lines` gets each element's line. Throws InputError naming the
+  // Fills out (a multiple of the element bytes) with the next elements; returns how many, fewer
+  // than fit only at the end; hex: `lines` gets each element's line. Throws InputError naming the
   // file and line (hex) or element (bin).
   std::size_t read(std::span<uint8_t> out, std::vector<std::size_t>& lines);
   // Bin regular files: the element count before any read.
@@ -30,7 +32,8 @@ class ElementSource {
   std::size_t elements_read() const { return elements_; }
   std::size_t count_rest();
 
-  // The message for element `index` of the file (hex: on `line`) whose value is not below p;
+  // The message for element `index` of the file (hex: on `line`) whose value is not below the
+  // modulus;
   // `bytes` is the read that held it (bin: a hint when it looks like hex text).
   std::string rejection(std::size_t index, std::size_t line, std::span<const uint8_t> bytes) const;
   const std::string& label() const { return reader_.label(); }
@@ -42,6 +45,8 @@ class ElementSource {
 
   FileReader reader_;
   FileFormat format_;
+  FieldId field_;
+  std::size_t element_bytes_;
   std::size_t elements_ = 0;
   // hex: the block [begin_, text_.size()) not yet taken and the lines counted so far.
   std::string text_;

@@ -17,7 +17,7 @@
 #include "cpu/parallel_for.hpp"
 #include "element_source.hpp"
 #include "gpuexec/error.hpp"
-#include "gpuexec/fp_encoding.hpp"
+#include "gpuexec/hex_codec.hpp"
 #include "input_error.hpp"
 
 namespace gpuexec::cli {
@@ -29,23 +29,22 @@ namespace {
 constexpr std::size_t kDefaultChunkElems = std::size_t{1} << 15;
 // One chunk being read, one computing, one being written, one spare for the reader to start on.
 constexpr std::size_t kChunksInFlight = 4;
-constexpr std::size_t kHexLineBytes = 2 + kFpHexDigits + 1;
 
 // A chunk's array: pinned memory of the executor (the device reads and writes it directly), or
 // plain memory while the device is still opening (or failed to: the first chunk reports why).
 class ChunkBuffer {
  public:
-  void allocate(Executor* executor, std::size_t elems) {
+  void allocate(Executor* executor, std::size_t bytes) {
     if (executor) {
-      pinned_ = executor->allocate_pinned(elems);
+      pinned_ = executor->allocate_pinned((bytes + sizeof(Fp) - 1) / sizeof(Fp));
       plain_ = {};
     } else {
-      plain_.resize(elems * kFpBytes);
+      plain_.resize(bytes);
     }
   }
   std::span<uint8_t> bytes() {
     if (!plain_.empty()) return plain_;
-    return {reinterpret_cast<uint8_t*>(pinned_.data()), pinned_.size() * kFpBytes};
+    return {reinterpret_cast<uint8_t*>(pinned_.data()), pinned_.size() * sizeof(Fp)};
   }
 
  private:
@@ -78,9 +77,12 @@ std::string length_error(ElementSource& x, ElementSource& y) {
 class Stream {
  public:
   Stream(const StreamSpec& spec, const ExecutorSource& executor)
-      : spec_(spec), executor_(executor) {
+      : spec_(spec),
+        executor_(executor),
+        element_bytes_(field_info(spec.field).element_bytes),
+        hex_line_bytes_(2 + 2 * element_bytes_ + 1) {
     for (const std::string& path : spec.inputs) {
-      sources_.push_back(std::make_unique<ElementSource>(path, spec.format));
+      sources_.push_back(std::make_unique<ElementSource>(path, spec.format, spec.field));
     }
     // Regular bin files: lengths compared before any work, as whole-file reads did.
     for (std::size_t i = 1; i < sources_.size(); ++i) {
@@ -139,14 +141,16 @@ class Stream {
     const bool opened = opening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     Executor* executor = opened ? opening_.get() : nullptr;
     if (c.allocated && (c.pinned || !executor)) return;
-    for (std::size_t i = 0; i < sources_.size(); ++i) c.in[i].allocate(executor, chunk_elems_);
-    c.out.allocate(executor, chunk_elems_);
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+      c.in[i].allocate(executor, chunk_elems_ * element_bytes_);
+    }
+    c.out.allocate(executor, chunk_elems_ * element_bytes_);
     c.allocated = true;
     c.pinned = executor != nullptr;
   }
 
   void fill(Chunk& c) {
-    const std::size_t bytes = chunk_elems_ * kFpBytes;
+    const std::size_t bytes = chunk_elems_ * element_bytes_;
     std::size_t count = 0;
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       const std::size_t got = sources_[i]->read(c.in[i].bytes().first(bytes), c.lines[i]);
@@ -162,19 +166,19 @@ class Stream {
       Chunk& c = **item;
       if (!c.error && !failed_ && c.count > 0) {
         try {
-          const std::size_t bytes = c.count * kFpBytes;
+          const std::size_t bytes = c.count * element_bytes_;
           const auto in = [&](std::size_t i) {
             return i < sources_.size() ? std::span<const uint8_t>(c.in[i].bytes().first(bytes))
                                        : std::span<const uint8_t>();
           };
           // The device that opened, or the error of opening it again.
           Executor& ex = opening_.get() ? *opening_.get() : executor_();
-          ex.run_encoded({spec_.op, in(0), in(1), c.out.bytes().first(bytes), in(2)});
+          ex.run_encoded({spec_.op, in(0), in(1), c.out.bytes().first(bytes), in(2), spec_.field});
         } catch (const NonCanonicalInput& e) {
           const std::size_t i = e.input();
           const std::size_t line = spec_.format == FileFormat::Hex ? c.lines[i].at(e.index()) : 0;
           c.error = std::make_exception_ptr(InputError(sources_.at(i)->rejection(
-              c.first + e.index(), line, c.in[i].bytes().first(c.count * kFpBytes))));
+              c.first + e.index(), line, c.in[i].bytes().first(c.count * element_bytes_))));
         } catch (...) {
           c.error = std::current_exception();
         }
@@ -204,16 +208,16 @@ class Stream {
   void write(Chunk& c, AtomicFile& out) {
     written_ += c.count;
     if (spec_.format == FileFormat::Bin) {
-      out.write({reinterpret_cast<const char*>(c.out.bytes().data()), c.count * kFpBytes});
+      out.write({reinterpret_cast<const char*>(c.out.bytes().data()), c.count * element_bytes_});
       return;
     }
-    c.text.resize(c.count * kHexLineBytes);
+    c.text.resize(c.count * hex_line_bytes_);
     cpu::parallel_for(c.count, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
-        char* line = c.text.data() + i * kHexLineBytes;
-        fp_be_bytes_to_hex(c.out.bytes().subspan(i * kFpBytes).first<kFpBytes>(),
-                           std::span<char, 2 + kFpHexDigits>(line, 2 + kFpHexDigits));
-        line[kHexLineBytes - 1] = '\n';
+        char* line = c.text.data() + i * hex_line_bytes_;
+        be_bytes_to_hex(c.out.bytes().subspan(i * element_bytes_, element_bytes_),
+                        std::span<char>(line, hex_line_bytes_ - 1));
+        line[hex_line_bytes_ - 1] = '\n';
       }
     });
     out.write(c.text);
@@ -221,6 +225,7 @@ class Stream {
 
   const StreamSpec& spec_;
   const ExecutorSource& executor_;
+  const std::size_t element_bytes_, hex_line_bytes_;
   std::shared_future<Executor*> opening_;
   std::vector<std::unique_ptr<ElementSource>> sources_;
   std::size_t chunk_elems_ = kDefaultChunkElems;

@@ -19,6 +19,7 @@ struct StreamSpec {
   std::vector<std::string> inputs;  // a, b (and c for mad)
   std::string out;
   FileFormat format = FileFormat::Hex;
+  FieldId field = FieldId::Fp;
 };
 
 // The executor, made on first use (an empty job needs no device).

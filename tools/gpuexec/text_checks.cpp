@@ -50,18 +50,21 @@ std::string_view trim(std::string_view s) {
 }
 
 // Why a hex line failed when the cause is not a bad digit: binary data or a stray BOM.
-std::string explain_bad_line(std::string_view line, const std::string& why) {
+std::string explain_bad_line(std::string_view line, const std::string& why,
+                             std::size_t element_bytes) {
   if (line.find('\0') != std::string_view::npos) {
-    return "contains a NUL byte: this looks like a binary file (--format bin reads 48-byte "
-           "big-endian elements)";
+    return fmt::format(
+        "contains a NUL byte: this looks like a binary file (--format bin reads {}-byte "
+        "big-endian elements)",
+        element_bytes);
   }
   for (std::size_t i = 0; i < line.size(); ++i) {
     const auto c = static_cast<unsigned char>(line[i]);
     if ((c < 0x20 && !is_space(line[i])) || c == 0x7f) {
       return fmt::format(
           "control byte 0x{:02x} at column {}: this looks like a binary file (--format bin reads "
-          "48-byte big-endian elements)",
-          c, i + 1);
+          "{}-byte big-endian elements)",
+          c, i + 1, element_bytes);
     }
   }
   if (const std::size_t at = line.find(kBom); at != std::string_view::npos) {
@@ -71,8 +74,10 @@ std::string explain_bad_line(std::string_view line, const std::string& why) {
         at + 1);
   }
   if (!valid_utf8(line)) {
-    return "bytes that are not text (not UTF-8): this looks like a binary file (--format bin "
-           "reads 48-byte big-endian elements)";
+    return fmt::format(
+        "bytes that are not text (not UTF-8): this looks like a binary file (--format bin reads "
+        "{}-byte big-endian elements)",
+        element_bytes);
   }
   return why;
 }

@@ -25,7 +25,7 @@ bool BenchVectors::verify(Op op) const {
 BenchBatch::BenchBatch(Op op, std::size_t count, std::size_t n, uint64_t seed) {
   data.reserve(count);
   for (std::size_t j = 0; j < count; ++j) data.emplace_back(n, seed + 31 * j + n);
-  for (auto& v : data) jobs.push_back({op, v.a, v.b, v.out});
+  for (auto& v : data) jobs.push_back(FieldJob::of(Job{op, v.a, v.b, v.out}));
 }
 
 void BenchBatch::clear() {

@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "backend/field_job.hpp"
 #include "gpuexec/fp.hpp"
 #include "gpuexec/job.hpp"
 #include "gpuexec/op.hpp"
@@ -28,7 +29,7 @@ struct BenchBatch {
   bool verify(Op op) const;
 
   std::vector<BenchVectors> data;
-  std::vector<Job> jobs;
+  std::vector<FieldJob> jobs;  // as backends take them
 };
 
 }  // namespace gpuexec::cli

@@ -170,7 +170,7 @@ std::vector<BenchResult> run_cpu_suite(BenchContext& ctx) {
   }
   for (std::size_t n : sizes) {
     field_rows<fp::Field>(ctx, "fp", cpu::fp_kernels(), n, results);
-    field_rows<MontgomeryField<kFrParams>>(ctx, "fr", cpu::fr_kernels(), n, results);
+    field_rows<fr::Field>(ctx, "fr", cpu::fr_kernels(), n, results);
   }
   return results;
 }
