@@ -38,7 +38,9 @@ class G1Msm : public ::testing::Test {
       if (fr::is_canonical(l)) return scalar_from_limbs(l);
     }
   }
-  // Random multiples of G, affine, through one batch inversion.
+  // Random multiples of G, affine, through one batch inversion. They run in arithmetic
+  // progressions (a + k s), so sums of signed points in one bucket often equal another point
+  // or its negative: the bucket loop's doubling and P + (-P) cases run in every test.
   std::vector<G1Affine> random_points(std::size_t n) {
     std::vector<G1Jacobian> jac(n);
     const G1Jacobian g = g1::to_jacobian(g1::generator());
