@@ -1,4 +1,4 @@
-// CPU G1 MSM timings: `msm_bench [log2 n ...]` (default 12 16), one and two threads, median of
+// CPU G1 MSM timings: `msm_bench [log2 n ...]` (default 12 16), one, two and all threads, median of
 // five runs after a warm-up, wall and process CPU time (this host's cores are shared). Every
 // result is checked against a run with another window width, so a wrong sum cannot pass as a
 // fast one.
@@ -65,7 +65,11 @@ int main(int argc, char** argv) {
     G1Jacobian check;
     const unsigned c = cpu::msm_window_bits(n);
     cpu::msm(points, scalars, check, {.window_bits = c > 4 ? c - 3 : c + 2});
-    for (unsigned threads : {1u, 2u}) {
+    std::vector<unsigned> thread_counts = {1, 2};
+    if (std::thread::hardware_concurrency() > 2) {
+      thread_counts.push_back(std::thread::hardware_concurrency());
+    }
+    for (unsigned threads : thread_counts) {
       const cpu::MsmOptions options{.threads = threads};
       G1Jacobian out;
       time_msm(points, scalars, options, out);  // warm-up
