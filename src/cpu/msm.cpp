@@ -6,6 +6,7 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <exception>
 #include <functional>
 #include <stdexcept>
 #include <thread>
@@ -160,13 +161,23 @@ void msm_batch(std::span<const G1Affine> points, std::span<const Scalar> scalars
 
   const WindowSumFn window_sum = window_sum_fn();
   std::vector<G1Xyzz> partial(batch * windows * chunks);
+  // Pool workers must not throw: a task keeps the first failure (no memory for its buckets)
+  // and the caller rethrows it once every task is done.
+  std::exception_ptr failure;
+  std::atomic_flag failed;
   run_tasks(partial.size(), options.threads, [&](std::size_t t) {
     const std::size_t k = t % chunks, w = (t / chunks) % windows, j = t / (chunks * windows);
     const std::size_t begin = std::min(n, k * chunk_len), end = std::min(n, begin + chunk_len);
-    std::vector<G1Xyzz> scratch(buckets);
-    const int32_t* d = digits.data() + j * digits_per_msm + w * n;
-    partial[t] = window_sum(points.data() + begin, d + begin, end - begin, scratch.data(), buckets);
+    try {
+      std::vector<G1Xyzz> scratch(buckets);
+      const int32_t* d = digits.data() + j * digits_per_msm + w * n;
+      partial[t] =
+          window_sum(points.data() + begin, d + begin, end - begin, scratch.data(), buckets);
+    } catch (...) {
+      if (!failed.test_and_set()) failure = std::current_exception();
+    }
   });
+  if (failure) std::rethrow_exception(failure);
 
   // sum_w 2^(c w) S_w, top window first (Horner): bits + c doublings per MSM.
   for (std::size_t j = 0; j < batch; ++j) {
