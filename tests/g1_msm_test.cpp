@@ -189,6 +189,44 @@ TEST_F(G1Msm, BatchSharesPointsAndMatchesSingleMsms) {
                std::invalid_argument);
 }
 
+// The digits put back together with GMP give every scalar back, each digit in range.
+TEST_F(G1Msm, SignedDigitsRecomposeTheScalars) {
+  std::vector<Scalar> scalars = edge_scalars();
+  for (int i = 0; i < 50; ++i) scalars.push_back(random_scalar());
+  for (int i = 0; i < 20; ++i) {  // full 256-bit values
+    std::array<uint64_t, 4> l{rng(), rng(), rng(), rng()};
+    scalars.push_back(scalar_from_limbs(l));
+  }
+  const std::size_t n = scalars.size();
+  for (unsigned c : {1u, 2u, 3u, 5u, 8u, 13u, 16u, 20u}) {
+    const unsigned windows = 256 / c + 1;
+    const auto digits = cpu::msm_signed_digits(scalars, c, windows);
+    ASSERT_EQ(digits.size(), n * windows);
+    const int32_t half = int32_t{1} << (c - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      test::Mpz sum, term;
+      for (unsigned w = windows; w-- > 0;) {
+        const int32_t d = digits[w * n + i];
+        ASSERT_LE(d, half);
+        ASSERT_GE(d, -half);
+        mpz_mul_2exp(sum.v, sum.v, c);
+        if (d >= 0) {
+          mpz_add_ui(sum.v, sum.v, static_cast<unsigned long>(d));
+        } else {
+          mpz_sub_ui(sum.v, sum.v, static_cast<unsigned long>(-d));
+        }
+      }
+      const auto l = scalar_limbs(scalars[i]);
+      test::Mpz want;
+      mpz_import(want.v, 4, -1, sizeof(uint64_t), 0, 0, l.data());
+      EXPECT_EQ(mpz_cmp(sum.v, want.v), 0) << "c " << c << " scalar " << i;
+    }
+  }
+  EXPECT_THROW(cpu::msm_signed_digits(scalars, 8, 32), std::invalid_argument);  // 256 bits
+  EXPECT_THROW(cpu::msm_signed_digits(scalars, 0, 300), std::invalid_argument);
+  EXPECT_THROW(cpu::msm_signed_digits(scalars, 21, 13), std::invalid_argument);
+}
+
 TEST_F(G1Msm, WindowWidthGrowsWithN) {
   unsigned last = 0;
   for (std::size_t n = 1; n <= (1u << 22); n *= 4) {

@@ -110,6 +110,17 @@ void signed_digits(std::span<const Scalar> scalars, unsigned c, unsigned windows
 
 }  // namespace
 
+std::vector<int32_t> msm_signed_digits(std::span<const Scalar> scalars, unsigned c,
+                                       unsigned windows) {
+  if (c < 1 || c > kMaxWindowBits) throw std::invalid_argument("msm: window bits not in 1..20");
+  if (std::size_t{windows} * c <= 256) {  // no room for a 256-bit scalar's last carry
+    throw std::invalid_argument("msm_signed_digits: windows * c must exceed 256");
+  }
+  std::vector<int32_t> digits(std::size_t{windows} * scalars.size());
+  signed_digits(scalars, c, windows, digits.data(), scalars.size(), 1);
+  return digits;
+}
+
 // Cost of a window: n mixed additions into buckets plus ~2^c general additions (2 per bucket,
 // each ~1.4 mixed ones) to reduce them; 255 / c + 1 windows.
 unsigned msm_window_bits(std::size_t n) {

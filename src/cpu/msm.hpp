@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
+#include <vector>
 
 #include "gpuexec/g1.hpp"
 
@@ -34,5 +36,12 @@ void msm_batch(std::span<const G1Affine> points, std::span<const Scalar> scalars
 
 // The window width msm chooses for n points.
 unsigned msm_window_bits(std::size_t n);
+
+// The signed-digit decomposition msm uses, for checking other implementations (a GPU digit
+// kernel) stage by stage: digits[w * n + i] in [-2^(c-1), 2^(c-1)] with
+// sum_w digits[w * n + i] 2^(c w) = scalars[i]. Needs 1 <= c <= 20 and windows * c > 256 (room
+// for any 256-bit scalar and its last carry).
+std::vector<int32_t> msm_signed_digits(std::span<const Scalar> scalars, unsigned c,
+                                       unsigned windows);
 
 }  // namespace gpuexec::cpu
