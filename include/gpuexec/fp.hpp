@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include "gpuexec/field_params.hpp"
 #include "gpuexec/montgomery.hpp"
@@ -81,6 +82,39 @@ inline Limbs from_montgomery(const Fp& a) {
 // True when the plain integer x is a canonical field value (x < p).
 inline bool is_canonical(const Limbs& x) {
   return Field::is_canonical(x);
+}
+
+// a^e for a plain exponent of up to 384 bits (square and multiply, high bit first).
+constexpr Fp pow(const Fp& a, const Limbs& e) {
+  Fp acc = kOne;
+  for (int i = 383; i >= 0; --i) {
+    acc = Field::sqr(acc);
+    if ((e[i / 64] >> (i % 64)) & 1) acc = Field::mul(acc, a);
+  }
+  return acc;
+}
+
+// a^-1 = a^(p-2) (Fermat); zero for zero.
+constexpr Fp inverse(const Fp& a) {
+  Limbs e = kModulus;
+  e[0] -= 2;  // p's low limb ends in ...aaab: no borrow
+  return pow(a, e);
+}
+
+// (p + 1) / 4: p = 3 mod 4, so a^((p+1)/4) is a square root of a whenever a has one.
+inline constexpr Limbs kSqrtExponent = [] {
+  Limbs e = kModulus;
+  uint64_t carry = 1;
+  for (auto& l : e) l = add_carry(l, 0, carry);  // p + 1 < 2^384: no carry out
+  for (std::size_t i = 0; i < 6; ++i) e[i] = (e[i] >> 2) | (i + 1 < 6 ? e[i + 1] << 62 : 0);
+  return e;
+}();
+
+// A square root of a (either one), or nullopt when a is not a square mod p.
+constexpr std::optional<Fp> sqrt(const Fp& a) {
+  const Fp s = pow(a, kSqrtExponent);
+  if (Field::sqr(s) != a) return std::nullopt;
+  return s;
 }
 
 }  // namespace fp
