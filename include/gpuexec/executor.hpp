@@ -11,6 +11,7 @@
 #include "gpuexec/fp.hpp"
 #include "gpuexec/fr.hpp"
 #include "gpuexec/job.hpp"
+#include "gpuexec/msm.hpp"
 #include "gpuexec/ntt.hpp"
 #include "gpuexec/op.hpp"
 #include "gpuexec/options.hpp"
@@ -75,6 +76,19 @@ class Executor {
   // The same on a device vector of Fr, which stays on the device (iNTT -> coset NTT -> mul ->
   // iNTT with no host round trip).
   void ntt(DeviceVector& data, const NttOptions& options = {});
+
+  // G1 MSM (msm.hpp: the points are not checked here; see check_points). results[j] =
+  // sum_i [scalars[j n + i]] P_i for results.size() MSMs: the points are shared by every MSM
+  // (scalars.size() == results.size() * points.size()) or there are n of them per MSM
+  // (points.size() == scalars.size()). Results in blst_p1's Jacobian form.
+  void msm(std::span<const G1Affine> points, std::span<const Scalar> scalars,
+           std::span<G1Jacobian> results);
+  // Bases kept resident for many MSMs (an SRS uploaded once), then MSMs against them.
+  MsmBases upload_bases(std::span<const G1Affine> points);
+  void msm(const MsmBases& bases, std::span<const Scalar> scalars, std::span<G1Jacobian> results);
+  // msm() on the worker thread; scalars and results must stay valid until then.
+  std::future<void> submit_msm(const MsmBases& bases, std::span<const Scalar> scalars,
+                               std::span<G1Jacobian> results);
 
   // Host memory for n elements (zeroed) that this executor's device reads and writes directly:
   // jobs whose arrays all lie in pinned vectors skip staging copies (pinned_vector.hpp).

@@ -6,9 +6,11 @@
 #include <span>
 #include <string>
 
+#include "backend/bases_storage.hpp"
 #include "backend/field_job.hpp"
 #include "backend/pinned_storage.hpp"
 #include "backend/vector_storage.hpp"
+#include "gpuexec/g1.hpp"
 #include "gpuexec/job.hpp"
 #include "gpuexec/ntt.hpp"
 #include "gpuexec/stats.hpp"
@@ -51,6 +53,11 @@ class Backend {
   // elements back to back, on host memory or on a storage of Fr this backend made.
   virtual void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) = 0;
   virtual void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) = 0;
+  // G1 MSM: bases kept where the backend computes, and results[j] = sum_i [scalars[j n + i]]
+  // bases[i] over n = bases.size() points (checked by the executor; bases made by this backend).
+  virtual std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) = 0;
+  virtual void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+                   std::span<G1Jacobian> results) = 0;
   // Host memory the device reads directly (pinned_storage.hpp); plain host memory by default.
   virtual std::shared_ptr<PinnedStorage> allocate_pinned(std::size_t n) {
     return std::make_shared<PinnedStorage>(n);

@@ -8,6 +8,7 @@
 #include "core/async_queue.hpp"
 #include "core/backend_factory.hpp"
 #include "core/batch_checks.hpp"
+#include "core/msm_checks.hpp"
 #include "core/ntt_checks.hpp"
 #include "gpuexec/error.hpp"
 
@@ -163,6 +164,44 @@ void Executor::ntt(DeviceVector& data, const NttOptions& options) {
   }
   const unsigned log_n = check_ntt(data.size(), options, "ntt");
   if (!data.empty()) backend_->ntt_resident(*data.storage(), log_n, options);
+}
+
+void Executor::msm(std::span<const G1Affine> points, std::span<const Scalar> scalars,
+                   std::span<G1Jacobian> results) {
+  const MsmShape shape = check_msm(points.size(), scalars.size(), results.size());
+  if (results.empty()) return;
+  if (shape.shared_points) return msm(upload_bases(points), scalars, results);
+  for (std::size_t j = 0; j < results.size(); ++j) {  // each MSM its own points
+    msm(upload_bases(points.subspan(j * shape.n, shape.n)), scalars.subspan(j * shape.n, shape.n),
+        results.subspan(j, 1));
+  }
+}
+
+MsmBases Executor::upload_bases(std::span<const G1Affine> points) {
+  return MsmBases(backend_->upload_bases(points));
+}
+
+void Executor::msm(const MsmBases& bases, std::span<const Scalar> scalars,
+                   std::span<G1Jacobian> results) {
+  if (bases.storage() && bases.storage()->owner() != backend_.get()) {
+    throw Error(ErrorCode::InvalidArgument, "msm: the bases belong to another executor");
+  }
+  if (scalars.size() != results.size() * bases.size()) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("msm: {} scalars for {} MSMs over {} bases (need {})", scalars.size(),
+                            results.size(), bases.size(), results.size() * bases.size()));
+  }
+  if (results.empty()) return;
+  if (!bases.storage() || bases.size() == 0) {
+    for (G1Jacobian& r : results) r = g1::kInfinity;
+    return;
+  }
+  backend_->msm(*bases.storage(), scalars, results);
+}
+
+std::future<void> Executor::submit_msm(const MsmBases& bases, std::span<const Scalar> scalars,
+                                       std::span<G1Jacobian> results) {
+  return async_->submit([this, bases, scalars, results] { msm(bases, scalars, results); });
 }
 
 PinnedVector Executor::allocate_pinned(std::size_t n) {

@@ -2,6 +2,7 @@
 
 #include "cpu/field_kernels.hpp"
 #include "cpu/host_vector.hpp"
+#include "cpu/msm.hpp"
 #include "cpu/ntt.hpp"
 #include "cpu/parallel_for.hpp"
 
@@ -60,6 +61,25 @@ void CpuBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOptions& optio
 
 void CpuBackend::ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) {
   ntt({reinterpret_cast<Fr*>(static_cast<HostVector&>(data).data()), data.size()}, log_n, options);
+}
+
+namespace {
+struct HostBases final : BasesStorage {
+  HostBases(const Backend* owner, std::span<const G1Affine> p)
+      : BasesStorage(owner, p.size()), points(p.begin(), p.end()) {}
+  std::vector<G1Affine> points;
+};
+}  // namespace
+
+std::shared_ptr<BasesStorage> CpuBackend::upload_bases(std::span<const G1Affine> points) {
+  return std::make_shared<HostBases>(this, points);
+}
+
+void CpuBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+                     std::span<G1Jacobian> results) {
+  cpu::msm_batch(static_cast<const HostBases&>(bases).points, scalars, results);
+  ++jobs_;
+  elements_ += scalars.size();
 }
 
 ExecutorStats CpuBackend::stats() const {

@@ -231,6 +231,15 @@ void MultiDeviceBackend::ntt_resident(VectorStorage& data, unsigned log_n,
   members_.front()->backend->ntt_resident(data, log_n, options);
 }
 
+std::shared_ptr<BasesStorage> MultiDeviceBackend::upload_bases(std::span<const G1Affine> points) {
+  return members_.front()->backend->upload_bases(points);
+}
+
+void MultiDeviceBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+                             std::span<G1Jacobian> results) {
+  members_.front()->backend->msm(bases, scalars, results);
+}
+
 ExecutorStats MultiDeviceBackend::stats() const {
   ExecutorStats s = members_.front()->backend->stats();
   s.backend = name();

@@ -47,6 +47,14 @@ void OneShotBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {
   throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
 }
 
+std::shared_ptr<BasesStorage> OneShotBackend::upload_bases(std::span<const G1Affine>) {
+  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+}
+
+void OneShotBackend::msm(const BasesStorage&, std::span<const Scalar>, std::span<G1Jacobian>) {
+  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+}
+
 ExecutorStats OneShotBackend::stats() const {
   ExecutorStats s;
   s.backend = name();

@@ -24,6 +24,9 @@ class OneShotBackend final : public Backend {
                     VectorStorage& out) override;
   void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
   void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
+  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) override;
+  void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+           std::span<G1Jacobian> results) override;
   ExecutorStats stats() const override;
 
  private:

@@ -111,6 +111,14 @@ void PersistentBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&
   throw Error(ErrorCode::Internal, "TODO vulkan ntt");
 }
 
+std::shared_ptr<BasesStorage> PersistentBackend::upload_bases(std::span<const G1Affine>) {
+  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+}
+
+void PersistentBackend::msm(const BasesStorage&, std::span<const Scalar>, std::span<G1Jacobian>) {
+  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+}
+
 ExecutorStats PersistentBackend::stats() const {
   ExecutorStats s;
   s.backend = name();

@@ -36,6 +36,9 @@ class PersistentBackend final : public Backend {
                     VectorStorage& out) override;
   void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
   void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
+  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) override;
+  void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+           std::span<G1Jacobian> results) override;
   ExecutorStats stats() const override;
 
   // The current device (tests, benchmarks); replaced when a lost device is reopened.

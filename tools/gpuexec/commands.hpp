@@ -8,6 +8,7 @@ namespace gpuexec::cli {
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_ntt_command(CLI::App& app);
+void add_msm_command(CLI::App& app);
 void add_devices_command(CLI::App& app);
 void add_batch_command(CLI::App& app);
 void add_plot_command(CLI::App& app);

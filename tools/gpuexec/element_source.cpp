@@ -29,10 +29,12 @@ std::string truncated(const std::string& label, std::size_t bytes, std::size_t e
 }  // namespace
 
 ElementSource::ElementSource(const std::string& path, FileFormat format, FieldId field)
-    : reader_(path),
-      format_(format),
-      field_(field),
-      element_bytes_(field_info(field).element_bytes) {
+    : ElementSource(path, format, field_info(field).element_bytes) {
+  field_ = field;
+}
+
+ElementSource::ElementSource(const std::string& path, FileFormat format, std::size_t record_bytes)
+    : reader_(path), format_(format), field_(FieldId::Fp), element_bytes_(record_bytes) {
   if (format_ != FileFormat::Bin || !reader_.size() || *reader_.size() % element_bytes_ == 0) {
     return;
   }

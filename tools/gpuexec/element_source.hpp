@@ -21,6 +21,9 @@ class ElementSource {
  public:
   // Opens and, for a regular bin file, checks that it holds whole elements. Throws InputError.
   ElementSource(const std::string& path, FileFormat format, FieldId field = FieldId::Fp);
+  // Records of record_bytes that are no field's elements (G1 point encodings): the same reads,
+  // hex lines of up to 2 * record_bytes digits.
+  ElementSource(const std::string& path, FileFormat format, std::size_t record_bytes);
 
   // Fills out (a multiple of the element bytes) with the next elements; returns how many, fewer
   // than fit only at the end; hex: `lines` gets each element's line. Throws InputError naming the

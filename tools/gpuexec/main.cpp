@@ -13,8 +13,9 @@
 namespace {
 // Every option that names a file refuses an empty name at parse time, before any work.
 void refuse_empty_file_names(CLI::App& app) {
-  static constexpr const char* kFileOptions[] = {"--a",    "--b",    "--c",      "--out",  "--in",
-                                                 "--json", "--plot", "manifest", "results"};
+  static constexpr const char* kFileOptions[] = {"--a",    "--b",      "--c",       "--out",
+                                                 "--in",   "--points", "--scalars", "--json",
+                                                 "--plot", "manifest", "results"};
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     for (CLI::Option* opt : sub->get_options()) {
       for (const char* name : kFileOptions) {
@@ -26,12 +27,14 @@ void refuse_empty_file_names(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"gpuexec: BLS12-381 Fp and Fr arithmetic and the NTT on Vulkan devices and the CPU"};
+  CLI::App app{
+      "gpuexec: BLS12-381 Fp and Fr arithmetic, the NTT and G1 MSM on Vulkan devices and the CPU"};
   app.require_subcommand(1);
   gpuexec::cli::add_run_command(app);
   gpuexec::cli::add_batch_command(app);
   gpuexec::cli::add_validate_command(app);
   gpuexec::cli::add_ntt_command(app);
+  gpuexec::cli::add_msm_command(app);
   gpuexec::cli::add_devices_command(app);
   gpuexec::cli::add_bench_command(app);
   gpuexec::cli::add_plot_command(app);
