@@ -5,6 +5,7 @@
 #include "g1_samples.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
+#include "gpuexec/gpuexec.h"
 
 namespace gpuexec::test {
 namespace {
@@ -74,6 +75,45 @@ TEST(MsmApi, SizesPointsAndOwnersAreChecked) {
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()), "p[6] is not in the subgroup G1");
   }
+}
+
+TEST(MsmCApi, HostPointsBasesAndTheCheck) {
+  std::mt19937_64 rng(9);
+  const std::size_t n = 25;
+  std::vector<G1Affine> points = random_points(n, rng);
+  std::vector<Scalar> scalars(2 * n);
+  for (auto& s : scalars) s = random_scalar(rng);
+  gpuexec_executor* ex = nullptr;
+  ASSERT_EQ(gpuexec_executor_create(GPUEXEC_BACKEND_CPU, -1, &ex), GPUEXEC_OK);
+  const auto* p = points.front().x.limbs.data();
+  const auto* s = scalars.front().bytes.data();
+  std::vector<G1Jacobian> out(2);
+  ASSERT_EQ(gpuexec_g1_msm(ex, p, n, s, 2 * n, out.front().x.limbs.data(), 2), GPUEXEC_OK)
+      << gpuexec_last_error();
+  gpuexec_msm_bases* bases = nullptr;
+  ASSERT_EQ(gpuexec_msm_bases_create(ex, p, n, &bases), GPUEXEC_OK);
+  EXPECT_EQ(gpuexec_msm_bases_size(bases), n);
+  std::vector<G1Jacobian> again(2);
+  ASSERT_EQ(gpuexec_g1_msm_bases(ex, bases, s, 2 * n, again.front().x.limbs.data(), 2), GPUEXEC_OK);
+  for (std::size_t j = 0; j < 2; ++j) {
+    const G1Jacobian want = naive_msm(points, {scalars.data() + j * n, n});
+    EXPECT_TRUE(g1::equal(out[j], want)) << j;
+    EXPECT_TRUE(g1::equal(again[j], want)) << j;
+  }
+  EXPECT_EQ(gpuexec_g1_msm_bases(ex, bases, s, n + 1, again.front().x.limbs.data(), 2),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(gpuexec_g1_check_points(p, n), GPUEXEC_OK);
+  points[3].x = fp::add(points[3].x, fp::kOne);
+  EXPECT_EQ(gpuexec_g1_check_points(p, n), GPUEXEC_ERR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(gpuexec_last_error()).find("points[3] is not on the curve"),
+            std::string::npos)
+      << gpuexec_last_error();
+  points[3].x.limbs = fp::kModulus;
+  EXPECT_EQ(gpuexec_g1_check_points(p, n), GPUEXEC_ERR_NON_CANONICAL);
+  EXPECT_EQ(gpuexec_g1_msm(ex, nullptr, n, s, n, out.front().x.limbs.data(), 1),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
+  gpuexec_msm_bases_destroy(bases);
+  gpuexec_executor_destroy(ex);
 }
 
 }  // namespace

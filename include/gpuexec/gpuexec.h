@@ -208,6 +208,31 @@ gpuexec_status gpuexec_fr_ntt_device(gpuexec_executor* ex, gpuexec_device_vector
 gpuexec_status gpuexec_fr_submit_ntt(gpuexec_executor* ex, uint64_t* data, size_t n,
                                      const gpuexec_ntt_options* options, gpuexec_ticket** out);
 
+/* ---- G1 multi-scalar multiplication ---- */
+/* Points are blst_p1_affine (x, y: 6 Montgomery limbs each, 12 uint64 a point; infinity is all
+   zero), scalars blst_scalar (32-byte little-endian integers), results blst_p1 (Jacobian x, y, z:
+   18 uint64 a point). Like blst, the MSM calls do NOT check that points are on the curve and in
+   G1: check points from outside with gpuexec_g1_check_points first. */
+typedef struct gpuexec_msm_bases gpuexec_msm_bases;
+
+/* INVALID_ARGUMENT naming the first point that is off the curve or outside G1; NON_CANONICAL for
+   a coordinate not reduced. */
+gpuexec_status gpuexec_g1_check_points(const uint64_t* points, size_t n);
+/* batch MSMs: results[j] = sum_i [scalars[j n + i]] P_i. The points are shared
+   (n_points = n, n_scalars = batch * n) or one set per MSM (n_points = n_scalars = batch * n). */
+gpuexec_status gpuexec_g1_msm(gpuexec_executor* ex, const uint64_t* points, size_t n_points,
+                              const uint8_t* scalars, size_t n_scalars, uint64_t* results,
+                              size_t batch);
+/* Bases kept where ex computes (an SRS uploaded once), then MSMs against them:
+   n_scalars = batch * the bases' size. */
+gpuexec_status gpuexec_msm_bases_create(gpuexec_executor* ex, const uint64_t* points, size_t n,
+                                        gpuexec_msm_bases** out);
+size_t gpuexec_msm_bases_size(const gpuexec_msm_bases* bases);
+void gpuexec_msm_bases_destroy(gpuexec_msm_bases* bases); /* NULL is a no-op */
+gpuexec_status gpuexec_g1_msm_bases(gpuexec_executor* ex, const gpuexec_msm_bases* bases,
+                                    const uint8_t* scalars, size_t n_scalars, uint64_t* results,
+                                    size_t batch);
+
 /* ---- pinned host vectors ---- */
 /* Host memory for n elements (6 limbs each, zeroed) that ex's device reads and writes directly:
    calls whose arrays all lie in pinned vectors of ex skip the staging copies. It is the

@@ -30,6 +30,10 @@ struct gpuexec_pinned_vector {
   gpuexec::PinnedVector cxx;
 };
 
+struct gpuexec_msm_bases {
+  gpuexec::MsmBases cxx;
+};
+
 // Any number of threads may poll and wait at once: the shared_future is written only at creation
 // and its const members (wait, wait_for, get) are safe to call concurrently; the settled outcome
 // is stored under the mutex so every waiter returns the same status and message.
