@@ -22,11 +22,16 @@ const std::vector<BenchSuite>& bench_suites() {
        "conversions, checks) on one thread and all cores",
        run_cpu_suite},
       {"multi", "pipelined batches spread over 1 .. N devices (--devices)", run_multi_suite},
+      {"ntt",
+       "the Fr NTT, forward and inverse, 2^12 .. 2^24: cpu, and vulkan on a device vector and on "
+       "host arrays",
+       run_ntt_suite},
+      {"msm", "G1 MSM, 2^12 .. 2^20 points: cpu, and vulkan with resident bases", run_msm_suite},
       {"e2e",
        "`gpuexec run` on files (2^20 .. 2^24 elements, bin and hex, every op, cpu and vulkan) "
        "against the I/O floor, with peak RSS",
        run_e2e_suite, print_e2e_report},
-      {"all", "every suite above but multi and e2e, one after another, on one device",
+      {"all", "every suite above but multi, ntt, msm and e2e, one after another, on one device",
        run_all_suites},
   };
   return suites;
@@ -35,7 +40,10 @@ const std::vector<BenchSuite>& bench_suites() {
 std::vector<BenchResult> run_all_suites(BenchContext& ctx) {
   std::vector<BenchResult> all;
   for (const BenchSuite& s : bench_suites()) {
-    if (s.name == "all" || s.name == "multi" || s.name == "e2e") continue;
+    if (s.name == "all" || s.name == "multi" || s.name == "e2e" || s.name == "ntt" ||
+        s.name == "msm") {
+      continue;
+    }
     auto part = s.run(ctx);
     all.insert(all.end(), std::make_move_iterator(part.begin()),
                std::make_move_iterator(part.end()));

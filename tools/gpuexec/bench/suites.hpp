@@ -28,6 +28,8 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx);
 std::vector<BenchResult> run_transfer_suite(BenchContext& ctx);
 std::vector<BenchResult> run_cpu_suite(BenchContext& ctx);
 std::vector<BenchResult> run_multi_suite(BenchContext& ctx);
+std::vector<BenchResult> run_ntt_suite(BenchContext& ctx);
+std::vector<BenchResult> run_msm_suite(BenchContext& ctx);
 std::vector<BenchResult> run_e2e_suite(BenchContext& ctx);
 void print_e2e_report(const std::vector<BenchResult>& results);
 // Every suite above but multi and e2e in turn, on one device.
