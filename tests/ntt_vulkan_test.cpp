@@ -9,8 +9,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <random>
+#include <tuple>
 #include <vector>
 
+#include "gmp_oracle.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/ntt.hpp"
 #include "vulkan/ntt.hpp"
@@ -185,12 +187,157 @@ TEST_P(NttVulkan, EdgeValues) {
   EXPECT_EQ(inverse(Vec{minus_one}, 0, kCoset), Vec{minus_one});
 }
 
+// Every output of a 2^3 coset transform from GMP: w = 7^((r-1)/8) and the Montgomery conversions
+// computed there, independently of fr::.
+TEST_P(NttVulkan, GmpAgreesOnASmallCosetTransform) {
+  Mpz r, R, R_inv, w, s, e;
+  const fr::Limbs m = fr::kModulus;
+  mpz_import(r.v, 4, -1, sizeof(uint64_t), 0, 0, m.data());
+  mpz_ui_pow_ui(R.v, 2, 256);
+  mpz_mod(R.v, R.v, r.v);
+  mpz_invert(R_inv.v, R.v, r.v);
+  mpz_sub_ui(e.v, r.v, 1);
+  mpz_fdiv_q_2exp(e.v, e.v, 3);
+  mpz_set_ui(w.v, 7);
+  mpz_powm(w.v, w.v, e.v, r.v);
+  mpz_set_ui(s.v, 5);
+  const auto value = [&](const Fr& a) {
+    Mpz z;
+    mpz_import(z.v, 4, -1, sizeof(uint64_t), 0, 0, a.limbs.data());
+    mpz_mul(z.v, z.v, R_inv.v);
+    mpz_mod(z.v, z.v, r.v);
+    return z;
+  };
+  const Vec x = random_vec(8, 5);
+  const Vec y = forward(x, 3, fr::from_u64(5));
+  for (unsigned i = 0; i < 8; ++i) {
+    Mpz z, zj, acc, t;  // z = s w^i; acc = sum_j x_j z^j
+    mpz_powm_ui(z.v, w.v, i, r.v);
+    mpz_mul(z.v, z.v, s.v);
+    mpz_set_ui(zj.v, 1);
+    for (unsigned j = 0; j < 8; ++j) {
+      mpz_mul(t.v, value(x[j]).v, zj.v);
+      mpz_add(acc.v, acc.v, t.v);
+      mpz_mul(zj.v, zj.v, z.v);
+      mpz_mod(zj.v, zj.v, r.v);
+    }
+    mpz_mod(acc.v, acc.v, r.v);
+    EXPECT_EQ(mpz_cmp(value(y[i]).v, acc.v), 0) << i;
+  }
+}
+
+TEST_P(NttVulkan, EverySizeUpTo4096) {
+  for (unsigned k = 0; k <= 12; ++k) {
+    SCOPED_TRACE(k);
+    const Vec x = random_vec(std::size_t{1} << k, 100 + k);
+    if (k <= 6) {  // the CPU transform against the definition first
+      ASSERT_EQ(cpu_ntt(x, k, false, kCoset), naive(x, k, false, kCoset));
+      ASSERT_EQ(cpu_ntt(x, k, true, kCoset), naive(x, k, true, kCoset));
+    }
+    EXPECT_EQ(forward(x, k, kCoset), cpu_ntt(x, k, false, kCoset));
+    EXPECT_EQ(inverse(x, k, kCoset), cpu_ntt(x, k, true, kCoset));
+  }
+}
+
+TEST_P(NttVulkan, BatchTransformsEachVector) {
+  const Vec x = random_vec(3 << 10, 7);
+  EXPECT_EQ(forward(x, 10, kCoset, 3), cpu_batch(x, 10, false, kCoset));
+  EXPECT_EQ(inverse(x, 10, kCoset, 3), cpu_batch(x, 10, true, kCoset));
+  EXPECT_EQ(forward(random_vec(5, 1), 0, kCoset, 5), random_vec(5, 1));  // n = 1
+}
+
+// Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included.
+TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
+  for (const auto& [k, g, batch] : {std::tuple{11u, 10u, 1u}, {13u, 10u, 2u}, {12u, 9u, 1u}}) {
+    SCOPED_TRACE(k);
+    const VkDeviceSize limit = sizeof(Fr) << g;
+    const Vec x = random_vec(batch << k, k);
+    EXPECT_EQ(forward(x, k, kCoset, batch, limit), cpu_batch(x, k, false, kCoset));
+    EXPECT_EQ(forward(x, k, fr::kOne, batch, limit), cpu_batch(x, k, false, fr::kOne));
+    EXPECT_EQ(inverse(x, k, kCoset, batch, limit), cpu_batch(x, k, true, kCoset));
+  }
+  // Ranges so small that a range's transposed slices would lose their alignment.
+  const Vec x = random_vec(1 << 8, 1);
+  EXPECT_THROW(forward(x, 8, kCoset, 1, sizeof(Fr) << 4), Error);
+}
+
+TEST_P(NttVulkan, RejectsBadArguments) {
+  auto lock = device.lock();
+  auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, 64 * sizeof(Fr));
+  const auto code = [&](std::size_t log_n, std::size_t batch, NttOptions o) {
+    try {
+      vk::run_ntt(device, *buffer, log_n, batch, o);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ErrorCode::Internal;
+  };
+  EXPECT_EQ(code(33, 1, {}), ErrorCode::InvalidArgument);
+  EXPECT_EQ(code(4, 1, {false, fr::kZero, 1}), ErrorCode::InvalidArgument);
+  EXPECT_EQ(code(4, 1, {true, fr::kZero, 1}), ErrorCode::InvalidArgument);
+  EXPECT_EQ(code(7, 1, {}), ErrorCode::InvalidArgument);  // 128 elements in a buffer of 64
+  EXPECT_EQ(code(5, 3, {}), ErrorCode::InvalidArgument);
+  device.pool().release(std::move(buffer));
+}
+
 INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,
                          ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec,
                                            KernelVariant::U32),
                          [](const auto& info) {
                            return std::string(spirv::find_variant(info.param)->name);
                          });
+
+// Larger vectors in the device's own variant: forward then inverse is the identity, and sampled
+// outputs are the polynomial evaluated at s w^i (Horner, O(n) per sample).
+class NttVulkanLarge : public VulkanTest {
+ protected:
+  vk::Device device{vk::on_device(-1), {}};
+
+  void round_trip(unsigned k, std::size_t batch, VkDeviceSize limit) {
+    SCOPED_TRACE(k);
+    const std::size_t n = std::size_t{1} << k;
+    const Vec x = random_vec(batch * n, k);
+    auto lock = device.lock();
+    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
+    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
+    vk::run_ntt(device, *buffer, k, batch, {false, kCoset, batch}, limit);
+    Vec y(x.size());
+    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
+    const Fr w = fr::root_of_unity(k);
+    for (std::size_t i : {std::size_t{0}, std::size_t{1}, n / 2 + 1, n - 1, n / 3}) {
+      const std::size_t b = i % batch;
+      EXPECT_EQ(y[b * n + i], horner(x.data() + b * n, n, fr::mul(kCoset, fr::pow(w, i)))) << i;
+    }
+    vk::run_ntt(device, *buffer, k, batch, {true, kCoset, batch}, limit);
+    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
+    EXPECT_TRUE(y == x);
+    device.pool().release(std::move(buffer));
+  }
+};
+
+TEST_F(NttVulkanLarge, RoundTripsAndSampledOutputs) {
+  for (unsigned k : {12u, 14u, 16u, 18u, 20u}) round_trip(k, 1, 0);
+  round_trip(16, 2, sizeof(Fr) << 13);  // 8 ranges of 2^13
+}
+
+// Timings, not checks: GPUEXEC_NTT_TIMING=1 prints the forward transform's time, device-resident.
+TEST_F(NttVulkanLarge, Timing) {
+  if (!std::getenv("GPUEXEC_NTT_TIMING")) GTEST_SKIP() << "set GPUEXEC_NTT_TIMING=1";
+  for (unsigned k : {16u, 20u, 22u, 23u}) {
+    const Vec x = random_vec(std::size_t{1} << k, k);
+    auto lock = device.lock();
+    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
+    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
+    vk::run_ntt(device, *buffer, k, 1, {false, kCoset, 1});  // twiddles and pipelines
+    for (int rep = 0; rep < 2; ++rep) {
+      const auto t0 = std::chrono::steady_clock::now();
+      vk::run_ntt(device, *buffer, k, 1, {false, kCoset, 1});
+      const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
+      std::printf("ntt forward 2^%u (coset): %.1f ms\n", k, ms.count());
+    }
+    device.pool().release(std::move(buffer));
+  }
+}
 
 }  // namespace
 }  // namespace gpuexec::test
