@@ -323,6 +323,13 @@ TEST_F(NttVulkanLarge, RoundTripsAndSampledOutputs) {
   round_trip(16, 2, sizeof(Fr) << 13);  // 8 ranges of 2^13
 }
 
+// 2^23 elements: two ranges at lavapipe's 128 MiB bindings. About a minute on lavapipe, so only
+// with GPUEXEC_NTT_LARGE=1; VectorsLongerThanOneBinding covers the same path at small sizes.
+TEST_F(NttVulkanLarge, BeyondOneBindingAtTheDeviceLimit) {
+  if (!std::getenv("GPUEXEC_NTT_LARGE")) GTEST_SKIP() << "set GPUEXEC_NTT_LARGE=1";
+  round_trip(23, 1, 0);
+}
+
 // Timings, not checks: GPUEXEC_NTT_TIMING=K prints the forward transform's time, device-resident,
 // for 2^16, 2^20, 2^22 and 2^23 up to 2^K (K < 16: up to 2^22).
 TEST_F(NttVulkanLarge, Timing) {
