@@ -5,7 +5,8 @@
 //   dst[(j / Ns) Ns R + k + r Ns] = X[r].
 // A workgroup holds NTT_CAP elements in shared memory: NTT_CAP / R groups, loaded so that
 // neighbouring invocations read neighbouring groups (coalesced), stored bit-reversed, then t
-// radix-2 levels of Cooley-Tukey in place give the DFT in natural order. The coset (first pass)
+// levels of Cooley-Tukey in place (radix 4, one radix-2 level first when t is odd) give the DFT
+// in natural order. The coset (first pass)
 // and the inverse's n^-1 s^-j (last pass) ride on the loads and stores.
 #extension GL_GOOGLE_include_directive : require
 #include "field.glsl"
@@ -46,17 +47,39 @@ void main() {
   memoryBarrierShared();
   barrier();
 
-  // One butterfly per invocation per level: group c, butterfly p of R / 2.
-  const uint c = tid >> (t - 1u), p = tid & ((R >> 1) - 1u);
-  const bool live = first + c < pc.count;
-  for (uint l = 0u; l < t; ++l) {
-    const uint half_len = 1u << l, pos = p & (half_len - 1u);
-    const uint i0 = (c << t) + ((p >> l) << (l + 1u)) + pos, i1 = i0 + half_len;
-    if (live) {
-      const Elem u = sh[i0];
-      const Elem v = pos == 0u ? sh[i1] : field_mul(sh[i1], load_tw(pc.local_off + half_len + pos));
+  // An odd t starts with one radix-2 level: one butterfly per invocation (group c, butterfly p).
+  uint l = 0u;
+  if ((t & 1u) == 1u) {
+    const uint c = tid >> (t - 1u), p = tid & ((R >> 1) - 1u);
+    if (first + c < pc.count) {
+      const uint i0 = (c << t) + 2u * p;
+      const Elem u = sh[i0], v = sh[i0 + 1u];
       sh[i0] = field_add(u, v);
-      sh[i1] = field_sub(u, v);
+      sh[i0 + 1u] = field_sub(u, v);
+    }
+    memoryBarrierShared();
+    barrier();
+    l = 1u;
+  }
+  // Then levels l and l + 1 together (radix 4: half the barriers and shared-memory traffic):
+  // invocation i < NTT_CAP / 4 takes x[base + pos + {0, 1, 2, 3} h], h = 2^l, pos < h.
+  const uint c4 = t >= 2u ? tid >> (t - 2u) : 0u, p4 = tid & ((R >> 2) - 1u);
+  const bool live4 = tid < NTT_CAP / 4u && t >= 2u && first + c4 < pc.count;
+  for (; l < t; l += 2u) {
+    const uint h = 1u << l, pos = p4 & (h - 1u);
+    const uint i0 = (c4 << t) + ((p4 >> l) << (l + 2u)) + pos;
+    if (live4) {
+      const Elem w1 = load_tw(pc.local_off + h + pos);  // w_2h^pos
+      const Elem a0 = sh[i0], a2 = sh[i0 + 2u * h];
+      const Elem v1 = field_mul(sh[i0 + h], w1), v3 = field_mul(sh[i0 + 3u * h], w1);
+      const Elem b0 = field_add(a0, v1), b1 = field_sub(a0, v1);
+      const Elem b2 = field_add(a2, v3), b3 = field_sub(a2, v3);
+      const Elem v2 = field_mul(b2, load_tw(pc.local_off + 2u * h + pos));  // w_4h^pos
+      const Elem v4 = field_mul(b3, load_tw(pc.local_off + 3u * h + pos));  // w_4h^(pos+h)
+      sh[i0] = field_add(b0, v2);
+      sh[i0 + 2u * h] = field_sub(b0, v2);
+      sh[i0 + h] = field_add(b1, v4);
+      sh[i0 + 3u * h] = field_sub(b1, v4);
     }
     memoryBarrierShared();
     barrier();
