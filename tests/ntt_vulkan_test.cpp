@@ -349,6 +349,17 @@ TEST_F(NttVulkanLarge, Timing) {
       const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
       std::printf("ntt forward 2^%u (coset): %.1f ms\n", k, ms.count());
     }
+    // For scale: one element-wise Fr product over the same vector.
+    const spirv::KernelId mul =
+        spirv::elementwise_kernel(Op::Mul, device.settings().kernel, FieldId::Fr);
+    const std::size_t bytes = x.size() * sizeof(Fr);
+    const vk::BufferRange whole{buffer->handle(), 0, bytes};
+    const vk::BufferRange ins[2] = {whole, whole};
+    vk::run_resident(device, device.kernel(mul), ins, whole, x.size(), sizeof(Fr));
+    const auto t0 = std::chrono::steady_clock::now();
+    vk::run_resident(device, device.kernel(mul), ins, whole, x.size(), sizeof(Fr));
+    const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
+    std::printf("element-wise Fr mul 2^%u: %.1f ms\n", k, ms.count());
     device.pool().release(std::move(buffer));
   }
 }
