@@ -247,7 +247,8 @@ TEST_P(NttVulkan, BatchTransformsEachVector) {
   EXPECT_EQ(forward(random_vec(5, 1), 0, kCoset, 5), random_vec(5, 1));  // n = 1
 }
 
-// Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included.
+// Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included; batches
+// of short vectors spread over several bindings.
 TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
   for (const auto& [k, g, batch] : {std::tuple{11u, 10u, 1u}, {13u, 10u, 2u}, {12u, 9u, 1u}}) {
     SCOPED_TRACE(k);
@@ -256,6 +257,12 @@ TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
     EXPECT_EQ(forward(x, k, kCoset, batch, limit), cpu_batch(x, k, false, kCoset));
     EXPECT_EQ(forward(x, k, fr::kOne, batch, limit), cpu_batch(x, k, false, fr::kOne));
     EXPECT_EQ(inverse(x, k, kCoset, batch, limit), cpu_batch(x, k, true, kCoset));
+  }
+  // Batches over several bindings of whole vectors: chunks of 2, 2 and 1 vectors, then 1 each.
+  for (const auto& [k, batch] : {std::pair{9u, 5u}, {10u, 3u}}) {
+    const Vec x = random_vec(batch << k, k + 50);
+    EXPECT_EQ(forward(x, k, kCoset, batch, sizeof(Fr) << 10), cpu_batch(x, k, false, kCoset));
+    EXPECT_EQ(inverse(x, k, kCoset, batch, sizeof(Fr) << 10), cpu_batch(x, k, true, kCoset));
   }
   // Ranges so small that a range's transposed slices would lose their alignment.
   const Vec x = random_vec(1 << 8, 1);

@@ -275,7 +275,10 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
 
   BufferPool& pool = device.pool();
   // Vectors per chunk of the bound path: as many as one binding holds.
-  const std::size_t per_chunk = ranges ? 1 : std::min<std::size_t>(batch, limit / vec_bytes);
+  std::size_t per_chunk = ranges ? 1 : std::min<std::size_t>(batch, limit / vec_bytes);
+  if (per_chunk < batch && vec_bytes < kRangeAlign) {  // chunks start aligned
+    per_chunk -= per_chunk % (kRangeAlign / vec_bytes);
+  }
   std::unique_ptr<Buffer> scratch = pool.acquire(MemoryUse::DeviceLocal, per_chunk * vec_bytes);
   std::unique_ptr<Buffer> scale_buffer, staging;
   const VkDeviceSize scale_bytes = scales.size() * kElem;
