@@ -55,7 +55,7 @@ DEFINE_LOAD(load_tw, tw_words)
 DEFINE_LOAD(load_sc, sc_words)
 
 // Element indices are per binding (below 2^27 for 32-byte elements and 4 GiB); exponents are
-// below n <= 2^31.
+// below n <= 2^32, so uint holds them.
 layout(push_constant) uniform Params {
   uint count;      // stockham: radix groups; cross, scatter: elements
   uint log_len;    // stockham: log2 of each vector's length
