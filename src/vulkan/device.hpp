@@ -59,7 +59,8 @@ class Device {
   // The one submission that device-vector writes, reads and ops record into.
   Submission& resident_submission() { return *resident_; }
 
-  // A kernel of the catalog, compiled for this device on first use.
+  // An element-wise kernel of the catalog, compiled for this device on first use (kernels without
+  // an op have shapes of their own: vulkan/ntt.cpp builds them through kernels()).
   const Kernel& kernel(spirv::KernelId id);
   // The element-wise kernel of op in the device's kernel variant (Fp).
   spirv::KernelId elementwise_id(
