@@ -279,6 +279,10 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   if (per_chunk < batch && vec_bytes < kRangeAlign) {  // chunks start aligned
     per_chunk -= per_chunk % (kRangeAlign / vec_bytes);
   }
+  if (per_chunk == 0) {  // only a forced binding limit below 256 bytes gets here
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("NTT: bindings of {} bytes are too small", limit));
+  }
   std::unique_ptr<Buffer> scratch = pool.acquire(MemoryUse::DeviceLocal, per_chunk * vec_bytes);
   std::unique_ptr<Buffer> scale_buffer, staging;
   const VkDeviceSize scale_bytes = scales.size() * kElem;
