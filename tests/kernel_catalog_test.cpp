@@ -85,6 +85,13 @@ TEST(KernelCatalog, EveryOpInEveryVariantDescribedTruthfully) {
 TEST(KernelCatalog, SpirvFollowsTheBindingConvention) {
   for (const KernelInfo& k : spirv::kernel_infos()) {
     SCOPED_TRACE(std::string(k.name));
+    if (!k.op) {  // the NTT passes: bindings 0..3 of their own (shaders/ntt_io.glsl), of which
+                  // the transposition leaves the twiddles out
+      const std::vector<uint32_t> b = interface_of(spirv::kernel_module(k.id)).bindings;
+      EXPECT_GE(b.size(), 3u);
+      for (uint32_t x : b) EXPECT_LT(x, 4u);
+      continue;
+    }
     const Interface i = interface_of(spirv::kernel_module(k.id));
     std::vector<uint32_t> expected(k.inputs + 1);
     for (uint32_t b = 0; b <= k.inputs; ++b) expected[b] = b;  // inputs, then the output

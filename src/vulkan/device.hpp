@@ -22,6 +22,7 @@
 #include "vulkan/instance.hpp"
 #include "vulkan/kernel_cache.hpp"
 #include "vulkan/memory_allocator.hpp"
+#include "vulkan/ntt_twiddles.hpp"
 #include "vulkan/pinned_memory.hpp"
 #include "vulkan/submit_queues.hpp"
 
@@ -53,10 +54,13 @@ class Device {
   BucketCache& buckets() { return buckets_; }
   JobCounters& counters() { return counters_; }
   PinnedRegistry& pinned() { return pinned_; }
+  // The NTT's twiddle tables, per length (vulkan/ntt.hpp).
+  NttTwiddleCache& ntt_twiddles() { return ntt_twiddles_; }
   // The one submission that device-vector writes, reads and ops record into.
   Submission& resident_submission() { return *resident_; }
 
-  // A kernel of the catalog, compiled for this device on first use.
+  // An element-wise kernel of the catalog, compiled for this device on first use (kernels without
+  // an op have shapes of their own: vulkan/ntt.cpp builds them through kernels()).
   const Kernel& kernel(spirv::KernelId id);
   // The element-wise kernel of op over field in the device's kernel variant.
   spirv::KernelId elementwise_id(
@@ -86,6 +90,7 @@ class Device {
   BucketCache buckets_;
   JobCounters counters_;
   PinnedRegistry pinned_;
+  NttTwiddleCache ntt_twiddles_;  // holds buffers: destroyed before the pool and allocator
   std::unique_ptr<Submission> resident_;
   std::unique_ptr<GpuTimer> timer_;
   bool timing_ = false;

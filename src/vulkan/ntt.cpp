@@ -1,0 +1,338 @@
+#include "vulkan/ntt.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <vector>
+
+#include "gpuexec/error.hpp"
+
+namespace gpuexec::vk {
+
+namespace {
+
+constexpr uint32_t kThreads = 256;    // NTT_THREADS of shaders/ntt_io.glsl
+constexpr unsigned kMaxLogRadix = 9;  // log2 of NTT_CAP: the elements a workgroup holds
+constexpr VkDeviceSize kElem = sizeof(Fr);
+// A range's sub-ranges start at multiples of this many bytes: aligned for any
+// minStorageBufferOffsetAlignment (at most 256 by the spec).
+constexpr VkDeviceSize kRangeAlign = 256;
+
+// The push block of shaders/ntt_io.glsl.
+struct Push {
+  uint32_t count = 0, log_len = 0, log_radix = 0, log_ns = 0;
+  uint32_t tw_lo = 0, tw_hi = 0, tw_lo_bits = 0, tw_log = 0, local_off = 0, tw_exp = 0;
+  uint32_t scale = 0, sc_lo = 0, sc_hi = 0, sc_lo_bits = 0, sc_base = 0, sc_base_b = 0, sc_mult = 0;
+  uint32_t dst_base = 0, dst_stride = 0;
+};
+enum Scale : uint32_t { kNoScale = 0, kScaleLoads = 1, kScaleStores = 2 };
+
+struct Kernels {
+  const Kernel *stockham, *cross, *scatter;
+};
+
+const Kernel& ntt_kernel(Device& device, const char* entry) {
+  const spirv::VariantInfo* v = spirv::find_variant(device.settings().kernel);
+  const std::string name = fmt::format("fr_{}_{}", entry, v ? v->name : "u64");
+  for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
+    if (k.name == name) {
+      KernelShape shape;
+      shape.bindings = 4;
+      shape.push_bytes = sizeof(Push);
+      shape.local_size = kThreads;
+      return device.kernels().get(spirv::kernel_module(k.id), shape);
+    }
+  }
+  throw Error(ErrorCode::Internal, "no embedded kernel " + name);
+}
+
+// Radices of the Stockham passes for 2^log_len: as few passes as kMaxLogRadix allows, balanced.
+std::vector<unsigned> radices(unsigned log_len) {
+  const unsigned passes = (log_len + kMaxLogRadix - 1) / kMaxLogRadix;
+  std::vector<unsigned> out;
+  for (unsigned i = 0; i < passes; ++i) out.push_back(log_len / passes + (i < log_len % passes));
+  return out;
+}
+
+uint32_t bit_reverse(uint32_t x, unsigned bits) {
+  uint32_t r = 0;
+  for (unsigned i = 0; i < bits; ++i) r |= ((x >> i) & 1u) << (bits - 1 - i);
+  return r;
+}
+
+// One call's recording: the tables, the kernels and the helpers that record each kind of pass.
+struct NttRecorder {
+  Recording& rec;
+  const DeviceInfo& info;
+  Kernels k;
+  const NttTwiddles& tw;
+  int dir;  // 0 forward, 1 inverse
+  unsigned log_n;
+  BufferRange tw_range;     // binding 2
+  BufferRange scale_range;  // binding 3: the call's scale table, else the twiddles
+  PowerTable scale_table;   // in scale_range
+  bool scale_in, scale_out;
+
+  Push base_push() const {
+    Push p;
+    p.tw_lo = tw.roots[dir].lo;
+    p.tw_hi = tw.roots[dir].hi;
+    p.tw_lo_bits = tw.roots[dir].lo_bits;
+    p.tw_log = log_n;
+    p.local_off = tw.butterfly[dir];
+    return p;
+  }
+  void use_scale(Push& p, uint32_t mode) const {
+    p.scale = mode;
+    p.sc_lo = scale_table.lo;
+    p.sc_hi = scale_table.hi;
+    p.sc_lo_bits = scale_table.lo_bits;
+  }
+  void dispatch(const Kernel& kernel, BufferRange a, BufferRange b, const Push& p,
+                std::size_t invocations, const BufferRange& scales) {
+    const BufferRange bindings[4] = {a, b, tw_range, scales};
+    rec.dispatch(kernel, bindings, std::as_bytes(std::span(&p, 1)),
+                 dispatch_size(invocations, kThreads, info));
+  }
+
+  // Pass `pass` of the Stockham transforms of `vectors` vectors of 2^log_len back to back,
+  // src -> dst. twiddle_mult != 0: the first pass's loads times the four-step twiddle
+  // w^(twiddle_mult j); call_scales: the call's coset on the first pass's loads and the
+  // inverse's scale on the last pass's stores.
+  void stockham_pass(std::size_t pass, BufferRange src, BufferRange dst, unsigned log_len,
+                     std::size_t vectors, uint32_t twiddle_mult, bool call_scales) {
+    const std::vector<unsigned> t = radices(log_len);
+    Push p = base_push();
+    p.log_len = log_len;
+    p.log_radix = t[pass];
+    for (std::size_t i = 0; i < pass; ++i) p.log_ns += t[i];
+    const std::size_t groups = vectors << (log_len - t[pass]);
+    p.count = static_cast<uint32_t>(groups);
+    BufferRange scales = scale_range;
+    if (pass == 0 && twiddle_mult != 0) {
+      p.scale = kScaleLoads;
+      p.sc_lo = p.tw_lo;
+      p.sc_hi = p.tw_hi;
+      p.sc_lo_bits = p.tw_lo_bits;
+      p.sc_mult = twiddle_mult;
+      scales = tw_range;
+    } else if (pass == 0 && call_scales && scale_in) {
+      use_scale(p, kScaleLoads);
+      p.sc_mult = 1;
+    } else if (pass + 1 == t.size() && call_scales && scale_out) {
+      use_scale(p, kScaleStores);
+      p.sc_mult = 1;
+    }
+    const std::size_t per_group = kThreads >> (kMaxLogRadix - t[pass]);  // invocations per group
+    dispatch(*k.stockham, src, dst, p, groups * per_group, scales);
+  }
+};
+
+BufferRange sub(const Buffer& b, VkDeviceSize offset, VkDeviceSize bytes) {
+  return {b.handle(), offset, bytes};
+}
+
+// Vectors that fit one binding: all passes over chunks of whole vectors.
+void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, unsigned log_n,
+                  std::size_t batch, std::size_t per_chunk) {
+  const VkDeviceSize vec_bytes = kElem << log_n;
+  const std::size_t passes = radices(log_n).size();
+  for (std::size_t first = 0; first < batch; first += per_chunk) {
+    const std::size_t vectors = std::min(per_chunk, batch - first);
+    const VkDeviceSize bytes = vectors * vec_bytes;
+    BufferRange a = sub(data, first * vec_bytes, bytes), b = sub(scratch, 0, bytes);
+    for (std::size_t pass = 0; pass < passes; ++pass) {
+      r.stockham_pass(pass, a, b, log_n, vectors, 0, true);
+      r.rec.barrier(Hazard::KernelToKernel);
+      std::swap(a, b);
+    }
+    if (passes % 2 == 1) {  // the result is in scratch
+      r.rec.barrier(Hazard::Any);
+      const VkBufferCopy region{0, first * vec_bytes, bytes};
+      r.rec.copy(scratch, data, std::span(&region, 1));
+      r.rec.barrier(Hazard::Any);
+    }
+  }
+}
+
+// One vector of 2^log_n at data_offset as H = 2^h ranges of G = 2^g (four-step; see ntt.hpp).
+void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
+                   const Buffer& scratch, unsigned log_n, unsigned g) {
+  const unsigned h = log_n - g;
+  const std::size_t H = std::size_t{1} << h, G = std::size_t{1} << g;
+  const VkDeviceSize range_bytes = kElem * G;
+  const auto range = [&](const Buffer& b, std::size_t p) {
+    return sub(b, (&b == &data ? data_offset : 0) + p * range_bytes, range_bytes);
+  };
+  // Radix-2 decimation in frequency across ranges: afterwards range p holds, for every j2, the
+  // H-point DFT over j1 of X[j1 G + j2] at i1 = bitreverse(p).
+  for (std::size_t m = H / 2; m >= 1; m /= 2) {
+    for (std::size_t block = 0; block < H; block += 2 * m) {
+      for (std::size_t pos = 0; pos < m; ++pos) {
+        Push p = r.base_push();
+        p.count = static_cast<uint32_t>(G);
+        p.tw_exp = static_cast<uint32_t>(pos * (H / (2 * m)) * G);  // w_2m^pos in w_n
+        if (m == H / 2 && r.scale_in) {
+          r.use_scale(p, kScaleLoads);
+          p.sc_base = static_cast<uint32_t>((block + pos) * G);
+          p.sc_base_b = static_cast<uint32_t>((block + pos + m) * G);
+        }
+        r.dispatch(*r.k.cross, range(data, block + pos), range(data, block + pos + m), p, G,
+                   r.scale_range);
+      }
+    }
+    r.rec.barrier(Hazard::KernelToKernel);
+  }
+  // Per range: a G-point transform of the coset w^i1 (w_G = w_n^H), pass by pass over all ranges.
+  const std::size_t passes = radices(g).size();
+  for (std::size_t pass = 0; pass < passes; ++pass) {
+    for (std::size_t p = 0; p < H; ++p) {
+      const bool from_data = pass % 2 == 0;
+      r.stockham_pass(pass, range(from_data ? data : scratch, p),
+                      range(from_data ? scratch : data, p), g, 1,
+                      bit_reverse(static_cast<uint32_t>(p), h), false);
+    }
+    r.rec.barrier(Hazard::KernelToKernel);
+  }
+  // Y[i1 + H i2] = range bitreverse(i1)[i2]: range p's slice q goes strided into range q.
+  const Buffer& result = passes % 2 == 1 ? scratch : data;
+  const Buffer& other = passes % 2 == 1 ? data : scratch;
+  const std::size_t slice = G / H;
+  for (std::size_t i1 = 0; i1 < H; ++i1) {
+    const std::size_t p = bit_reverse(static_cast<uint32_t>(i1), h);
+    for (std::size_t q = 0; q < H; ++q) {
+      Push push = r.base_push();
+      push.count = static_cast<uint32_t>(slice);
+      push.dst_base = static_cast<uint32_t>(i1);
+      push.dst_stride = static_cast<uint32_t>(H);
+      if (r.scale_out) {
+        r.use_scale(push, kScaleStores);
+        push.sc_base = static_cast<uint32_t>(q * G + i1);
+        push.sc_mult = static_cast<uint32_t>(H);
+      }
+      BufferRange src = range(result, p);
+      src.offset += q * slice * kElem;
+      src.bytes = slice * kElem;
+      r.dispatch(*r.k.scatter, src, range(other, q), push, slice, r.scale_range);
+    }
+  }
+  if (&other == &scratch) {
+    r.rec.barrier(Hazard::Any);
+    const VkBufferCopy region{0, data_offset, H * range_bytes};
+    r.rec.copy(scratch, data, std::span(&region, 1));
+  }
+  r.rec.barrier(Hazard::Any);
+}
+
+}  // namespace
+
+void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
+             const NttOptions& options) {
+  run_ntt(device, data, log_n, batch, options, 0);
+}
+
+void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
+             const NttOptions& options, VkDeviceSize max_binding_bytes) {
+  if (log_n > kMaxNttLogN) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("NTT of 2^{} elements: at most 2^{}", log_n, kMaxNttLogN));
+  }
+  if (fr::is_zero(options.coset)) throw Error(ErrorCode::InvalidArgument, "NTT coset is zero");
+  const VkDeviceSize vec_bytes = kElem << log_n;
+  if (batch > data.size() / vec_bytes) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("NTT of {} x 2^{} elements on a buffer of {} bytes", batch, log_n,
+                            data.size()));
+  }
+  // n = 1: Y[0] = X[0] both ways (s^0 = 1, n^-1 = 1).
+  if (batch == 0 || log_n == 0) return;
+
+  VkDeviceSize limit = device.info().limits.maxStorageBufferRange;
+  if (max_binding_bytes != 0) limit = std::min(limit, max_binding_bytes);
+  const unsigned g = static_cast<unsigned>(std::bit_width(limit / kElem) - 1);  // 2^g per range
+  const bool ranges = log_n > g;
+  const unsigned h = ranges ? static_cast<unsigned>(log_n) - g : 0;
+  if (ranges && (g < h || (kElem << (g - h)) % kRangeAlign != 0)) {
+    throw Error(
+        ErrorCode::InvalidArgument,
+        fmt::format("NTT of 2^{} elements: bindings of {} bytes are too small", log_n, limit));
+  }
+  const auto ln = static_cast<unsigned>(log_n);
+  const int dir = options.inverse ? 1 : 0;
+  const NttTwiddles& tw = device.ntt_twiddles().get(device, ln);
+
+  // The call's scale table: s^j on the forward's loads, n^-1 s^-j on the inverse's stores.
+  std::vector<Fr> scales;
+  PowerTable scale_table;
+  const bool scale_in = !options.inverse && !(options.coset == fr::kOne);
+  if (scale_in) scale_table = append_split_powers(scales, options.coset, ln);
+  if (options.inverse) {
+    const Fr n_inv = fr::inverse(fr::from_u64(uint64_t{1} << log_n));
+    scale_table = append_split_powers(scales, fr::inverse(options.coset), ln, n_inv);
+  }
+
+  BufferPool& pool = device.pool();
+  // Vectors per chunk of the bound path: as many as one binding holds.
+  std::size_t per_chunk = ranges ? 1 : std::min<std::size_t>(batch, limit / vec_bytes);
+  if (per_chunk < batch && vec_bytes < kRangeAlign) {  // chunks start aligned
+    per_chunk -= per_chunk % (kRangeAlign / vec_bytes);
+  }
+  if (per_chunk == 0) {  // only a forced binding limit below 256 bytes gets here
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("NTT: bindings of {} bytes are too small", limit));
+  }
+  std::unique_ptr<Buffer> scratch = pool.acquire(MemoryUse::DeviceLocal, per_chunk * vec_bytes);
+  std::unique_ptr<Buffer> scale_buffer, staging;
+  const VkDeviceSize scale_bytes = scales.size() * kElem;
+  if (!scales.empty()) {
+    scale_buffer = pool.acquire(MemoryUse::DeviceLocal, scale_bytes);
+    staging = pool.acquire(MemoryUse::Upload, scale_bytes);
+    std::memcpy(staging->mapped(), scales.data(), scale_bytes);
+    staging->flush(0, scale_bytes);
+  }
+  const BufferRange tw_range = sub(*tw.buffer, 0, tw.buffer->size());
+
+  Phases phases;
+  if (staging) {
+    phases.upload = [&](Recording& rec) {
+      const VkBufferCopy region{0, 0, scale_bytes};
+      rec.copy(*staging, *scale_buffer, std::span(&region, 1));
+    };
+  }
+  phases.compute = [&](Recording& rec) {
+    rec.barrier(Hazard::Any);  // after every earlier write to the vectors
+    NttRecorder r{rec,
+                  device.info(),
+                  {&ntt_kernel(device, "ntt_stockham"), &ntt_kernel(device, "ntt_cross"),
+                   &ntt_kernel(device, "ntt_scatter")},
+                  tw,
+                  dir,
+                  ln,
+                  tw_range,
+                  scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
+                  scale_table,
+                  scale_in,
+                  options.inverse};
+    if (!ranges) {
+      record_bound(r, data, *scratch, ln, batch, per_chunk);
+    } else {
+      for (std::size_t b = 0; b < batch; ++b)
+        record_ranges(r, data, b * vec_bytes, *scratch, ln, g);
+    }
+  };
+  Submission& submission = device.resident_submission();
+  try {
+    submission.submit(phases);
+    submission.wait();
+  } catch (...) {
+    submission.abandon();
+    throw;
+  }
+  pool.release(std::move(scratch));
+  if (scale_buffer) pool.release(std::move(scale_buffer));
+  if (staging) pool.release(std::move(staging));
+}
+
+}  // namespace gpuexec::vk

@@ -1,0 +1,57 @@
+#include "vulkan/ntt_twiddles.hpp"
+
+#include <algorithm>
+
+#include "vulkan/device.hpp"
+#include "vulkan/resident_ops.hpp"
+
+namespace gpuexec::vk {
+
+PowerTable append_split_powers(std::vector<Fr>& out, const Fr& base, unsigned log_n,
+                               const Fr& hi_factor) {
+  PowerTable t;
+  t.lo_bits = (log_n + 1) / 2;
+  t.lo = static_cast<uint32_t>(out.size());
+  Fr x = fr::kOne;
+  for (std::size_t e = 0; e < (std::size_t{1} << t.lo_bits); ++e, x = fr::mul(x, base)) {
+    out.push_back(x);
+  }
+  // x is now base^(2^lo_bits), the step of the hi table.
+  t.hi = static_cast<uint32_t>(out.size());
+  Fr y = hi_factor;
+  for (std::size_t e = 0; e < (std::size_t{1} << (log_n - t.lo_bits)); ++e, y = fr::mul(y, x)) {
+    out.push_back(y);
+  }
+  return t;
+}
+
+const NttTwiddles& NttTwiddleCache::get(Device& device, unsigned log_n) {
+  if (auto it = entries_.find(log_n); it != entries_.end()) return it->second.tables;
+  std::vector<Fr> host;
+  NttTwiddles tables;
+  const std::size_t span = std::min(kNttButterflySpan, std::size_t{1} << log_n);
+  for (int d = 0; d < 2; ++d) {
+    const Fr w = d == 0 ? fr::root_of_unity(log_n) : fr::inverse(fr::root_of_unity(log_n));
+    tables.roots[d] = append_split_powers(host, w, log_n);
+    tables.butterfly[d] = static_cast<uint32_t>(host.size());
+    host.push_back(fr::kOne);  // index 0 is never read
+    // w_2h = w_n^(n / 2h): from w_span down, by squaring.
+    std::vector<Fr> roots;  // roots[i] = w_(2^(i+1))
+    Fr r = w;
+    for (unsigned i = log_n; i > 0; --i, r = fr::sqr(r)) {
+      if ((std::size_t{1} << i) <= span) roots.push_back(r);
+    }
+    std::reverse(roots.begin(), roots.end());
+    for (std::size_t h = 1, i = 0; 2 * h <= span; h *= 2, ++i) {
+      Fr x = fr::kOne;
+      for (std::size_t p = 0; p < h; ++p, x = fr::mul(x, roots[i])) host.push_back(x);
+    }
+  }
+  const std::size_t bytes = host.size() * sizeof(Fr);
+  Entry entry{device.pool().acquire(MemoryUse::DeviceLocal, bytes), tables};
+  write_resident(device, *entry.buffer, std::as_bytes(std::span(host)));
+  entry.tables.buffer = entry.buffer.get();
+  return entries_.emplace(log_n, std::move(entry)).first->second.tables;
+}
+
+}  // namespace gpuexec::vk

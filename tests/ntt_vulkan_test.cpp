@@ -1,0 +1,375 @@
+// The Vulkan NTT (vulkan/ntt.hpp) against the definition of gpuexec/ntt.hpp: a naive O(n^2) DFT
+// over the reference arithmetic for small n, GMP for a few outputs, a CPU radix-2 transform
+// (itself checked against the naive DFT) for every n up to 2^12, round trips and Horner
+// evaluations at sampled points for larger n, batches, and the multi-range path of vectors
+// longer than one binding, in the u64, u64v and u32 variants.
+#include <gmp.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <tuple>
+#include <vector>
+
+#include "gmp_oracle.hpp"
+#include "gpuexec/error.hpp"
+#include "gpuexec/ntt.hpp"
+#include "test_size.hpp"
+#include "vulkan/ntt.hpp"
+#include "vulkan/persistent_backend.hpp"
+#include "vulkan/resident_ops.hpp"
+#include "vulkan_fixture.hpp"
+
+namespace gpuexec::test {
+namespace {
+
+using Vec = std::vector<Fr>;
+
+Fr random_fr(std::mt19937_64& rng) {
+  for (;;) {
+    fr::Limbs x{rng(), rng(), rng(), rng() >> 1};
+    if (fr::is_canonical(x)) return Fr{x};  // any canonical value is a Montgomery form
+  }
+}
+
+Vec random_vec(std::size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Vec v(n);
+  for (Fr& x : v) x = random_fr(rng);
+  return v;
+}
+
+// sum_j x[j] z^j.
+Fr horner(const Fr* x, std::size_t n, const Fr& z) {
+  Fr acc = fr::kZero;
+  for (std::size_t j = n; j-- > 0;) acc = fr::add(fr::mul(acc, z), x[j]);
+  return acc;
+}
+
+// The definition, term by term.
+Vec naive(const Vec& x, unsigned log_n, bool inverse, const Fr& s) {
+  const std::size_t n = x.size();
+  const Fr w = fr::root_of_unity(log_n);
+  Vec y(n);
+  if (!inverse) {
+    for (std::size_t i = 0; i < n; ++i) y[i] = horner(x.data(), n, fr::mul(s, fr::pow(w, i)));
+    return y;
+  }
+  const Fr w_inv = fr::inverse(w), s_inv = fr::inverse(s), n_inv = fr::inverse(fr::from_u64(n));
+  for (std::size_t j = 0; j < n; ++j) {
+    const Fr sum = horner(x.data(), n, fr::pow(w_inv, j));
+    y[j] = fr::mul(fr::mul(sum, n_inv), fr::pow(s_inv, j));
+  }
+  return y;
+}
+
+// An independent O(n log n) transform: coset powers, bit reversal, radix-2 Cooley-Tukey.
+Vec cpu_ntt(Vec x, unsigned log_n, bool inverse, const Fr& s) {
+  const std::size_t n = x.size();
+  const Fr w = inverse ? fr::inverse(fr::root_of_unity(log_n)) : fr::root_of_unity(log_n);
+  if (!inverse) {
+    Fr p = fr::kOne;
+    for (Fr& v : x) v = fr::mul(v, p), p = fr::mul(p, s);
+  }
+  for (std::size_t i = 1, j = 0; i < n; ++i) {
+    std::size_t bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) std::swap(x[i], x[j]);
+  }
+  for (std::size_t len = 2; len <= n; len *= 2) {
+    const Fr wl = fr::pow(w, n / len);
+    for (std::size_t i = 0; i < n; i += len) {
+      Fr t = fr::kOne;
+      for (std::size_t k = 0; k < len / 2; ++k, t = fr::mul(t, wl)) {
+        const Fr u = x[i + k], v = fr::mul(x[i + k + len / 2], t);
+        x[i + k] = fr::add(u, v);
+        x[i + k + len / 2] = fr::sub(u, v);
+      }
+    }
+  }
+  if (inverse) {
+    Fr p = fr::inverse(fr::from_u64(n));
+    const Fr s_inv = fr::inverse(s);
+    for (Fr& v : x) v = fr::mul(v, p), p = fr::mul(p, s_inv);
+  }
+  return x;
+}
+
+Vec cpu_batch(const Vec& x, unsigned log_n, bool inverse, const Fr& s) {
+  const std::size_t n = std::size_t{1} << log_n;
+  Vec out;
+  for (std::size_t b = 0; b < x.size() / n; ++b) {
+    const Vec y = cpu_ntt(Vec(x.begin() + b * n, x.begin() + (b + 1) * n), log_n, inverse, s);
+    out.insert(out.end(), y.begin(), y.end());
+  }
+  return out;
+}
+
+ExecutorOptions with_variant(KernelVariant v) {
+  ExecutorOptions o = vk::on_device(-1);
+  o.vulkan.kernel = v;
+  return o;
+}
+
+class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<KernelVariant> {
+ protected:
+  vk::Device device{with_variant(GetParam()), {}};
+
+  // Writes x, runs the transform(s) in place, reads the result back.
+  Vec run(Vec x, unsigned log_n, std::size_t batch, std::initializer_list<NttOptions> calls,
+          VkDeviceSize max_binding_bytes = 0) {
+    auto lock = device.lock();
+    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
+    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
+    for (const NttOptions& o : calls) {
+      vk::run_ntt(device, *buffer, log_n, batch, o, max_binding_bytes);
+    }
+    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(x)));
+    device.pool().release(std::move(buffer));
+    return x;
+  }
+  Vec forward(const Vec& x, unsigned log_n, const Fr& s, std::size_t batch = 1,
+              VkDeviceSize limit = 0) {
+    return run(x, log_n, batch, {NttOptions{false, s, batch}}, limit);
+  }
+  Vec inverse(const Vec& x, unsigned log_n, const Fr& s, std::size_t batch = 1,
+              VkDeviceSize limit = 0) {
+    return run(x, log_n, batch, {NttOptions{true, s, batch}}, limit);
+  }
+};
+
+const Fr kCoset = fr::from_u64(7);  // the multiplicative generator: a coset off every subgroup
+
+TEST_P(NttVulkan, SmallSizesMatchTheNaiveDft) {
+  const Fr s2 = random_vec(1, 99)[0];
+  for (unsigned k = 0; k <= 8; ++k) {
+    SCOPED_TRACE(k);
+    const Vec x = random_vec(std::size_t{1} << k, k + 1);
+    for (const Fr& s : {fr::kOne, s2}) {
+      EXPECT_EQ(forward(x, k, s), naive(x, k, false, s));
+      EXPECT_EQ(inverse(x, k, s), naive(x, k, true, s));
+    }
+  }
+}
+
+TEST_P(NttVulkan, EdgeValues) {
+  const Fr minus_one = fr::neg(fr::kOne);
+  const Vec edges = {fr::kZero,
+                     fr::kOne,
+                     minus_one,
+                     fr::root_of_unity(5),
+                     fr::root_of_unity(1),
+                     fr::inverse(fr::root_of_unity(5)),
+                     fr::root_of_unity(32),
+                     fr::sub(minus_one, fr::kOne),
+                     Fr{fr::kModulus},  // r itself is no element: replaced below
+                     fr::kR2,
+                     fr::from_u64(2),
+                     fr::kZero,
+                     minus_one,
+                     minus_one,
+                     fr::kOne,
+                     fr::root_of_unity(4)};
+  Vec x = edges;
+  x[8] = Fr{{fr::kModulus[0] - 1, fr::kModulus[1], fr::kModulus[2], fr::kModulus[3]}};  // r-1 raw
+  for (const Fr& s : {minus_one, fr::root_of_unity(4), fr::root_of_unity(32)}) {
+    EXPECT_EQ(forward(x, 4, s), naive(x, 4, false, s));
+    EXPECT_EQ(inverse(x, 4, s), naive(x, 4, true, s));
+  }
+  const Vec ones(16, fr::kOne), zeros(16, fr::kZero);
+  Vec delta = zeros;
+  delta[0] = fr::from_u64(16);
+  EXPECT_EQ(forward(ones, 4, fr::kOne), delta);  // sum of the 16th roots of unity^i
+  EXPECT_EQ(inverse(delta, 4, fr::kOne), ones);
+  EXPECT_EQ(forward(zeros, 4, kCoset), zeros);
+  EXPECT_EQ(forward(Vec{minus_one}, 0, kCoset), Vec{minus_one});  // n = 1: the identity
+  EXPECT_EQ(inverse(Vec{minus_one}, 0, kCoset), Vec{minus_one});
+}
+
+// Every output of a 2^3 coset transform from GMP: w = 7^((r-1)/8) and the Montgomery conversions
+// computed there, independently of fr::.
+TEST_P(NttVulkan, GmpAgreesOnASmallCosetTransform) {
+  Mpz r, R, R_inv, w, s, e;
+  const fr::Limbs m = fr::kModulus;
+  mpz_import(r.v, 4, -1, sizeof(uint64_t), 0, 0, m.data());
+  mpz_ui_pow_ui(R.v, 2, 256);
+  mpz_mod(R.v, R.v, r.v);
+  mpz_invert(R_inv.v, R.v, r.v);
+  mpz_sub_ui(e.v, r.v, 1);
+  mpz_fdiv_q_2exp(e.v, e.v, 3);
+  mpz_set_ui(w.v, 7);
+  mpz_powm(w.v, w.v, e.v, r.v);
+  mpz_set_ui(s.v, 5);
+  const auto value = [&](const Fr& a) {
+    Mpz z;
+    mpz_import(z.v, 4, -1, sizeof(uint64_t), 0, 0, a.limbs.data());
+    mpz_mul(z.v, z.v, R_inv.v);
+    mpz_mod(z.v, z.v, r.v);
+    return z;
+  };
+  const Vec x = random_vec(8, 5);
+  const Vec y = forward(x, 3, fr::from_u64(5));
+  for (unsigned i = 0; i < 8; ++i) {
+    Mpz z, zj, acc, t;  // z = s w^i; acc = sum_j x_j z^j
+    mpz_powm_ui(z.v, w.v, i, r.v);
+    mpz_mul(z.v, z.v, s.v);
+    mpz_set_ui(zj.v, 1);
+    for (unsigned j = 0; j < 8; ++j) {
+      mpz_mul(t.v, value(x[j]).v, zj.v);
+      mpz_add(acc.v, acc.v, t.v);
+      mpz_mul(zj.v, zj.v, z.v);
+      mpz_mod(zj.v, zj.v, r.v);
+    }
+    mpz_mod(acc.v, acc.v, r.v);
+    EXPECT_EQ(mpz_cmp(value(y[i]).v, acc.v), 0) << i;
+  }
+}
+
+TEST_P(NttVulkan, EverySizeUpTo4096) {
+  for (unsigned k = 0; k <= 12; ++k) {
+    SCOPED_TRACE(k);
+    const Vec x = random_vec(std::size_t{1} << k, 100 + k);
+    if (k <= 6) {  // the CPU transform against the definition first
+      ASSERT_EQ(cpu_ntt(x, k, false, kCoset), naive(x, k, false, kCoset));
+      ASSERT_EQ(cpu_ntt(x, k, true, kCoset), naive(x, k, true, kCoset));
+    }
+    EXPECT_EQ(forward(x, k, kCoset), cpu_ntt(x, k, false, kCoset));
+    EXPECT_EQ(inverse(x, k, kCoset), cpu_ntt(x, k, true, kCoset));
+  }
+}
+
+TEST_P(NttVulkan, BatchTransformsEachVector) {
+  const Vec x = random_vec(3 << 10, 7);
+  EXPECT_EQ(forward(x, 10, kCoset, 3), cpu_batch(x, 10, false, kCoset));
+  EXPECT_EQ(inverse(x, 10, kCoset, 3), cpu_batch(x, 10, true, kCoset));
+  EXPECT_EQ(forward(random_vec(5, 1), 0, kCoset, 5), random_vec(5, 1));  // n = 1
+}
+
+// Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included; batches
+// of short vectors spread over several bindings.
+TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
+  for (const auto& [k, g, batch] : {std::tuple{11u, 10u, 1u}, {13u, 10u, 2u}, {12u, 9u, 1u}}) {
+    SCOPED_TRACE(k);
+    const VkDeviceSize limit = sizeof(Fr) << g;
+    const Vec x = random_vec(batch << k, k);
+    EXPECT_EQ(forward(x, k, kCoset, batch, limit), cpu_batch(x, k, false, kCoset));
+    EXPECT_EQ(forward(x, k, fr::kOne, batch, limit), cpu_batch(x, k, false, fr::kOne));
+    EXPECT_EQ(inverse(x, k, kCoset, batch, limit), cpu_batch(x, k, true, kCoset));
+  }
+  // Batches over several bindings of whole vectors: chunks of 2, 2 and 1 vectors, then 1 each.
+  for (const auto& [k, batch] : {std::pair{9u, 5u}, {10u, 3u}}) {
+    const Vec x = random_vec(batch << k, k + 50);
+    EXPECT_EQ(forward(x, k, kCoset, batch, sizeof(Fr) << 10), cpu_batch(x, k, false, kCoset));
+    EXPECT_EQ(inverse(x, k, kCoset, batch, sizeof(Fr) << 10), cpu_batch(x, k, true, kCoset));
+  }
+  // Ranges so small that a range's transposed slices would lose their alignment.
+  const Vec x = random_vec(1 << 8, 1);
+  EXPECT_THROW(forward(x, 8, kCoset, 1, sizeof(Fr) << 4), Error);
+}
+
+TEST_P(NttVulkan, RejectsBadArguments) {
+  auto lock = device.lock();
+  auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, 64 * sizeof(Fr));
+  const auto code = [&](std::size_t log_n, std::size_t batch, NttOptions o) {
+    try {
+      vk::run_ntt(device, *buffer, log_n, batch, o);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ErrorCode::Internal;
+  };
+  EXPECT_EQ(code(33, 1, {}), ErrorCode::InvalidArgument);
+  EXPECT_EQ(code(4, 1, {false, fr::kZero, 1}), ErrorCode::InvalidArgument);
+  EXPECT_EQ(code(4, 1, {true, fr::kZero, 1}), ErrorCode::InvalidArgument);
+  EXPECT_EQ(code(7, 1, {}), ErrorCode::InvalidArgument);  // 128 elements in a buffer of 64
+  EXPECT_EQ(code(5, 3, {}), ErrorCode::InvalidArgument);
+  device.pool().release(std::move(buffer));
+}
+
+INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,
+                         ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec,
+                                           KernelVariant::U32),
+                         [](const auto& info) {
+                           return std::string(spirv::find_variant(info.param)->name);
+                         });
+
+// Larger vectors in the device's own variant: forward then inverse is the identity, and sampled
+// outputs are the polynomial evaluated at s w^i (Horner, O(n) per sample).
+class NttVulkanLarge : public VulkanTest {
+ protected:
+  vk::Device device{vk::on_device(-1), {}};
+
+  void round_trip(unsigned k, std::size_t batch, VkDeviceSize limit) {
+    SCOPED_TRACE(k);
+    const std::size_t n = std::size_t{1} << k;
+    const Vec x = random_vec(batch * n, k);
+    auto lock = device.lock();
+    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
+    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
+    vk::run_ntt(device, *buffer, k, batch, {false, kCoset, batch}, limit);
+    Vec y(x.size());
+    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
+    const Fr w = fr::root_of_unity(k);
+    for (std::size_t i : {std::size_t{0}, std::size_t{1}, n / 2 + 1, n - 1, n / 3}) {
+      const std::size_t b = i % batch;
+      EXPECT_EQ(y[b * n + i], horner(x.data() + b * n, n, fr::mul(kCoset, fr::pow(w, i)))) << i;
+    }
+    vk::run_ntt(device, *buffer, k, batch, {true, kCoset, batch}, limit);
+    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
+    EXPECT_TRUE(y == x);
+    device.pool().release(std::move(buffer));
+  }
+};
+
+TEST_F(NttVulkanLarge, RoundTripsAndSampledOutputs) {
+  for (unsigned k : {12u, 14u, 16u, 18u, 20u}) {
+    if (k <= 14 || !small_tests()) round_trip(k, 1, 0);
+  }
+  round_trip(16, 2, sizeof(Fr) << 13);  // 8 ranges of 2^13
+}
+
+// 2^23 elements: two ranges at lavapipe's 128 MiB bindings. About a minute on lavapipe, so only
+// with GPUEXEC_NTT_LARGE=1; VectorsLongerThanOneBinding covers the same path at small sizes.
+TEST_F(NttVulkanLarge, BeyondOneBindingAtTheDeviceLimit) {
+  if (!std::getenv("GPUEXEC_NTT_LARGE")) GTEST_SKIP() << "set GPUEXEC_NTT_LARGE=1";
+  round_trip(23, 1, 0);
+}
+
+// Timings, not checks: GPUEXEC_NTT_TIMING=K prints the forward transform's time, device-resident,
+// for 2^16, 2^20, 2^22 and 2^23 up to 2^K (K < 16: up to 2^22).
+TEST_F(NttVulkanLarge, Timing) {
+  const char* max_log = std::getenv("GPUEXEC_NTT_TIMING");
+  if (!max_log) GTEST_SKIP() << "set GPUEXEC_NTT_TIMING=K";
+  const unsigned up_to = std::atoi(max_log) >= 16 ? std::atoi(max_log) : 22;
+  for (unsigned k : {16u, 20u, 22u, 23u}) {
+    if (k > up_to) break;
+    const Vec x = random_vec(std::size_t{1} << k, k);
+    auto lock = device.lock();
+    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
+    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
+    vk::run_ntt(device, *buffer, k, 1, {false, kCoset, 1});  // twiddles and pipelines
+    for (int rep = 0; rep < 2; ++rep) {
+      const auto t0 = std::chrono::steady_clock::now();
+      vk::run_ntt(device, *buffer, k, 1, {false, kCoset, 1});
+      const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
+      std::printf("ntt forward 2^%u (coset): %.1f ms\n", k, ms.count());
+    }
+    // For scale: one element-wise Fr product over the same vector.
+    const spirv::KernelId mul =
+        spirv::elementwise_kernel(Op::Mul, device.settings().kernel, FieldId::Fr);
+    const std::size_t bytes = x.size() * sizeof(Fr);
+    const vk::BufferRange whole{buffer->handle(), 0, bytes};
+    const vk::BufferRange ins[2] = {whole, whole};
+    vk::run_resident(device, device.kernel(mul), ins, whole, x.size(), sizeof(Fr));
+    const auto t0 = std::chrono::steady_clock::now();
+    vk::run_resident(device, device.kernel(mul), ins, whole, x.size(), sizeof(Fr));
+    const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
+    std::printf("element-wise Fr mul 2^%u: %.1f ms\n", k, ms.count());
+    device.pool().release(std::move(buffer));
+  }
+}
+
+}  // namespace
+}  // namespace gpuexec::test
