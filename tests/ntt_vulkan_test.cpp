@@ -6,7 +6,6 @@
 #include <gmp.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <random>
 #include <tuple>
@@ -335,40 +334,6 @@ TEST_F(NttVulkanLarge, RoundTripsAndSampledOutputs) {
 TEST_F(NttVulkanLarge, BeyondOneBindingAtTheDeviceLimit) {
   if (!std::getenv("GPUEXEC_NTT_LARGE")) GTEST_SKIP() << "set GPUEXEC_NTT_LARGE=1";
   round_trip(23, 1, 0);
-}
-
-// Timings, not checks: GPUEXEC_NTT_TIMING=K prints the forward transform's time, device-resident,
-// for 2^16, 2^20, 2^22 and 2^23 up to 2^K (K < 16: up to 2^22).
-TEST_F(NttVulkanLarge, Timing) {
-  const char* max_log = std::getenv("GPUEXEC_NTT_TIMING");
-  if (!max_log) GTEST_SKIP() << "set GPUEXEC_NTT_TIMING=K";
-  const unsigned up_to = std::atoi(max_log) >= 16 ? std::atoi(max_log) : 22;
-  for (unsigned k : {16u, 20u, 22u, 23u}) {
-    if (k > up_to) break;
-    const Vec x = random_vec(std::size_t{1} << k, k);
-    auto lock = device.lock();
-    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
-    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
-    vk::run_ntt(device, *buffer, k, 1, {false, kCoset, 1});  // twiddles and pipelines
-    for (int rep = 0; rep < 2; ++rep) {
-      const auto t0 = std::chrono::steady_clock::now();
-      vk::run_ntt(device, *buffer, k, 1, {false, kCoset, 1});
-      const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
-      std::printf("ntt forward 2^%u (coset): %.1f ms\n", k, ms.count());
-    }
-    // For scale: one element-wise Fr product over the same vector.
-    const spirv::KernelId mul =
-        spirv::elementwise_kernel(Op::Mul, device.settings().kernel, FieldId::Fr);
-    const std::size_t bytes = x.size() * sizeof(Fr);
-    const vk::BufferRange whole{buffer->handle(), 0, bytes};
-    const vk::BufferRange ins[2] = {whole, whole};
-    vk::run_resident(device, device.kernel(mul), ins, whole, x.size(), sizeof(Fr));
-    const auto t0 = std::chrono::steady_clock::now();
-    vk::run_resident(device, device.kernel(mul), ins, whole, x.size(), sizeof(Fr));
-    const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - t0;
-    std::printf("element-wise Fr mul 2^%u: %.1f ms\n", k, ms.count());
-    device.pool().release(std::move(buffer));
-  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "gpuexec/error.hpp"
 #include "vulkan/chunk_streamer.hpp"
+#include "vulkan/ntt_host.hpp"
 
 namespace gpuexec::vk {
 
@@ -39,8 +40,11 @@ void OneShotBackend::run_resident(Op, std::span<const VectorStorage* const>, Vec
   throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
 }
 
-void OneShotBackend::ntt(std::span<Fr>, unsigned, const NttOptions&) {
-  throw Error(ErrorCode::Internal, "TODO vulkan ntt");
+void OneShotBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) {
+  Device device(options_, {});
+  ntt_host_data(device, data, log_n, options);
+  ++jobs_;
+  elements_ += data.size();
 }
 
 void OneShotBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {

@@ -5,6 +5,8 @@
 #include "gpuexec/error.hpp"
 #include "vulkan/chunk_streamer.hpp"
 #include "vulkan/disk_pipeline_cache.hpp"
+#include "vulkan/ntt.hpp"
+#include "vulkan/ntt_host.hpp"
 #include "vulkan/resident_ops.hpp"
 #include "vulkan/resident_vector.hpp"
 
@@ -103,12 +105,23 @@ void PersistentBackend::run_resident(Op op, std::span<const VectorStorage* const
   });
 }
 
-void PersistentBackend::ntt(std::span<Fr>, unsigned, const NttOptions&) {
-  throw Error(ErrorCode::Internal, "TODO vulkan ntt");
+void PersistentBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) {
+  run_on(*live_device(), [&](Device& d) {
+    const auto lock = d.lock();
+    ntt_host_data(d, data, log_n, options);
+  });
 }
 
-void PersistentBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {
-  throw Error(ErrorCode::Internal, "TODO vulkan ntt");
+void PersistentBackend::ntt_resident(VectorStorage& data, unsigned log_n,
+                                     const NttOptions& options) {
+  const std::shared_ptr<Device> device = live_device();
+  auto& v = static_cast<ResidentVector&>(data);
+  v.check_alive(device.get());
+  run_on(*device, [&](Device& d) {
+    const auto lock = d.lock();
+    run_ntt(d, v.buffer(), log_n, options.batch, options);
+    ++d.counters().resident_ops;
+  });
 }
 
 std::shared_ptr<BasesStorage> PersistentBackend::upload_bases(std::span<const G1Affine>) {
