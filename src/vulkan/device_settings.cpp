@@ -7,6 +7,7 @@
 #include "config/environment.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/fp.hpp"
+#include "spirv/kernel_variants.hpp"
 
 namespace gpuexec::vk {
 
@@ -87,11 +88,11 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   s.pinned_copies = import == HostImport::Copy || (import != HostImport::Bind && s.staging_pays);
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
-  if (s.kernel != KernelVariant::U32 && !device.shader_int64) {
+  if (spirv::find_variant(s.kernel)->needs_int64 && !device.shader_int64) {
     throw Error(ErrorCode::NoDevice,
-                fmt::format("device {} ({}) lacks shaderInt64, needed by the u64-limb kernels "
-                            "(GPUEXEC_KERNEL=u32 runs without it)",
-                            device.index, device.name));
+                fmt::format("device {} ({}) lacks shaderInt64, needed by the {} kernels "
+                            "(GPUEXEC_KERNEL=u32 or u32c runs without it)",
+                            device.index, device.name, spirv::find_variant(s.kernel)->name));
   }
   return s;
 }

@@ -149,10 +149,8 @@ void write_cpp(const std::string& list, const std::string& spv_dir, const std::s
     }
     blobs += "\n};\n";
     table += "    {KernelId::" + k.name + ", \"" + k.name +
-             "\", Op::" + capitalised(std::string(op_name(k.op))) + ", KernelVariant::" +
-             (k.variant->variant == KernelVariant::U64      ? "U64"
-              : k.variant->variant == KernelVariant::U64Vec ? "U64Vec"
-                                                            : "U32") +
+             "\", Op::" + capitalised(std::string(op_name(k.op))) +
+             ", KernelVariant::" + std::string(k.variant->enumerator) +
              ", FieldId::" + capitalised(k.field->name) + ", ElementEncoding::" +
              (k.encoding == spirv::ElementEncoding::BigEndian ? "BigEndian" : "Montgomery") + ", " +
              std::to_string(op_inputs(k.op)) + ", " + std::to_string(k.field->element_bytes) +
