@@ -14,7 +14,8 @@ enum class BackendKind { Auto, Cpu, Vulkan };
 
 // Which compiled kernel family runs the field ops on a Vulkan device.
 enum class KernelVariant {
-  Auto,         // GPUEXEC_KERNEL, else U64Vec where the device has shaderInt64, else U32
+  Auto,         // GPUEXEC_KERNEL, else U28Wide on NVIDIA, U64Vec elsewhere with shaderInt64,
+                //   else U32
   U64,          // 6 x u64 limbs, 8-byte loads (needs shaderInt64)
   U64Vec,       // 6 x u64 limbs, 16-byte loads (needs shaderInt64)
   U32,          // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed

@@ -32,7 +32,7 @@ constexpr Variable kVariables[] = {
      "error",
      check<max_device_memory>},
     {"GPUEXEC_KERNEL", Type::Words, "`auto`, `u64`, `u64v`, `u64u`, `u32`, `u32c`, `u32w`, `u28w`",
-     "`auto`: u64v where the device has shaderInt64, else u32",
+     "`auto`: u28w on NVIDIA, u64v on other devices with shaderInt64, else u32",
      "kernel family: `u64` (6 x u64 limbs), `u64v` (the same with 16-byte loads), `u64u` (u64v "
      "unrolled), `u32` (12 x u32 limbs, no shaderInt64 needed), `u32c` (u32 unrolled), `u32w` "
      "(u32 limbs, 64-bit sums), `u28w` (u32w with the product in 28-bit limbs)",

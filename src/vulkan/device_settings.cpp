@@ -12,11 +12,14 @@
 namespace gpuexec::vk {
 
 namespace {
-// The rule for KernelVariant::Auto, from measurements (docs/GPU_NOTES.md): u64 limbs with 16-byte
-// loads were fastest or level on the H100 (add 13.2 vs 11.4 vs 12.8 G/s for u64v, u64, u32 at
-// 4M elements; mul 9.1 vs 9.1 vs 6.4) and on lavapipe; u32 limbs where there is no shaderInt64.
+// The rule for KernelVariant::Auto, from measurements (docs/GPU_NOTES.md): on NVIDIA, u28w (the
+// product in 28-bit limbs, 64-bit column sums) ran the H100's Fp mul at 17.0 G/s against u64v's
+// 11.1 at 4M elements (section 8), add and sub level; elsewhere u64 limbs with 16-byte loads,
+// fastest or level on lavapipe; u32 limbs where there is no shaderInt64.
 KernelVariant device_kernel(const DeviceInfo& d) {
-  return d.shader_int64 ? KernelVariant::U64Vec : KernelVariant::U32;
+  constexpr uint32_t kNvidia = 0x10de;
+  if (!d.shader_int64) return KernelVariant::U32;
+  return d.vendor_id == kNvidia ? KernelVariant::U28Wide : KernelVariant::U64Vec;
 }
 
 // Largest device-local heap, for sizing chunks and the pool.
