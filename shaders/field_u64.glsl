@@ -30,7 +30,7 @@ void mac(uint64_t a, uint64_t b, uint64_t c, uint64_t d, out uint64_t hi, out ui
 Elem field_reduce_once(Elem r) {
   Elem t;
   uint64_t borrow = 0UL;
-  for (int i = 0; i < LIMBS; ++i) {
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) {
     uint64_t m = modulus_limb(i);
     uint64_t d = r.l[i] - m;
     uint64_t b1 = r.l[i] < m ? 1UL : 0UL;
@@ -45,7 +45,7 @@ Elem field_reduce_once(Elem r) {
 Elem field_add(Elem a, Elem b) {
   Elem r;
   uint64_t carry = 0UL;
-  for (int i = 0; i < LIMBS; ++i) {
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) {
     uint64_t s = a.l[i] + b.l[i];
     uint64_t c1 = s < a.l[i] ? 1UL : 0UL;
     r.l[i] = s + carry;
@@ -58,7 +58,7 @@ Elem field_add(Elem a, Elem b) {
 Elem field_sub(Elem a, Elem b) {
   Elem r;
   uint64_t borrow = 0UL;
-  for (int i = 0; i < LIMBS; ++i) {
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) {
     uint64_t d = a.l[i] - b.l[i];
     uint64_t b1 = a.l[i] < b.l[i] ? 1UL : 0UL;
     uint64_t b2 = d < borrow ? 1UL : 0UL;
@@ -67,7 +67,7 @@ Elem field_sub(Elem a, Elem b) {
   }
   if (borrow != 0UL) {  // a < b: add m back
     uint64_t carry = 0UL;
-    for (int i = 0; i < LIMBS; ++i) {
+    LIMB_LOOP for (int i = 0; i < LIMBS; ++i) {
       uint64_t m = modulus_limb(i);
       uint64_t s = r.l[i] + m;
       uint64_t c1 = s < m ? 1UL : 0UL;
@@ -83,13 +83,13 @@ Elem field_sub(Elem a, Elem b) {
 // modulus's top limb is below 2^63 - 1).
 Elem field_mul(Elem a, Elem b) {
   Elem t;
-  for (int i = 0; i < LIMBS; ++i) t.l[i] = 0UL;
-  for (int i = 0; i < LIMBS; ++i) {
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) t.l[i] = 0UL;
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) {
     uint64_t A, C, t0, m, lo, junk;
     mac(a.l[0], b.l[i], t.l[0], 0UL, A, t0);
     m = t0 * INV;
     mac(m, modulus_limb(0), t0, 0UL, C, junk);
-    for (int j = 1; j < LIMBS; ++j) {
+    LIMB_LOOP for (int j = 1; j < LIMBS; ++j) {
       mac(a.l[j], b.l[i], t.l[j], A, A, lo);
       mac(m, modulus_limb(j), lo, C, C, t.l[j - 1]);
     }
@@ -101,7 +101,7 @@ Elem field_mul(Elem a, Elem b) {
 // Whether a is a canonical value (a < m): the borrow out of a - m.
 bool field_is_reduced(Elem a) {
   uint64_t borrow = 0UL;
-  for (int i = 0; i < LIMBS; ++i) {
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) {
     uint64_t m = modulus_limb(i);
     uint64_t d = a.l[i] - m;
     uint64_t b1 = a.l[i] < m ? 1UL : 0UL;
@@ -115,6 +115,6 @@ bool field_is_reduced(Elem a) {
 Elem field_r2() {
   const uint64_t r2[LIMBS] = R2;
   Elem e;
-  for (int i = 0; i < LIMBS; ++i) e.l[i] = r2[i];
+  LIMB_LOOP for (int i = 0; i < LIMBS; ++i) e.l[i] = r2[i];
   return e;
 }

@@ -207,7 +207,12 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(EncodedCase{KernelVariant::U64, DataPath::HostVisible, HostImport::Off},
                       EncodedCase{KernelVariant::U64Vec, DataPath::DeviceLocal, HostImport::Off},
                       EncodedCase{KernelVariant::U32, DataPath::HostVisible, HostImport::Off},
-                      EncodedCase{KernelVariant::U32, DataPath::Auto, HostImport::On}));
+                      EncodedCase{KernelVariant::U32, DataPath::Auto, HostImport::On},
+                      EncodedCase{KernelVariant::U32Carry, DataPath::DeviceLocal, HostImport::Off},
+                      EncodedCase{KernelVariant::U32Wide, DataPath::DeviceLocal, HostImport::Off},
+                      EncodedCase{KernelVariant::U64Unrolled, DataPath::HostVisible,
+                                  HostImport::Off},
+                      EncodedCase{KernelVariant::U28Wide, DataPath::DeviceLocal, HostImport::Off}));
 
 }  // namespace
 }  // namespace gpuexec::test

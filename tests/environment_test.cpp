@@ -176,17 +176,19 @@ TEST_F(Environment, DataPath) {
 }
 
 TEST_F(Environment, Kernel) {
-  const std::pair<const char*, KernelVariant> good[] = {{"auto", KernelVariant::Auto},
-                                                        {"u64", KernelVariant::U64},
-                                                        {"u64v", KernelVariant::U64Vec},
-                                                        {"u32", KernelVariant::U32}};
+  const std::pair<const char*, KernelVariant> good[] = {
+      {"auto", KernelVariant::Auto},        {"u64", KernelVariant::U64},
+      {"u64v", KernelVariant::U64Vec},      {"u32", KernelVariant::U32},
+      {"u32c", KernelVariant::U32Carry},    {"u32w", KernelVariant::U32Wide},
+      {"u64u", KernelVariant::U64Unrolled}, {"u28w", KernelVariant::U28Wide}};
   for (const auto& [word, variant] : good) {
     set("GPUEXEC_KERNEL", word);
     EXPECT_EQ(env::kernel(), variant) << word;
   }
   for (const char* bad : {"fast", "U64", "u64 ", "-1", "u16"}) {
     expect_rejected("GPUEXEC_KERNEL", bad, env::kernel,
-                    std::string("GPUEXEC_KERNEL=") + bad + ": use u64, u64v, u32 or auto");
+                    std::string("GPUEXEC_KERNEL=") + bad +
+                        ": use u64, u64v, u64u, u32, u32c, u32w, u28w or auto");
   }
 }
 

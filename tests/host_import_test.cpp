@@ -31,7 +31,9 @@ class HostImport : public VulkanTest {
 };
 
 TEST_F(HostImport, EveryOpAndVariantOnTheCallersMemory) {
-  for (KernelVariant v : {KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32}) {
+  for (KernelVariant v :
+       {KernelVariant::U64, KernelVariant::U64Vec, KernelVariant::U32, KernelVariant::U32Carry,
+        KernelVariant::U32Wide, KernelVariant::U64Unrolled, KernelVariant::U28Wide}) {
     Executor ex(std::make_unique<vk::PersistentBackend>(options(gpuexec::HostImport::On, v),
                                                         std::filesystem::path{}));
     uint64_t jobs = 0;

@@ -132,6 +132,9 @@ TEST(KernelCatalog, VariantNamesComeFromOneTable) {
   EXPECT_EQ(spirv::find_variant(KernelVariant::U64Vec)->name, "u64v");
   EXPECT_EQ(spirv::find_variant(KernelVariant::U32)->name, "u32");
   EXPECT_EQ(spirv::find_variant("u64v")->variant, KernelVariant::U64Vec);
+  EXPECT_EQ(spirv::find_variant(KernelVariant::U32Wide)->name, "u32w");
+  EXPECT_TRUE(spirv::find_variant(KernelVariant::U32Wide)->needs_int64);
+  EXPECT_FALSE(spirv::find_variant(KernelVariant::U32Carry)->needs_int64);
 }
 
 TEST(KernelCatalog, FieldInfoFromTheDescriptions) {

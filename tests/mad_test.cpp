@@ -127,7 +127,11 @@ INSTANTIATE_TEST_SUITE_P(
                       MadCase{KernelVariant::U64Vec, DataPath::DeviceLocal, false},
                       MadCase{KernelVariant::U32, DataPath::HostVisible, false},
                       MadCase{KernelVariant::U32, DataPath::DeviceLocal, true},
-                      MadCase{KernelVariant::U64Vec, DataPath::DeviceLocal, true}));
+                      MadCase{KernelVariant::U64Vec, DataPath::DeviceLocal, true},
+                      MadCase{KernelVariant::U32Carry, DataPath::DeviceLocal, false},
+                      MadCase{KernelVariant::U32Wide, DataPath::DeviceLocal, false},
+                      MadCase{KernelVariant::U64Unrolled, DataPath::HostVisible, false},
+                      MadCase{KernelVariant::U28Wide, DataPath::DeviceLocal, false}));
 
 class MadCApi : public VulkanTest {};
 

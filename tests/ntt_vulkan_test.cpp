@@ -289,7 +289,9 @@ TEST_P(NttVulkan, RejectsBadArguments) {
 
 INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,
                          ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec,
-                                           KernelVariant::U32),
+                                           KernelVariant::U32, KernelVariant::U32Carry,
+                                           KernelVariant::U32Wide, KernelVariant::U64Unrolled,
+                                           KernelVariant::U28Wide),
                          [](const auto& info) {
                            return std::string(spirv::find_variant(info.param)->name);
                          });

@@ -8,9 +8,14 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fp_samples.hpp"
+#include "gpuexec/fr.hpp"
 #include "random_vectors.hpp"
+#include "spirv/kernel_catalog.hpp"
+#include "spirv/kernel_variants.hpp"
 #include "vulkan/one_shot_backend.hpp"
 #include "vulkan/persistent_backend.hpp"
+#include "vulkan/resident_ops.hpp"
+#include "vulkan/resident_vector.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
@@ -146,18 +151,72 @@ TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
     }
   }
   for (std::size_t n : {1, 63, 65, 4097, 65537}) expect_matches_reference(backend, n);
-  EXPECT_EQ(backend.stats().kernel, GetParam() == KernelVariant::U64      ? "u64"
-                                    : GetParam() == KernelVariant::U64Vec ? "u64v"
-                                                                          : "u32");
+  EXPECT_EQ(backend.stats().kernel, spirv::find_variant(GetParam())->name);
+}
+
+// The Fr element-wise kernels of the variant (the catalog's, run on resident buffers): edge
+// values (0, 1, r - 1, r - 2, the top limb's extremes) crossed, and random canonical pairs,
+// against the reference arithmetic of fr.hpp.
+TEST_P(KernelVariants, FrKernelsAgainstTheReference) {
+  ExecutorOptions o = vk::on_device(-1);
+  o.vulkan.kernel = GetParam();
+  auto owned = std::make_unique<vk::PersistentBackend>(o, std::filesystem::path{});
+  vk::PersistentBackend& backend = *owned;
+  Executor ex(std::move(owned));
+  const fr::Limbs r = fr::kModulus;
+  const std::vector<Fr> edges = {Fr{},
+                                 Fr{{1, 0, 0, 0}},
+                                 Fr{{r[0] - 1, r[1], r[2], r[3]}},
+                                 Fr{{r[0] - 2, r[1], r[2], r[3]}},
+                                 fr::kOne,
+                                 fr::kR2,
+                                 Fr{{~0ULL, ~0ULL, ~0ULL, r[3] - 1}},
+                                 Fr{{0, 0, 0, r[3]}}};
+  std::vector<Fr> a, b;
+  for (const Fr& x : edges) {
+    for (const Fr& y : edges) {
+      a.push_back(x);
+      b.push_back(y);
+    }
+  }
+  std::mt19937_64 rng(99);
+  while (a.size() < 4097) {
+    for (std::vector<Fr>* v : {&a, &b}) v->push_back(Fr{{rng(), rng(), rng(), rng() % r[3]}});
+  }
+  const std::size_t n = a.size(), fp_elems = (n * sizeof(Fr) + sizeof(Fp) - 1) / sizeof(Fp);
+  DeviceVector da = ex.allocate(fp_elems), db = ex.allocate(fp_elems), dout = ex.allocate(fp_elems);
+  const auto buffer = [](const DeviceVector& v) -> const vk::Buffer& {
+    return static_cast<const vk::ResidentVector*>(v.storage())->buffer();
+  };
+  vk::Device& device = backend.device();
+  const VkDeviceSize bytes = n * sizeof(Fr);
+  const std::array<vk::BufferRange, 2> in{vk::BufferRange{buffer(da).handle(), 0, bytes},
+                                          vk::BufferRange{buffer(db).handle(), 0, bytes}};
+  auto lock = device.lock();
+  vk::write_resident(device, buffer(da), std::as_bytes(std::span(a)));
+  vk::write_resident(device, buffer(db), std::as_bytes(std::span(b)));
+  for (Op op : kBinaryOps) {
+    const auto id = spirv::elementwise_kernel(op, GetParam(), FieldId::Fr);
+    vk::run_resident(device, device.kernel(id), in, {buffer(dout).handle(), 0, bytes}, n,
+                     sizeof(Fr));
+    std::vector<Fr> out(n);
+    vk::read_resident(device, buffer(dout), std::as_writable_bytes(std::span(out)));
+    for (std::size_t i = 0; i < n; ++i) {
+      const Fr want = op == Op::Add   ? fr::add(a[i], b[i])
+                      : op == Op::Sub ? fr::sub(a[i], b[i])
+                                      : fr::mul(a[i], b[i]);
+      ASSERT_EQ(out[i], want) << op_name(op) << " pair " << i;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Kernels, KernelVariants,
                          ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec,
-                                           KernelVariant::U32),
+                                           KernelVariant::U32, KernelVariant::U32Carry,
+                                           KernelVariant::U32Wide, KernelVariant::U64Unrolled,
+                                           KernelVariant::U28Wide),
                          [](const auto& info) {
-                           return info.param == KernelVariant::U64      ? "U64"
-                                  : info.param == KernelVariant::U64Vec ? "U64Vec"
-                                                                        : "U32";
+                           return std::string(spirv::find_variant(info.param)->enumerator);
                          });
 
 TEST_F(VulkanBackend, KernelChoiceFromTheEnvironment) {

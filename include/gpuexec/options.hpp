@@ -14,10 +14,16 @@ enum class BackendKind { Auto, Cpu, Vulkan };
 
 // Which compiled kernel family runs the field ops on a Vulkan device.
 enum class KernelVariant {
-  Auto,    // GPUEXEC_KERNEL, else U64Vec where the device has shaderInt64, else U32
-  U64,     // 6 x u64 limbs, 8-byte loads (needs shaderInt64)
-  U64Vec,  // 6 x u64 limbs, 16-byte loads (needs shaderInt64)
-  U32,     // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed
+  Auto,         // GPUEXEC_KERNEL, else U28Wide on NVIDIA, U64Vec elsewhere with shaderInt64,
+                //   else U32
+  U64,          // 6 x u64 limbs, 8-byte loads (needs shaderInt64)
+  U64Vec,       // 6 x u64 limbs, 16-byte loads (needs shaderInt64)
+  U32,          // 12 x u32 limbs (umulExtended), 16-byte loads; no shaderInt64 needed
+  U32Carry,     // "u32c": u32 as fully unrolled straight-line code (carries in registers)
+  U32Wide,      // "u32w": u32 limbs, each 32x32 product and its addends one 64-bit sum
+                // (needs shaderInt64), fully unrolled, 16-byte loads
+  U64Unrolled,  // "u64u": u64v as fully unrolled straight-line code (needs shaderInt64)
+  U28Wide,      // "u28w": u32w with the product in 28-bit limbs, columns summed in 64 bits
 };
 
 // Whether jobs on host arrays import the caller's memory into the device (VK_EXT_external_memory

@@ -135,7 +135,11 @@ KernelVariant kernel() {
   if (*v == "u64") return KernelVariant::U64;
   if (*v == "u64v") return KernelVariant::U64Vec;
   if (*v == "u32") return KernelVariant::U32;
-  reject("GPUEXEC_KERNEL", *v, "use u64, u64v, u32 or auto");
+  if (*v == "u32c") return KernelVariant::U32Carry;
+  if (*v == "u32w") return KernelVariant::U32Wide;
+  if (*v == "u64u") return KernelVariant::U64Unrolled;
+  if (*v == "u28w") return KernelVariant::U28Wide;
+  reject("GPUEXEC_KERNEL", *v, "use u64, u64v, u64u, u32, u32c, u32w, u28w or auto");
 }
 
 std::optional<std::size_t> local_size() {

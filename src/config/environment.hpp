@@ -67,7 +67,7 @@ std::optional<DeviceList> devices();
 std::optional<std::size_t> chunk_elems();
 // GPU_DEVICE_LOCAL: "1" DeviceLocal, "0" HostVisible, unset or empty Auto.
 DataPath data_path();
-// GPUEXEC_KERNEL: auto, u64, u64v, u32; unset or empty Auto.
+// GPUEXEC_KERNEL: auto, u64, u64v, u64u, u32, u32c, u32w, u28w; unset or empty Auto.
 KernelVariant kernel();
 // GPUEXEC_LOCAL_SIZE: whole number >= 1; nullopt when unset (empty is an error).
 std::optional<std::size_t> local_size();

@@ -31,10 +31,11 @@ constexpr Variable kVariables[] = {
      "cap on device memory the executor holds; beyond it a job fails with a clear out-of-memory "
      "error",
      check<max_device_memory>},
-    {"GPUEXEC_KERNEL", Type::Words, "`auto`, `u64`, `u64v`, `u32`",
-     "`auto`: u64v where the device has shaderInt64, else u32",
-     "kernel family: `u64` (6 x u64 limbs), `u64v` (the same with 16-byte loads), `u32` "
-     "(12 x u32 limbs, no shaderInt64 needed)",
+    {"GPUEXEC_KERNEL", Type::Words, "`auto`, `u64`, `u64v`, `u64u`, `u32`, `u32c`, `u32w`, `u28w`",
+     "`auto`: u28w on NVIDIA, u64v on other devices with shaderInt64, else u32",
+     "kernel family: `u64` (6 x u64 limbs), `u64v` (the same with 16-byte loads), `u64u` (u64v "
+     "unrolled), `u32` (12 x u32 limbs, no shaderInt64 needed), `u32c` (u32 unrolled), `u32w` "
+     "(u32 limbs, 64-bit sums), `u28w` (u32w with the product in 28-bit limbs)",
      check<kernel>},
     {"GPUEXEC_SPLIT_QUEUES", Type::Flag, "`0`, `1`", "off",
      "`1`: run the staging path's copies and kernels as separate submissions ordered by timeline "

@@ -15,15 +15,23 @@ enum class ElementEncoding : uint8_t { Montgomery, BigEndian };
 
 struct VariantInfo {
   KernelVariant variant;
-  std::string_view name;  // as in shaders/kernels.list, GPUEXEC_KERNEL and stats
-  uint32_t limb_bits;     // limbs of the GLSL library: 64 (needs shaderInt64) or 32
-  uint32_t load_bytes;    // bytes per buffer load and store
+  std::string_view name;        // as in shaders/kernels.list, GPUEXEC_KERNEL and stats
+  uint32_t limb_bits;           // limbs of the GLSL library: 64 (needs shaderInt64) or 32
+  uint32_t load_bytes;          // bytes per buffer load and store
+  bool needs_int64;             // uses 64-bit integers (shaderInt64)
+  std::string_view enumerator;  // KernelVariant::enumerator, for generated C++
+  std::string_view defines;     // extra glslc defines of the GLSL library's algorithm
 };
 
 inline constexpr VariantInfo kVariants[] = {
-    {KernelVariant::U64, "u64", 64, 8},
-    {KernelVariant::U64Vec, "u64v", 64, 16},
-    {KernelVariant::U32, "u32", 32, 16},
+    {KernelVariant::U64, "u64", 64, 8, true, "U64", ""},
+    {KernelVariant::U64Vec, "u64v", 64, 16, true, "U64Vec", ""},
+    {KernelVariant::U32, "u32", 32, 16, false, "U32", ""},
+    {KernelVariant::U32Carry, "u32c", 32, 16, false, "U32Carry", "-DFIELD_UNROLL"},
+    {KernelVariant::U32Wide, "u32w", 32, 16, true, "U32Wide", "-DFIELD_UNROLL -DFIELD_WIDE"},
+    {KernelVariant::U64Unrolled, "u64u", 64, 16, true, "U64Unrolled", "-DFIELD_UNROLL"},
+    {KernelVariant::U28Wide, "u28w", 32, 16, true, "U28Wide",
+     "-DFIELD_UNROLL -DFIELD_WIDE -DFIELD_MUL28"},
 };
 
 // nullptr for Auto, which is a rule, not a kernel.

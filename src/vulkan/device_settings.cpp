@@ -7,15 +7,19 @@
 #include "config/environment.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/fp.hpp"
+#include "spirv/kernel_variants.hpp"
 
 namespace gpuexec::vk {
 
 namespace {
-// The rule for KernelVariant::Auto, from measurements (docs/GPU_NOTES.md): u64 limbs with 16-byte
-// loads were fastest or level on the H100 (add 13.2 vs 11.4 vs 12.8 G/s for u64v, u64, u32 at
-// 4M elements; mul 9.1 vs 9.1 vs 6.4) and on lavapipe; u32 limbs where there is no shaderInt64.
+// The rule for KernelVariant::Auto, from measurements (docs/GPU_NOTES.md): on NVIDIA, u28w (the
+// product in 28-bit limbs, 64-bit column sums) ran the H100's Fp mul at 17.0 G/s against u64v's
+// 11.1 at 4M elements (section 8), add and sub level; elsewhere u64 limbs with 16-byte loads,
+// fastest or level on lavapipe; u32 limbs where there is no shaderInt64.
 KernelVariant device_kernel(const DeviceInfo& d) {
-  return d.shader_int64 ? KernelVariant::U64Vec : KernelVariant::U32;
+  constexpr uint32_t kNvidia = 0x10de;
+  if (!d.shader_int64) return KernelVariant::U32;
+  return d.vendor_id == kNvidia ? KernelVariant::U28Wide : KernelVariant::U64Vec;
 }
 
 // Largest device-local heap, for sizing chunks and the pool.
@@ -87,11 +91,11 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   s.pinned_copies = import == HostImport::Copy || (import != HostImport::Bind && s.staging_pays);
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
-  if (s.kernel != KernelVariant::U32 && !device.shader_int64) {
+  if (spirv::find_variant(s.kernel)->needs_int64 && !device.shader_int64) {
     throw Error(ErrorCode::NoDevice,
-                fmt::format("device {} ({}) lacks shaderInt64, needed by the u64-limb kernels "
-                            "(GPUEXEC_KERNEL=u32 runs without it)",
-                            device.index, device.name));
+                fmt::format("device {} ({}) lacks shaderInt64, needed by the {} kernels "
+                            "(GPUEXEC_KERNEL=u32 or u32c runs without it)",
+                            device.index, device.name, spirv::find_variant(s.kernel)->name));
   }
   return s;
 }

@@ -83,6 +83,9 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--devices", args->options.devices,
                   "multi suite: devices to spread batches over, 'all' or indices such as 0,1 "
                   "(an index may repeat); default GPUEXEC_DEVICES, else all");
+  cmd->add_option("--field", args->options.field,
+                  "resident suite: the field of the ops, fp (default), fr or both")
+      ->check(CLI::IsMember({"fp", "fr", "both"}));
   cmd->add_flag("--quick", args->options.quick,
                 "small sizes that finish within a minute on lavapipe");
   cmd->callback([args, reps, op] {

@@ -126,10 +126,16 @@ std::string field_macro(const Field& f) {
 }
 
 std::string glsl_defines(const Kernel& k) {
-  return "-D" + field_macro(*k.field) + " -DLIMB_BITS=" + std::to_string(k.variant->limb_bits) +
-         " -DLOAD_BYTES=" + std::to_string(k.variant->load_bytes) +
-         (k.op ? " -DOP_" + upper(std::string(op_name(*k.op))) : "") +
-         (k.encoding == spirv::ElementEncoding::BigEndian ? " -DIO_BE" : "");
+  std::string s = "-D" + field_macro(*k.field) +
+                  " -DLIMB_BITS=" + std::to_string(k.variant->limb_bits) +
+                  " -DLOAD_BYTES=" + std::to_string(k.variant->load_bytes);
+  if (k.op) s += " -DOP_" + upper(std::string(op_name(*k.op)));
+  if (k.encoding == spirv::ElementEncoding::BigEndian) s += " -DIO_BE";
+  if (!k.variant->defines.empty()) {
+    s += ' ';
+    s.append(k.variant->defines);
+  }
+  return s;
 }
 
 }  // namespace gpuexec::shadergen

@@ -152,10 +152,8 @@ void write_cpp(const std::string& list, const std::string& spv_dir, const std::s
     blobs += "\n};\n";
     const std::string op =
         k.op ? "Op::" + capitalised(std::string(op_name(*k.op))) : std::string("std::nullopt");
-    table += "    {KernelId::" + k.name + ", \"" + k.name + "\", " + op + ", KernelVariant::" +
-             (k.variant->variant == KernelVariant::U64      ? "U64"
-              : k.variant->variant == KernelVariant::U64Vec ? "U64Vec"
-                                                            : "U32") +
+    table += "    {KernelId::" + k.name + ", \"" + k.name + "\", " + op +
+             ", KernelVariant::" + std::string(k.variant->enumerator) +
              ", FieldId::" + capitalised(k.field->name) + ", ElementEncoding::" +
              (k.encoding == spirv::ElementEncoding::BigEndian ? "BigEndian" : "Montgomery") + ", " +
              std::to_string(k.op ? op_inputs(*k.op) : 0) + ", " +

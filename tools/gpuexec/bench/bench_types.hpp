@@ -19,6 +19,7 @@ struct BenchOptions {
   int device = -1;
   std::string devices;  // multi suite: "all" or "0,1,..." (empty: GPUEXEC_DEVICES, else all)
   bool quick = false;
+  std::string field = "fp";                   // resident suite: fp, fr or both
   bool reps_given = false, op_given = false;  // suites with other defaults (e2e) ask
 };
 
