@@ -50,7 +50,11 @@ DispatchSize dispatch_size(std::size_t n, uint32_t local_size, const DeviceInfo&
 }
 
 Recording::Recording(const LogicalDevice& device, uint32_t queue_family, bool reuse_sets)
-    : device_(device), family_(queue_family), reuse_sets_(reuse_sets) {
+    : device_(device),
+      family_(queue_family),
+      compute_((device.info().queue_families.at(queue_family).flags &
+                (VK_QUEUE_COMPUTE_BIT | VK_QUEUE_GRAPHICS_BIT)) != 0),
+      reuse_sets_(reuse_sets) {
   VkCommandPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
   pool_info.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
   pool_info.queueFamilyIndex = queue_family;
@@ -193,7 +197,17 @@ void Recording::copy(VkBuffer src, VkBuffer dst, std::span<const VkBufferCopy> r
 }
 
 void Recording::barrier(Hazard hazard) {
-  const Barrier b = barrier_for(hazard);
+  Barrier b = barrier_for(hazard);
+  if (!compute_) {
+    // A transfer-only queue has no shader stages (VUID-vkCmdPipelineBarrier-srcStageMask-06461):
+    // the kernels' side of the hazard is ordered across queues by the timeline semaphores.
+    constexpr VkAccessFlags kShader = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
+    b.src_stage &= ~VkPipelineStageFlags{VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT};
+    b.dst_stage &= ~VkPipelineStageFlags{VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT};
+    b.src &= ~kShader;
+    b.dst &= ~kShader;
+    if (b.src_stage == 0 || b.dst_stage == 0) return;  // nothing of this queue's to order
+  }
   VkMemoryBarrier m{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER};
   m.srcAccessMask = b.src;
   m.dstAccessMask = b.dst;

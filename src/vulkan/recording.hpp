@@ -74,6 +74,7 @@ class Recording {
   };
   const LogicalDevice& device_;
   uint32_t family_;
+  bool compute_;  // the family runs compute work (else transfers only)
   VkCommandPool pool_ = VK_NULL_HANDLE;
   VkCommandBuffer cmd_ = VK_NULL_HANDLE;
   bool reuse_sets_;
