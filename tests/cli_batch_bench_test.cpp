@@ -97,7 +97,9 @@ TEST(CliBench, EverySuiteWritesVerifiedJson) {
       {"bench", "batch", "--sizes", "1000", "--jobs", "2,3", "--reps", "2"},
       {"bench", "resident", "--sizes", "5000", "--reps", "2"},
       {"bench", "transfer", "--sizes", "1000", "--reps", "2"},
-      {"bench", "multi", "--devices", "0,0", "--sizes", "1000", "--jobs", "3", "--reps", "2"}};
+      {"bench", "multi", "--devices", "0,0", "--sizes", "1000", "--jobs", "3", "--reps", "2"},
+      {"bench", "ntt", "--sizes", "1024", "--reps", "2"},
+      {"bench", "msm", "--sizes", "300", "--reps", "1"}};
   for (auto args : runs) {
     args.push_back("--json");
     args.push_back(dir.file("out.json"));

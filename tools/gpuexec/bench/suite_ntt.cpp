@@ -1,6 +1,6 @@
 // The NTT over Fr: forward and inverse, on the CPU backend (host arrays) and on the Vulkan device
-// (a device vector: the transform alone, no transfers; and host arrays: with them). Every result
-// is checked against the CPU's.
+// (a device vector: the transform alone, no transfers; host arrays: end to end, with them), and
+// a batch of 8 vectors of n / 8 on both. Every result is checked against the CPU's.
 #include <random>
 
 #include "bench/suites.hpp"
@@ -32,8 +32,8 @@ std::vector<BenchResult> run_ntt_suite(BenchContext& ctx) {
   const BenchOptions& o = ctx.options();
   std::vector<std::size_t> sizes = o.sizes;
   if (sizes.empty()) {
-    sizes = o.quick ? std::vector<std::size_t>{1 << 12, 1 << 16}
-                    : std::vector<std::size_t>{1 << 12, 1 << 16, 1 << 20, 1 << 22, 1 << 24};
+    sizes = o.quick ? std::vector<std::size_t>{1 << 10, 1 << 14}
+                    : std::vector<std::size_t>{1 << 10, 1 << 12, 1 << 16, 1 << 20, 1 << 22, 1 << 24};
   }
   Executor cpu(ExecutorOptions{.backend = BackendKind::Cpu});
   auto owned = std::make_unique<vk::PersistentBackend>(vk::on_device(o.device));
@@ -77,6 +77,25 @@ std::vector<BenchResult> run_ntt_suite(BenchContext& ctx) {
             work = x;
           });
       results.push_back(row("vulkan-host", inverse, n, th, ok));
+
+      // Eight vectors of n / 8 back to back, resident, against the CPU's batch.
+      const NttOptions batched{.inverse = inverse, .batch = 8};
+      std::vector<Fr> want8 = x;
+      const Timing tb = measure(
+          1, o.reps, [&] { cpu.ntt(want8, batched); }, [&] {});
+      want8 = x;
+      cpu.ntt(want8, batched);
+      results.push_back(row("cpu-batch8", inverse, n, tb, true));
+      ctx.progress("ntt", "vulkan-batch8", n);
+      ok = true;
+      v.write(std::span<const Fr>(x));
+      const Timing tv = measure(
+          0, o.reps, [&] { gpu.ntt(v, batched); },
+          [&] {
+            ok = ok && v.to_host_fr() == want8;
+            v.write(std::span<const Fr>(x));
+          });
+      results.push_back(row("vulkan-batch8", inverse, n, tv, ok));
     }
   }
   return results;
