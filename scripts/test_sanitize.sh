@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=$(pwd)
-targets="field_tests cli_tests spirv_tests vulkan_tests host_oom_tests gpuexec_cli"
+targets="field_tests g1_tests cli_tests spirv_tests vulkan_tests host_oom_tests gpuexec_cli"
 jobs=$(nproc)
 build() {  # build-dir sanitizer
   cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGPUEXEC_SANITIZE="$2" \
@@ -18,7 +18,7 @@ run() {  # build-dir test-regex exclude-regex env...
      -R "$include" -E "$exclude")
 }
 # Tests that never load a Vulkan driver: field arithmetic, encodings, SPIR-V loader.
-cpu_only='^(Fp|FieldKernels|Impl/FieldKernels|field\.|SharedVectors|CpuBackend|CopyPool|ParallelCopy|ParallelFor|SpirvLoader|SpirvFreshness|JobPlan|DeviceList|FaultPlan)'
+cpu_only='^(Fp|FrReference|FrCpuJobs|NttCpu|G1|g1\.|MsmApi|MsmCApi|FieldKernels|Impl/FieldKernels|field\.|SharedVectors|CpuBackend|CopyPool|ParallelCopy|ParallelFor|SpirvLoader|SpirvFreshness|JobPlan|DeviceList|FaultPlan)'
 echo "== ASan + UBSan"
 build build-asan address,undefined
 ubsan=UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
