@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -22,12 +23,14 @@ namespace gpuexec::spirv {
 
 struct KernelInfo {
   KernelId id;
-  std::string_view name;  // FIELD_OP_VARIANT[_be], the name of shaders/spv/NAME.spv
-  Op op;
+  std::string_view name;  // FIELD_OP_VARIANT[_be] or FIELD_ENTRY_VARIANT, shaders/spv/NAME.spv
+  // The element-wise op; none for a kernel of another shape (an NTT pass), whose bindings, push
+  // block and inputs (0) are its own.
+  std::optional<Op> op;
   KernelVariant variant;  // never Auto
   FieldId field;
   ElementEncoding encoding;
-  uint32_t inputs;                 // input bindings; the output is binding `inputs`
+  uint32_t inputs;                 // element-wise: input bindings; the output is binding `inputs`
   uint32_t element_bytes;          // of each input and output element
   std::span<const uint8_t> spirv;  // the embedded blob, 4-byte aligned, not yet validated
 };

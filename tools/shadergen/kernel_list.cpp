@@ -96,15 +96,19 @@ std::vector<Kernel> read_kernel_list(const std::string& path, bool every_field) 
         }
       }
     }
+    // Ops `-`: one kernel per field and variant, named after its entry shader, with no op.
+    const bool no_op = cols[1] == "-";
+    if (no_op && io != "mont") throw std::runtime_error(where() + "a kernel without ops is mont");
     for (const auto& [field, listed] : fields) {
-      for (const std::string& op_text : split(cols[1], ',')) {
-        const std::optional<Op> op = find_op(op_text);
-        if (!op) throw std::runtime_error(where() + "unknown op " + op_text);
+      for (const std::string& op_text :
+           no_op ? std::vector<std::string>{cols[0]} : split(cols[1], ',')) {
+        const std::optional<Op> op = no_op ? std::nullopt : find_op(op_text);
+        if (!no_op && !op) throw std::runtime_error(where() + "unknown op " + op_text);
         for (const std::string& v : split(cols[3], ',')) {
           const spirv::VariantInfo* variant = spirv::find_variant(std::string_view(v));
           if (!variant) throw std::runtime_error(where() + "unknown variant " + v);
           out.push_back({field->name + "_" + op_text + "_" + v + (io == "be" ? "_be" : ""),
-                         cols[0] + ".comp", *op, field, variant, encoding, listed});
+                         cols[0] + ".comp", op, field, variant, encoding, listed});
         }
       }
     }
@@ -123,8 +127,8 @@ std::string field_macro(const Field& f) {
 
 std::string glsl_defines(const Kernel& k) {
   return "-D" + field_macro(*k.field) + " -DLIMB_BITS=" + std::to_string(k.variant->limb_bits) +
-         " -DLOAD_BYTES=" + std::to_string(k.variant->load_bytes) + " -DOP_" +
-         upper(std::string(op_name(k.op))) +
+         " -DLOAD_BYTES=" + std::to_string(k.variant->load_bytes) +
+         (k.op ? " -DOP_" + upper(std::string(op_name(*k.op))) : "") +
          (k.encoding == spirv::ElementEncoding::BigEndian ? " -DIO_BE" : "");
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,11 @@ struct Field {
 };
 
 struct Kernel {
-  std::string name;   // FIELD_OP_VARIANT[_be], e.g. fp_mad_u64v, fp_add_u32_be
-  std::string entry;  // entry shader file in shaders/, e.g. mad.comp
-  Op op;
+  // FIELD_OP_VARIANT[_be], e.g. fp_mad_u64v, fp_add_u32_be; FIELD_ENTRY_VARIANT for a kernel
+  // without an op (ops column `-`), e.g. fr_ntt_stockham_u32
+  std::string name;
+  std::string entry;     // entry shader file in shaders/, e.g. mad.comp
+  std::optional<Op> op;  // none: not element-wise; the kernel has its own bindings
   const Field* field;
   const spirv::VariantInfo* variant;
   spirv::ElementEncoding encoding = spirv::ElementEncoding::Montgomery;
