@@ -1,7 +1,9 @@
 // The bindings, push block and digit decomposition shared by the Pippenger passes
-// (src/vulkan/msm.cpp): every pass has the same eight bindings (each uses a few) and push block,
+// (src/vulkan/msm.cpp): every pass has the same nine bindings (each uses a few) and push block,
 // specialization constant 0 = local_size_x. One MSM of n points, windows of c bits (c <= 16),
-// B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair.
+// B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair. A slot's
+// points are summed in pieces of at most `piece` points (so a crowded bucket is spread over
+// invocations): slot k owns pieces poff[k] .. poff[k+1]-1.
 #extension GL_GOOGLE_include_directive : require
 #include "field.glsl"
 #include "g1.glsl"
@@ -13,9 +15,10 @@ layout(std430, set = 0, binding = 1) readonly buffer Scalars { uint scal[]; };  
 layout(std430, set = 0, binding = 2) buffer Counts { uint cnt[]; };       // per slot; cursors
 layout(std430, set = 0, binding = 3) buffer Offsets { uint off[]; };      // slots + 1
 layout(std430, set = 0, binding = 4) buffer Sorted { uint sorted[]; };    // point | sign << 31
-layout(std430, set = 0, binding = 5) buffer Buckets { Xyzz bkt[]; };      // per slot
+layout(std430, set = 0, binding = 5) buffer Pieces { Xyzz part[]; };     // per piece
 layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // windows * segs
 layout(std430, set = 0, binding = 7) buffer Windows { Xyzz win[]; };      // per MSM and window
+layout(std430, set = 0, binding = 8) buffer PieceOffsets { uint poff[]; }; // slots + 1
 
 layout(push_constant) uniform Params {
   uint n;            // points
@@ -26,6 +29,7 @@ layout(push_constant) uniform Params {
   uint seg_len;      // buckets per reduction segment
   uint segs;         // segments per window
   uint out_base;     // first window sum of this MSM in the window binding
+  uint piece;        // most points summed by one invocation of the accumulation
 } params;
 
 uint invocation_index() {

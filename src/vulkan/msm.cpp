@@ -27,9 +27,9 @@ constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 // The push block of shaders/msm_io.glsl.
 struct Push {
   uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
-           out_base = 0;
+           out_base = 0, piece = 0;
 };
-static_assert(sizeof(Push) == 32);
+static_assert(sizeof(Push) == 36);
 
 enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
@@ -42,7 +42,7 @@ const Kernel& msm_kernel(Device& device, Pass pass) {
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
     if (k.name != name) continue;
     KernelShape shape;
-    shape.bindings = 8;
+    shape.bindings = 9;
     shape.push_bytes = sizeof(Push);
     shape.local_size = pass == kScan ? kScanThreads : kLocalSize;
     return device.kernels().get(spirv::kernel_module(k.id), shape);
@@ -142,6 +142,12 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   check_binding(info, scalar_bytes + align, "the scalars");
   check_binding(info, entries * 4, "the sorted indices");
   check_binding(info, slots * kXyzzBytes, "the buckets");
+  // Points per accumulation invocation: twice a bucket's mean, more where the pieces' partial sums
+  // (at most slots + entries / piece) would not fit one binding.
+  std::size_t piece = std::max<std::size_t>(16, 2 * ((n + buckets - 1) / buckets));
+  const auto piece_bound = [&] { return slots + entries / piece + 1; };
+  while (piece_bound() * kXyzzBytes > info.limits.maxStorageBufferRange) piece *= 2;
+  const std::size_t pieces = piece_bound();
 
   const Kernel* k[kPasses];
   for (int p = 0; p < kPasses; ++p) k[p] = &msm_kernel(device, static_cast<Pass>(p));
@@ -152,7 +158,8 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   PoolBuffer counts(device, MemoryUse::DeviceLocal, slots * 4);
   PoolBuffer offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
   PoolBuffer sorted(device, MemoryUse::DeviceLocal, entries * 4);
-  PoolBuffer bucket_sums(device, MemoryUse::DeviceLocal, slots * kXyzzBytes);
+  PoolBuffer piece_offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
+  PoolBuffer piece_sums(device, MemoryUse::DeviceLocal, pieces * kXyzzBytes);
   const VkDeviceSize seg_bytes = std::size_t{windows} * segs * 2 * kXyzzBytes;  // (acc, run)
   PoolBuffer seg_sums(device, MemoryUse::DeviceLocal, seg_bytes);
   const VkDeviceSize window_bytes = batch * windows * kXyzzBytes;
@@ -180,16 +187,18 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
                 static_cast<uint32_t>((first - start) / sizeof(Scalar)),
                 seg_len,
                 segs,
-                static_cast<uint32_t>(j * windows)};
-      const std::array<BufferRange, 8> bindings = {
+                static_cast<uint32_t>(j * windows),
+                static_cast<uint32_t>(piece)};
+      const std::array<BufferRange, 9> bindings = {
           point_range,
           scalar_buf.range(start, first - start + scalar_bytes),
           counts.range(0, slots * 4),
           offsets.range(0, (slots + 1) * 4),
           sorted.range(0, entries * 4),
-          bucket_sums.range(0, slots * kXyzzBytes),
+          piece_sums.range(0, pieces * kXyzzBytes),
           seg_sums.range(0, seg_bytes),
-          window_sums.all()};
+          window_sums.all(),
+          piece_offsets.range(0, (slots + 1) * 4)};
       const auto bytes = std::as_bytes(std::span(&push, 1));
       const auto run = [&](Pass p, std::size_t invocations) {
         r.dispatch(*k[p], bindings, bytes, dispatch_size(invocations, k[p]->local_size(), info));
@@ -202,7 +211,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
       r.dispatch(*k[kScan], bindings, bytes, DispatchSize{1, 1});
       r.barrier(Hazard::KernelToKernel);
       run(kScatter, n);
-      run(kAccumulate, slots);
+      run(kAccumulate, pieces);
       run(kReduce, std::size_t{windows} * segs);
       run(kWindow, windows);
     }

@@ -6,8 +6,10 @@
 //               [-2^(c-1), 2^(c-1)] with a carry between windows), points per (window, bucket)
 //   scan        exclusive prefix sums of the counts (one workgroup), the counts become cursors
 //   scatter     point indices (the digit's sign in bit 31) into their buckets' ranges
-//   accumulate  one invocation per bucket: its points summed in XYZZ with mixed additions
-//   reduce      one invocation per (window, segment of buckets): running sums
+//   accumulate  one invocation per piece of a bucket (at most ~2x a bucket's mean points, so a
+//               crowded bucket is spread over invocations): summed in XYZZ, mixed additions
+//   reduce      one invocation per (window, segment of buckets): running sums over the buckets
+//               (each the sum of its pieces)
 //               (at most 256 segments of 2^(c-1) / 256 buckets per window)
 //   window      one invocation per window: its segments combined (running sums again)
 // The host reads the window sums back and combines them (Horner: c doublings and an add per
