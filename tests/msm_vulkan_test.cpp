@@ -159,6 +159,11 @@ TEST_P(MsmVulkan, DegenerateInputs) {
   expect_batch(same, scalars, gpu_msm(*upload(same), n, scalars, 1), "same point");
   std::vector<Scalar> equal_scalars(n, scalars[0]);  // every point in one bucket per window
   expect_batch(points, equal_scalars, gpu_msm(*buffer, n, equal_scalars, 1), "one bucket");
+  // 700 points over three scalars: crowded buckets, each summed in several pieces.
+  const auto many = random_points(700);
+  std::vector<Scalar> few(many.size());
+  for (std::size_t i = 0; i < few.size(); ++i) few[i] = scalars[i % 3];
+  expect_batch(many, few, gpu_msm(*upload(many), many.size(), few, 1), "three scalars");
   std::vector<G1Affine> pairs(n);
   for (std::size_t i = 0; i < n; ++i) {
     pairs[i] = i % 2 ? g1::neg(points[i - 1]) : points[i];
