@@ -1,0 +1,58 @@
+// The bindings, push block and digit decomposition shared by the Pippenger passes
+// (src/vulkan/msm.cpp): every pass has the same nine bindings (each uses a few) and push block,
+// specialization constant 0 = local_size_x. One MSM of n points, windows of c bits (c <= 16),
+// B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair. A slot's
+// points are summed in pieces of at most `piece` points (so a crowded bucket is spread over
+// invocations): slot k owns pieces poff[k] .. poff[k+1]-1.
+#extension GL_GOOGLE_include_directive : require
+#include "field.glsl"
+#include "g1.glsl"
+
+layout(local_size_x_id = 0) in;
+
+layout(std430, set = 0, binding = 0) readonly buffer Points { Affine pts[]; };
+layout(std430, set = 0, binding = 1) readonly buffer Scalars { uint scal[]; };  // 8 words each
+layout(std430, set = 0, binding = 2) buffer Counts { uint cnt[]; };       // per slot; cursors
+layout(std430, set = 0, binding = 3) buffer Offsets { uint off[]; };      // slots + 1
+layout(std430, set = 0, binding = 4) buffer Sorted { uint sorted[]; };    // point | sign << 31
+layout(std430, set = 0, binding = 5) buffer Pieces { Xyzz part[]; };     // per piece
+layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // windows * segs
+layout(std430, set = 0, binding = 7) buffer Windows { Xyzz win[]; };      // per MSM and window
+layout(std430, set = 0, binding = 8) buffer PieceOffsets { uint poff[]; }; // slots + 1
+
+layout(push_constant) uniform Params {
+  uint n;            // points
+  uint c;            // window bits
+  uint windows;      // windows * c > 256
+  uint buckets;      // B = 2^(c-1)
+  uint scalar_base;  // first scalar of this MSM in the scalar binding
+  uint seg_len;      // buckets per reduction segment
+  uint segs;         // segments per window
+  uint out_base;     // first window sum of this MSM in the window binding
+  uint piece;        // most points summed by one invocation of the accumulation
+} params;
+
+uint invocation_index() {
+  return gl_GlobalInvocationID.x + gl_GlobalInvocationID.y * gl_NumWorkGroups.x * gl_WorkGroupSize.x;
+}
+
+void load_scalar(uint i, out uint s[8]) {
+  uint base = (params.scalar_base + i) * 8u;
+  for (int k = 0; k < 8; ++k) s[k] = scal[base + uint(k)];
+}
+
+// Bits pos .. pos + c - 1 of the 256-bit scalar (zero past the top).
+uint scalar_bits(uint s[8], uint pos, uint c) {
+  if (pos >= 256u) return 0u;
+  uint w = pos >> 5u, sh = pos & 31u;
+  uint v = s[w] >> sh;
+  if (sh + c > 32u && w + 1u < 8u) v |= s[w + 1u] << (32u - sh);
+  return v & ((1u << c) - 1u);
+}
+
+// Signed digit of window w given the carry from window w - 1 (updated): in [-B, B].
+int next_digit(uint s[8], uint w, inout uint carry) {
+  uint d = scalar_bits(s, w * params.c, params.c) + carry;
+  carry = d > params.buckets ? 1u : 0u;
+  return carry != 0u ? int(d) - int(params.buckets << 1u) : int(d);
+}

@@ -1,0 +1,241 @@
+#include "vulkan/msm.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "cpu/msm.hpp"
+#include "cpu/parallel_copy.hpp"
+#include "gpuexec/error.hpp"
+#include "vulkan/resident_ops.hpp"
+
+namespace gpuexec::vk {
+
+namespace {
+
+constexpr unsigned kMaxWindowBits = 16;  // slots stay within u32 counts and cursors
+constexpr uint32_t kLocalSize = 64;      // every pass but the scan
+constexpr uint32_t kScanThreads = 256;   // the scan's one workgroup (shared array of msm_scan)
+constexpr uint32_t kMaxSegments = 256;   // reduction segments per window (a power of two)
+constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
+
+// The push block of shaders/msm_io.glsl.
+struct Push {
+  uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
+           out_base = 0, piece = 0;
+};
+static_assert(sizeof(Push) == 36);
+
+enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
+constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
+                                             "msm_accumulate", "msm_reduce", "msm_window"};
+
+const Kernel& msm_kernel(Device& device, Pass pass) {
+  // The passes come in u64 and u32 limbs: u64 wherever the device has shaderInt64 (on the H100
+  // at 2^16 points 36 ms against u32's 113 ms), u32 where it has not or the settings ask for
+  // exactly u32. The element-wise variants' load widths do not apply: points are structs.
+  const bool u64 = device.info().shader_int64 && device.settings().kernel != KernelVariant::U32;
+  const std::string name = fmt::format("fp_{}_{}", kPassNames[pass], u64 ? "u64" : "u32");
+  for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
+    if (k.name != name) continue;
+    KernelShape shape;
+    shape.bindings = 9;
+    shape.push_bytes = sizeof(Push);
+    shape.local_size = pass == kScan ? kScanThreads : kLocalSize;
+    return device.kernels().get(spirv::kernel_module(k.id), shape);
+  }
+  throw Error(ErrorCode::Internal, "no embedded kernel " + name);
+}
+
+// A pool buffer given back when it goes out of scope (after the submission was waited for).
+struct PoolBuffer {
+  PoolBuffer(Device& d, MemoryUse use, VkDeviceSize bytes)
+      : device(d), buffer(d.pool().acquire(use, std::max<VkDeviceSize>(bytes, 16))) {}
+  ~PoolBuffer() { device.pool().release(std::move(buffer)); }
+  PoolBuffer(const PoolBuffer&) = delete;
+  PoolBuffer& operator=(const PoolBuffer&) = delete;
+  BufferRange range(VkDeviceSize offset, VkDeviceSize bytes) const {
+    return {buffer->handle(), offset, std::max<VkDeviceSize>(bytes, 4)};
+  }
+  BufferRange all() const { return {buffer->handle(), 0, buffer->size()}; }
+  Device& device;
+  std::unique_ptr<Buffer> buffer;
+};
+
+// Windows of c bits for 256-bit scalars, room for the last carry: windows * c > 256.
+unsigned window_count(unsigned c) {
+  return 256 / c + 1;
+}
+
+void check_binding(const DeviceInfo& info, VkDeviceSize bytes, const char* what) {
+  if (bytes > info.limits.maxStorageBufferRange) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("msm: {} need {} bytes, above the device's maxStorageBufferRange {}",
+                            what, bytes, info.limits.maxStorageBufferRange));
+  }
+}
+
+// sum_w [2^(c w)] windows[w], the windows combined by Horner's rule.
+G1Jacobian combine(std::span<const G1Xyzz> windows, unsigned c) {
+  G1Xyzz acc = windows.back();
+  for (std::size_t w = windows.size() - 1; w-- > 0;) {
+    for (unsigned k = 0; k < c; ++k) acc = g1::dbl(acc);
+    acc = g1::add(acc, windows[w]);
+  }
+  return g1::to_jacobian(acc);
+}
+
+}  // namespace
+
+unsigned msm_device_window_bits(std::size_t n) {
+  return std::clamp(cpu::msm_window_bits(n), 1u, kMaxWindowBits);
+}
+
+std::size_t msm_max_points(const DeviceInfo& device) {
+  const std::size_t by_range = device.limits.maxStorageBufferRange / sizeof(G1Affine);
+  return std::min<std::size_t>(by_range, (std::size_t{1} << 31) - 1);
+}
+
+std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> points) {
+  auto buffer = device.pool().acquire(MemoryUse::DeviceLocal,
+                                      std::max<VkDeviceSize>(points.size_bytes(), 16));
+  if (!points.empty()) write_resident(device, *buffer, std::as_bytes(points));
+  return buffer;
+}
+
+void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<const Scalar> scalars,
+             std::size_t batch, std::span<G1Jacobian> out) {
+  if (out.size() != batch || scalars.size() != batch * n) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("msm: {} scalars and {} outputs for a batch of {} over {} points",
+                            scalars.size(), out.size(), batch, n));
+  }
+  const DeviceInfo& info = device.info();
+  if (n > msm_max_points(info)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("msm: {} points, above the {} this device takes in one binding", n,
+                            msm_max_points(info)));
+  }
+  if (points.size() < n * sizeof(G1Affine)) {
+    throw Error(ErrorCode::InvalidArgument, "msm: the point buffer holds fewer than n points");
+  }
+  if (n == 0 || batch == 0) {
+    std::fill(out.begin(), out.end(), g1::kInfinity);
+    return;
+  }
+  const unsigned c = msm_device_window_bits(n);
+  const unsigned windows = window_count(c);
+  const uint32_t buckets = uint32_t{1} << (c - 1);
+  const std::size_t slots = std::size_t{windows} * buckets;
+  const uint32_t segs = std::min(buckets, kMaxSegments);
+  const uint32_t seg_len = (buckets + segs - 1) / segs;
+  const std::size_t entries = std::size_t{windows} * n;  // most sorted entries of one MSM
+  if (entries > std::numeric_limits<uint32_t>::max()) {
+    throw Error(ErrorCode::InvalidArgument, "msm: windows * n above 2^32");
+  }
+  const VkDeviceSize align = std::max<VkDeviceSize>(info.limits.minStorageBufferOffsetAlignment, 4);
+  const VkDeviceSize scalar_bytes = n * sizeof(Scalar);
+  check_binding(info, n * sizeof(G1Affine), "the points");
+  check_binding(info, scalar_bytes + align, "the scalars");
+  check_binding(info, entries * 4, "the sorted indices");
+  check_binding(info, slots * kXyzzBytes, "the buckets");
+  // Points per accumulation invocation: twice a bucket's mean, more where the pieces' partial sums
+  // (at most slots + entries / piece) would not fit one binding.
+  std::size_t piece = std::max<std::size_t>(16, 2 * ((n + buckets - 1) / buckets));
+  const auto piece_bound = [&] { return slots + entries / piece + 1; };
+  while (piece_bound() * kXyzzBytes > info.limits.maxStorageBufferRange) piece *= 2;
+  const std::size_t pieces = piece_bound();
+
+  const Kernel* k[kPasses];
+  for (int p = 0; p < kPasses; ++p) k[p] = &msm_kernel(device, static_cast<Pass>(p));
+
+  const VkDeviceSize all_scalar_bytes = batch * scalar_bytes;
+  PoolBuffer staging(device, MemoryUse::Upload, all_scalar_bytes);
+  PoolBuffer scalar_buf(device, MemoryUse::DeviceLocal, all_scalar_bytes);
+  PoolBuffer counts(device, MemoryUse::DeviceLocal, slots * 4);
+  PoolBuffer offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
+  PoolBuffer sorted(device, MemoryUse::DeviceLocal, entries * 4);
+  PoolBuffer piece_offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
+  PoolBuffer piece_sums(device, MemoryUse::DeviceLocal, pieces * kXyzzBytes);
+  const VkDeviceSize seg_bytes = std::size_t{windows} * segs * 2 * kXyzzBytes;  // (acc, run)
+  PoolBuffer seg_sums(device, MemoryUse::DeviceLocal, seg_bytes);
+  const VkDeviceSize window_bytes = batch * windows * kXyzzBytes;
+  PoolBuffer window_sums(device, MemoryUse::DeviceLocal, window_bytes);
+  PoolBuffer readback(device, MemoryUse::Readback, window_bytes);
+
+  cpu::parallel_copy(staging.buffer->mapped(), scalars.data(), all_scalar_bytes);
+  staging.buffer->flush(0, all_scalar_bytes);
+
+  Phases phases;
+  phases.upload = [&](Recording& r) {
+    r.barrier(Hazard::Any);  // after every earlier use of the pool's buffers
+    const VkBufferCopy region{0, 0, all_scalar_bytes};
+    r.copy(*staging.buffer, *scalar_buf.buffer, std::span(&region, 1));
+  };
+  phases.compute = [&](Recording& r) {
+    const BufferRange point_range{points.handle(), 0, n * sizeof(G1Affine)};
+    for (std::size_t j = 0; j < batch; ++j) {
+      // The scalar binding starts at an aligned offset at or before this MSM's first scalar.
+      const VkDeviceSize first = j * scalar_bytes, start = first / align * align;
+      Push push{static_cast<uint32_t>(n),
+                c,
+                windows,
+                buckets,
+                static_cast<uint32_t>((first - start) / sizeof(Scalar)),
+                seg_len,
+                segs,
+                static_cast<uint32_t>(j * windows),
+                static_cast<uint32_t>(piece)};
+      const std::array<BufferRange, 9> bindings = {
+          point_range,
+          scalar_buf.range(start, first - start + scalar_bytes),
+          counts.range(0, slots * 4),
+          offsets.range(0, (slots + 1) * 4),
+          sorted.range(0, entries * 4),
+          piece_sums.range(0, pieces * kXyzzBytes),
+          seg_sums.range(0, seg_bytes),
+          window_sums.all(),
+          piece_offsets.range(0, (slots + 1) * 4)};
+      const auto bytes = std::as_bytes(std::span(&push, 1));
+      const auto run = [&](Pass p, std::size_t invocations) {
+        r.dispatch(*k[p], bindings, bytes, dispatch_size(invocations, k[p]->local_size(), info));
+        r.barrier(Hazard::KernelToKernel);
+      };
+      r.barrier(Hazard::Any);  // the previous MSM's passes are done with the scratch buffers
+      vkCmdFillBuffer(r.handle(), counts.buffer->handle(), 0, slots * 4, 0);
+      r.barrier(Hazard::Any);
+      run(kCount, n);
+      r.dispatch(*k[kScan], bindings, bytes, DispatchSize{1, 1});
+      r.barrier(Hazard::KernelToKernel);
+      run(kScatter, n);
+      run(kAccumulate, pieces);
+      run(kReduce, std::size_t{windows} * segs);
+      run(kWindow, windows);
+    }
+  };
+  phases.readback = [&](Recording& r) {
+    const VkBufferCopy region{0, 0, window_bytes};
+    r.copy(*window_sums.buffer, *readback.buffer, std::span(&region, 1));
+  };
+  Submission& submission = device.resident_submission();
+  try {
+    submission.submit(phases);
+    submission.wait();
+  } catch (...) {
+    submission.abandon();
+    throw;
+  }
+  readback.buffer->invalidate(0, window_bytes);
+  std::vector<G1Xyzz> sums(batch * windows);
+  std::memcpy(sums.data(), readback.buffer->mapped(), window_bytes);
+  for (std::size_t j = 0; j < batch; ++j) {
+    out[j] = combine(std::span(sums).subspan(j * windows, windows), c);
+  }
+}
+
+}  // namespace gpuexec::vk
