@@ -87,7 +87,7 @@ TEST_P(CliMsm, ExactInEveryEncodingAndFormat) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CliMsm, ::testing::Values("cpu"));
+INSTANTIATE_TEST_SUITE_P(Backends, CliMsm, ::testing::Values("cpu", "vulkan"));
 
 TEST(CliMsmErrors, BadInputIsExitTwoOneLineAndTheOutputKept) {
   std::mt19937_64 rng(4);

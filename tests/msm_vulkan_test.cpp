@@ -2,11 +2,9 @@
 // the naive sum and the GMP curve oracle in g1_msm_test.cpp): sizes 0 .. 5000, random and edge
 // scalars, repeated points, P beside -P, infinity among the points, batches sharing points, one
 // resident point set reused for several MSMs, in the u64 and u32 variants.
-// GPUEXEC_MSM_TIMING=1 also times n = 2^12 and 2^16 against cpu::msm (printed, never asserted).
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -193,36 +191,6 @@ TEST_P(MsmVulkan, BatchAndResidentPointsReused) {
   // A prefix of the resident points is an MSM of its own.
   expect_batch(std::span<const G1Affine>(points).first(50), std::span(scalars).first(50),
                gpu_msm(*buffer, 50, std::span(scalars).first(50), 1), "prefix");
-}
-
-TEST_P(MsmVulkan, Timing) {
-  if (!std::getenv("GPUEXEC_MSM_TIMING")) GTEST_SKIP() << "set GPUEXEC_MSM_TIMING=1";
-  const char* sizes = std::getenv("GPUEXEC_MSM_TIMING_LOG2");
-  std::vector<unsigned> logs = {12, 16};
-  if (sizes) logs = {static_cast<unsigned>(std::atoi(sizes))};
-  for (unsigned log_n : logs) {
-    const std::size_t n = std::size_t{1} << log_n;
-    const auto points = random_points(n);
-    std::vector<Scalar> scalars(n);
-    for (auto& s : scalars) s = random_scalar();
-    const auto buffer = upload(points);
-    gpu_msm(*buffer, n, scalars, 1);  // pipelines compiled, buffers pooled
-    const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-    double gpu_ms = 1e300, cpu_ms = 1e300;  // best of three
-    G1Jacobian got, want;
-    for (int rep = 0; rep < 3; ++rep) {
-      const auto t0 = std::chrono::steady_clock::now();
-      got = gpu_msm(*buffer, n, scalars, 1)[0];
-      const auto t1 = std::chrono::steady_clock::now();
-      cpu::msm(points, scalars, want);
-      const auto t2 = std::chrono::steady_clock::now();
-      gpu_ms = std::min(gpu_ms, ms(t1 - t0));
-      cpu_ms = std::min(cpu_ms, ms(t2 - t1));
-    }
-    EXPECT_TRUE(g1::equal(got, want));
-    std::printf("msm n = 2^%u (c = %u) on %s: vulkan %.1f ms, cpu::msm %.1f ms (best of 3)\n",
-                log_n, vk::msm_device_window_bits(n), device.info().name.c_str(), gpu_ms, cpu_ms);
-  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,

@@ -3,6 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
+#include <vector>
+
+#include "gpuexec/g1.hpp"
 
 namespace gpuexec {
 
@@ -19,6 +23,14 @@ class BasesStorage {
  private:
   const Backend* owner_;
   std::size_t n_;
+};
+
+// Bases as a host copy: the CPU backend's, and the one-shot backend's (which keeps no device).
+class HostBases final : public BasesStorage {
+ public:
+  HostBases(const Backend* owner, std::span<const G1Affine> p)
+      : BasesStorage(owner, p.size()), points(p.begin(), p.end()) {}
+  std::vector<G1Affine> points;
 };
 
 }  // namespace gpuexec

@@ -63,14 +63,6 @@ void CpuBackend::ntt_resident(VectorStorage& data, unsigned log_n, const NttOpti
   ntt({reinterpret_cast<Fr*>(static_cast<HostVector&>(data).data()), data.size()}, log_n, options);
 }
 
-namespace {
-struct HostBases final : BasesStorage {
-  HostBases(const Backend* owner, std::span<const G1Affine> p)
-      : BasesStorage(owner, p.size()), points(p.begin(), p.end()) {}
-  std::vector<G1Affine> points;
-};
-}  // namespace
-
 std::shared_ptr<BasesStorage> CpuBackend::upload_bases(std::span<const G1Affine> points) {
   return std::make_shared<HostBases>(this, points);
 }

@@ -232,7 +232,7 @@ void MultiDeviceBackend::ntt_resident(VectorStorage& data, unsigned log_n,
 }
 
 std::shared_ptr<BasesStorage> MultiDeviceBackend::upload_bases(std::span<const G1Affine> points) {
-  return members_.front()->backend->upload_bases(points);
+  return members_.front()->backend->upload_bases_owned(points, this);
 }
 
 void MultiDeviceBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,

@@ -2,6 +2,7 @@
 
 #include "gpuexec/error.hpp"
 #include "vulkan/chunk_streamer.hpp"
+#include "vulkan/msm.hpp"
 #include "vulkan/ntt_host.hpp"
 
 namespace gpuexec::vk {
@@ -51,12 +52,21 @@ void OneShotBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {
   throw Error(ErrorCode::InvalidArgument, "the one-shot backend has no device vectors");
 }
 
-std::shared_ptr<BasesStorage> OneShotBackend::upload_bases(std::span<const G1Affine>) {
-  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+// Nothing outlives a one-shot call: the bases wait on the host, and each MSM opens a device,
+// uploads them and runs.
+std::shared_ptr<BasesStorage> OneShotBackend::upload_bases(std::span<const G1Affine> points) {
+  return std::make_shared<HostBases>(this, points);
 }
 
-void OneShotBackend::msm(const BasesStorage&, std::span<const Scalar>, std::span<G1Jacobian>) {
-  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+void OneShotBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+                         std::span<G1Jacobian> results) {
+  Device device(options_, {});
+  const auto& points = static_cast<const HostBases&>(bases).points;
+  auto buffer = upload_points(device, points);
+  run_msm(device, *buffer, points.size(), scalars, results.size(), results);
+  device.pool().release(std::move(buffer));
+  ++jobs_;
+  elements_ += scalars.size();
 }
 
 ExecutorStats OneShotBackend::stats() const {

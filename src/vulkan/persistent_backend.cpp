@@ -5,8 +5,10 @@
 #include "gpuexec/error.hpp"
 #include "vulkan/chunk_streamer.hpp"
 #include "vulkan/disk_pipeline_cache.hpp"
+#include "vulkan/msm.hpp"
 #include "vulkan/ntt.hpp"
 #include "vulkan/ntt_host.hpp"
+#include "vulkan/resident_bases.hpp"
 #include "vulkan/resident_ops.hpp"
 #include "vulkan/resident_vector.hpp"
 
@@ -124,12 +126,25 @@ void PersistentBackend::ntt_resident(VectorStorage& data, unsigned log_n,
   });
 }
 
-std::shared_ptr<BasesStorage> PersistentBackend::upload_bases(std::span<const G1Affine>) {
-  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+std::shared_ptr<BasesStorage> PersistentBackend::upload_bases(std::span<const G1Affine> points) {
+  return upload_bases_owned(points, this);
 }
 
-void PersistentBackend::msm(const BasesStorage&, std::span<const Scalar>, std::span<G1Jacobian>) {
-  throw Error(ErrorCode::Internal, "TODO vulkan msm");
+std::shared_ptr<BasesStorage> PersistentBackend::upload_bases_owned(
+    std::span<const G1Affine> points, const Backend* owner) {
+  return std::make_shared<ResidentBases>(live_device(), points, owner);
+}
+
+void PersistentBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,
+                            std::span<G1Jacobian> results) {
+  const std::shared_ptr<Device> device = live_device();
+  const auto& b = static_cast<const ResidentBases&>(bases);
+  b.check_alive(device.get());
+  run_on(*device, [&](Device& d) {
+    const auto lock = d.lock();
+    run_msm(d, b.buffer(), b.size(), scalars, results.size(), results);
+    ++d.counters().resident_ops;
+  });
 }
 
 ExecutorStats PersistentBackend::stats() const {

@@ -32,6 +32,8 @@ class PersistentBackend final : public Backend {
   std::shared_ptr<VectorStorage> allocate(std::size_t n, FieldId field) override;
   // Storage whose owner() is `owner` (a backend that runs its ops here).
   std::shared_ptr<VectorStorage> allocate_owned(std::size_t n, FieldId field, const Backend* owner);
+  std::shared_ptr<BasesStorage> upload_bases_owned(std::span<const G1Affine> points,
+                                                   const Backend* owner);
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;
   void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
