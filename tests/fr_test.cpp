@@ -8,16 +8,10 @@
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "gpuexec/fr_samples.hpp"
+#include "random_vectors.hpp"
 
 namespace gpuexec::test {
 namespace {
-
-std::vector<Fr> random_fr(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fr> v(n);
-  for (auto& x : v) x = fr_random(rng);
-  return v;
-}
 
 TEST(FrReference, RootsOfUnityHaveTheirOrder) {
   const FrOracle g;

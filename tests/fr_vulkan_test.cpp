@@ -12,18 +12,12 @@
 #include "gpuexec/fr_encoding.hpp"
 #include "gpuexec/fr_samples.hpp"
 #include "gpuexec/gpuexec.h"
+#include "random_vectors.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
 
 namespace gpuexec::test {
 namespace {
-
-std::vector<Fr> random_fr(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<Fr> v(n);
-  for (auto& x : v) x = fr_random(rng);
-  return v;
-}
 
 void expect_ops(Executor& ex, const std::vector<Fr>& a, const std::vector<Fr>& b,
                 const std::vector<Fr>& c, bool gmp) {

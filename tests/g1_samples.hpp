@@ -5,15 +5,9 @@
 #include <vector>
 
 #include "gpuexec/g1.hpp"
+#include "gpuexec/g1_samples.hpp"  // random_scalar
 
 namespace gpuexec::test {
-
-inline Scalar random_scalar(std::mt19937_64& rng) {  // uniform below r
-  for (;;) {
-    std::array<uint64_t, 4> l{rng(), rng(), rng(), rng() >> 1};
-    if (fr::is_canonical(l)) return scalar_from_limbs(l);
-  }
-}
 
 // n random multiples of G (affine): a + k s with a, s random, in one batch inversion.
 inline std::vector<G1Affine> random_points(std::size_t n, std::mt19937_64& rng) {

@@ -9,6 +9,7 @@ void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_ntt_command(CLI::App& app);
 void add_msm_command(CLI::App& app);
+void add_gen_command(CLI::App& app);
 void add_devices_command(CLI::App& app);
 void add_batch_command(CLI::App& app);
 void add_plot_command(CLI::App& app);

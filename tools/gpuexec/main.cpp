@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   gpuexec::cli::add_validate_command(app);
   gpuexec::cli::add_ntt_command(app);
   gpuexec::cli::add_msm_command(app);
+  gpuexec::cli::add_gen_command(app);
   gpuexec::cli::add_devices_command(app);
   gpuexec::cli::add_bench_command(app);
   gpuexec::cli::add_plot_command(app);

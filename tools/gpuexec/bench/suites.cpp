@@ -26,7 +26,8 @@ const std::vector<BenchSuite>& bench_suites() {
        "the Fr NTT, forward and inverse, 2^12 .. 2^24: cpu, and vulkan on a device vector and on "
        "host arrays",
        run_ntt_suite},
-      {"msm", "G1 MSM, 2^12 .. 2^20 points: cpu, and vulkan with resident bases", run_msm_suite},
+      {"msm", "G1 MSM, 2^10 .. 2^22 points: cpu, and vulkan with resident bases and end to end",
+       run_msm_suite},
       {"e2e",
        "`gpuexec run` on files (2^20 .. 2^24 elements, bin and hex, every op, cpu and vulkan) "
        "against the I/O floor, with peak RSS",
