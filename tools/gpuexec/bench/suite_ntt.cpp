@@ -32,8 +32,9 @@ std::vector<BenchResult> run_ntt_suite(BenchContext& ctx) {
   const BenchOptions& o = ctx.options();
   std::vector<std::size_t> sizes = o.sizes;
   if (sizes.empty()) {
-    sizes = o.quick ? std::vector<std::size_t>{1 << 10, 1 << 14}
-                    : std::vector<std::size_t>{1 << 10, 1 << 12, 1 << 16, 1 << 20, 1 << 22, 1 << 24};
+    sizes = o.quick
+                ? std::vector<std::size_t>{1 << 10, 1 << 14}
+                : std::vector<std::size_t>{1 << 10, 1 << 12, 1 << 16, 1 << 20, 1 << 22, 1 << 24};
   }
   Executor cpu(ExecutorOptions{.backend = BackendKind::Cpu});
   auto owned = std::make_unique<vk::PersistentBackend>(vk::on_device(o.device));
