@@ -20,8 +20,11 @@ run: build
 	./$(BUILD_DIR)/bin/gpuexec validate
 	./$(BUILD_DIR)/bin/gpuexec bench persistent --quick
 
+# Mesa keeps lavapipe's compiled shaders in a disk cache; one in the build tree serves every test
+# process even where the home directory is not writable (a test's kernels then build once).
 test: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_DIR) && MESA_SHADER_CACHE_DIR=$${MESA_SHADER_CACHE_DIR:-$(abspath $(BUILD_DIR))/mesa_shader_cache} \
+	  ctest --output-on-failure -j $(JOBS)
 
 # ASan+UBSan and TSan builds of the library and tests, run at small sizes.
 test-sanitize: deps

@@ -11,13 +11,19 @@ out=$3
 list=${4:-$gen/kernels.txt}
 shaders=$(cd "$(dirname "$0")/../shaders" && pwd)
 mkdir -p "$out"
-declare -A keep=()
-while read -r name entry defines; do
-  [ -n "$name" ] || continue
-  # shellcheck disable=SC2086  # the defines are separate words
-  "$glslc" --target-env=vulkan1.1 -O -I "$shaders" -I "$gen" $defines -o "$out/$name.spv" \
+# One glslc per kernel, as many at once as there are cores (xargs exits non-zero if any fails).
+compile_one() {  # name entry defines...
+  local name=$1 entry=$2
+  shift 2
+  "$glslc" --target-env=vulkan1.1 -O -I "$shaders" -I "$gen" "$@" -o "$out/$name.spv" \
     "$shaders/$entry"
-  keep[$name.spv]=1
+}
+export -f compile_one
+export glslc shaders gen out
+grep -v '^[[:space:]]*$' "$list" | xargs -P "$(nproc)" -L 1 bash -c 'compile_one "$@"' _
+declare -A keep=()
+while read -r name _; do
+  [ -n "$name" ] && keep[$name.spv]=1
 done <"$list"
 for f in "$out"/*.spv; do
   [ -e "$f" ] || continue

@@ -89,35 +89,43 @@ TEST(CliBatch, MalformedManifestIsOneLineAndWritesNothing) {
   EXPECT_EQ(dir.entries().size(), 1u);
 }
 
-TEST(CliBench, EverySuiteWritesVerifiedJson) {
+// One ctest entry per suite, so that they spread over the cores.
+class CliBenchSuites : public ::testing::TestWithParam<std::vector<std::string>> {};
+
+TEST_P(CliBenchSuites, WritesVerifiedJson) {
   ScratchDir dir;
-  const std::vector<std::vector<std::string>> runs = {
-      {"bench", "paths", "--sizes", "64,3000", "--reps", "2"},
-      {"bench", "chunk", "--sizes", "70000", "--reps", "1"},
-      {"bench", "batch", "--sizes", "1000", "--jobs", "2,3", "--reps", "2"},
-      {"bench", "resident", "--sizes", "5000", "--reps", "2"},
-      {"bench", "transfer", "--sizes", "1000", "--reps", "2"},
-      {"bench", "multi", "--devices", "0,0", "--sizes", "1000", "--jobs", "3", "--reps", "2"},
-      {"bench", "ntt", "--sizes", "1024", "--reps", "2"},
-      {"bench", "msm", "--sizes", "300", "--reps", "1"}};
-  for (auto args : runs) {
-    args.push_back("--json");
-    args.push_back(dir.file("out.json"));
-    auto r = run_cli(args, {"GPUEXEC_VALIDATION=1"});
-    ASSERT_EQ(r.exit_code, 0) << args[1] << ": " << r.err;
-    EXPECT_EQ(r.err, "") << args[1];
-    const auto j = nlohmann::json::parse(read_bytes(dir.path("out.json")));
-    ASSERT_FALSE(j["results"].empty()) << args[1];
-    for (const auto& row : j["results"]) {
-      EXPECT_EQ(row["suite"], args[1]);
-      EXPECT_EQ(row["verified"], true) << row.dump();
-      for (const char* key :
-           {"variant", "op", "elements", "jobs", "median_ms", "min_ms", "max_ms", "reps"}) {
-        EXPECT_TRUE(row.contains(key)) << key << " in " << row.dump();
-      }
+  auto args = GetParam();
+  args.push_back("--json");
+  args.push_back(dir.file("out.json"));
+  auto r = run_cli(args, {"GPUEXEC_VALIDATION=1"});
+  ASSERT_EQ(r.exit_code, 0) << args[1] << ": " << r.err;
+  EXPECT_EQ(r.err, "") << args[1];
+  const auto j = nlohmann::json::parse(read_bytes(dir.path("out.json")));
+  ASSERT_FALSE(j["results"].empty()) << args[1];
+  for (const auto& row : j["results"]) {
+    EXPECT_EQ(row["suite"], args[1]);
+    EXPECT_EQ(row["verified"], true) << row.dump();
+    for (const char* key :
+         {"variant", "op", "elements", "jobs", "median_ms", "min_ms", "max_ms", "reps"}) {
+      EXPECT_TRUE(row.contains(key)) << key << " in " << row.dump();
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Every, CliBenchSuites,
+    ::testing::Values(
+        std::vector<std::string>{"bench", "paths", "--sizes", "64,3000", "--reps", "2"},
+        std::vector<std::string>{"bench", "chunk", "--sizes", "70000", "--reps", "1"},
+        std::vector<std::string>{"bench", "batch", "--sizes", "1000", "--jobs", "2,3", "--reps",
+                                 "2"},
+        std::vector<std::string>{"bench", "resident", "--sizes", "5000", "--reps", "2"},
+        std::vector<std::string>{"bench", "transfer", "--sizes", "1000", "--reps", "2"},
+        std::vector<std::string>{"bench", "multi", "--devices", "0,0", "--sizes", "1000", "--jobs",
+                                 "3", "--reps", "2"},
+        std::vector<std::string>{"bench", "ntt", "--sizes", "1024", "--reps", "2"},
+        std::vector<std::string>{"bench", "msm", "--sizes", "300", "--reps", "1"}),
+    [](const auto& info) { return info.param[1]; });
 
 TEST(CliBench, BadDeviceListIsBadInput) {
   auto r = run_cli({"bench", "multi", "--devices", "0,x", "--reps", "1"});

@@ -209,9 +209,6 @@ TEST(CliSizes, TheEndsOfTheRangeRun) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
-const std::string kOne = "0x" + std::string(95, '0') + "1\n";
-const std::string kTwo = "0x" + std::string(95, '0') + "2\n";
-
 // A byte order mark at the start is skipped (Windows editors write one); anywhere else it is
 // named for what it is.
 TEST(CliMessages, AByteOrderMarkIsSkippedAtTheStartAndNamedElsewhere) {
@@ -222,7 +219,7 @@ TEST(CliMessages, AByteOrderMarkIsSkippedAtTheStartAndNamedElsewhere) {
   write_bytes(dir.path("b.hex"), "1\n");
   auto r = run_add(dir, dir.file("a.hex"), dir.file("b.hex"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read_bytes(dir.path("out")), kTwo);
+  EXPECT_EQ(read_bytes(dir.path("out")), kTwoHex);
   write_bytes(dir.path("a.hex"),
               "1\n\xEF\xBB\xBF"
               "1\n");
@@ -252,7 +249,7 @@ TEST(CliMessages, ABinFileReadAsHexSaysItLooksBinary) {
 
 TEST(CliMessages, AHexFileReadAsBinSuggestsHex) {
   ScratchDir dir;
-  write_bytes(dir.path("a.hex"), kOne + kOne);           // 2 x 99 bytes: not a multiple of 48
+  write_bytes(dir.path("a.hex"), kOneHex + kOneHex);     // 2 x 99 bytes: not a multiple of 48
   write_bytes(dir.path("b.hex"), std::string(96, '1'));  // two 48-byte "elements" of '1'
   std::string bin(96, '\0');
   write_bytes(dir.path("z.bin"), bin);

@@ -34,6 +34,10 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::s
 std::string read_bytes(const std::filesystem::path& p);
 void write_bytes(const std::filesystem::path& p, const std::string& bytes);
 
+// Fp 1 and 2 as the CLI writes them in hex: one line each.
+inline const std::string kOneHex = "0x" + std::string(95, '0') + "1\n";
+inline const std::string kTwoHex = "0x" + std::string(95, '0') + "2\n";
+
 // The number of lines in s (a last line without '\n' counts).
 int line_count(const std::string& s);
 

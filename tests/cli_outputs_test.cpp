@@ -24,9 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kTwo = "0x" + std::string(95, '0') + "2\n";
-
-// 1 + 1 into `out`; the result is kTwo.
+// 1 + 1 into `out`; the result is kTwoHex.
 CliResult run_into(const ScratchDir& dir, const std::string& out) {
   write_bytes(dir.path("one.hex"), "1\n");
   return run_cli({"run", "--op", "add", "--a", dir.file("one.hex"), "--b", dir.file("one.hex"),
@@ -50,7 +48,7 @@ TEST(CliOutputs, ASymlinkIsWrittenThroughAndStaysALink) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_symlink(dir.path("link2.hex")));
   EXPECT_TRUE(fs::is_symlink(dir.path("link.hex")));
-  EXPECT_EQ(read_bytes(dir.path("real/c.hex")), kTwo);
+  EXPECT_EQ(read_bytes(dir.path("real/c.hex")), kTwoHex);
   EXPECT_EQ(mode_of(dir.path("real/c.hex")) & 07777, 0640u);
   EXPECT_EQ(fs::directory_iterator(dir.path("real"))->path().filename(), "c.hex");
   // A dangling link creates the file it names.
@@ -58,7 +56,7 @@ TEST(CliOutputs, ASymlinkIsWrittenThroughAndStaysALink) {
   r = run_into(dir, dir.file("dangling.hex"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_symlink(dir.path("dangling.hex")));
-  EXPECT_EQ(read_bytes(dir.path("real/new.hex")), kTwo);
+  EXPECT_EQ(read_bytes(dir.path("real/new.hex")), kTwoHex);
 }
 
 // The old writer renamed its temporary over the device node: as root, /dev/null became a file.
@@ -81,7 +79,7 @@ TEST(CliOutputs, AFifoIsWrittenInPlace) {
   auto r = run_into(dir, dir.file("c.fifo"));
   reader.join();
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(got, kTwo);
+  EXPECT_EQ(got, kTwoHex);
   EXPECT_TRUE(S_ISFIFO(mode_of(dir.path("c.fifo"))));
 }
 
@@ -95,7 +93,7 @@ TEST(CliOutputs, AnExistingFileKeepsItsModeAndOwner) {
   }
   auto r = run_into(dir, dir.file("c.hex"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read_bytes(dir.path("c.hex")), kTwo);
+  EXPECT_EQ(read_bytes(dir.path("c.hex")), kTwoHex);
   struct stat st;
   ASSERT_EQ(::stat(dir.file("c.hex").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0604u);
@@ -123,7 +121,7 @@ TEST(CliOutputs, NamesAtNameMaxWork) {
   for (int pass = 0; pass < 2; ++pass) {  // new, then replacing the existing file
     auto r = run_into(dir, dir.file(name + ".hex"));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(read_bytes(dir.path(name + ".hex")), kTwo);
+    EXPECT_EQ(read_bytes(dir.path(name + ".hex")), kTwoHex);
   }
   EXPECT_EQ(dir.entries().size(), 2u);  // one.hex and the output: no temporary
 }

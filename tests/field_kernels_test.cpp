@@ -21,10 +21,10 @@ using test::Mpz;
 
 // GMP integers mod m for an N-limb description.
 template <std::size_t N>
-class Oracle {
+class LimbOracle {
  public:
   using Limbs = std::array<uint64_t, N>;
-  explicit Oracle(const FieldParams<N>& params) : m_(from_limbs(params.modulus)) {
+  explicit LimbOracle(const FieldParams<N>& params) : m_(from_limbs(params.modulus)) {
     mpz_ui_pow_ui(r_.v, 2, 64 * N);
     mpz_mod(r_.v, r_.v, m_.v);
     mpz_invert(rinv_.v, r_.v, m_.v);
@@ -164,7 +164,7 @@ class Checker {
     std::vector<uint8_t> bytes;
     std::vector<E> elems;
     for (const Mpz& z : zs) {
-      const auto enc = Oracle<N>::be_bytes(z);
+      const auto enc = LimbOracle<N>::be_bytes(z);
       bytes.insert(bytes.end(), enc.begin(), enc.end());
       elems.push_back(elem(z));
     }
@@ -199,9 +199,9 @@ class Checker {
       std::vector<E> raw;  // the bad value's plain limbs where limbs are checked
       for (std::size_t i = 0; i < 10; ++i) {
         const Mpz& v = i == 5 || i == 8 ? b : zs[i];
-        const auto enc = Oracle<N>::be_bytes(v);
+        const auto enc = LimbOracle<N>::be_bytes(v);
         bytes.insert(bytes.end(), enc.begin(), enc.end());
-        raw.push_back(E{Oracle<N>::to_limbs(v)});
+        raw.push_back(E{LimbOracle<N>::to_limbs(v)});
       }
       std::vector<E> out(10);
       EXPECT_EQ(k_.from_be_bytes(bytes.data(), out.data(), 10), 5u) << test::GmpOracle::hex(b);
@@ -220,7 +220,7 @@ class Checker {
     return z;
   }
   const FieldKernels<E>& k_;
-  Oracle<N> oracle_{P};
+  LimbOracle<N> oracle_{P};
 };
 
 class FieldKernelsTest : public ::testing::TestWithParam<CpuArith> {

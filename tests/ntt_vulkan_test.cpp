@@ -137,11 +137,21 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
               VkDeviceSize limit = 0) {
     return run(x, log_n, batch, {NttOptions{true, s, batch}}, limit);
   }
+
+ public:
+  // The checks of one shape each, run by the tests below: one process per variant and test
+  // (each process builds the variant's pipelines).
+  void small_sizes_match_the_naive_dft();
+  void edge_values();
+  void gmp_agrees_on_a_small_coset_transform();
+  void every_size_up_to_4096();
+  void batch_transforms_each_vector();
+  void rejects_bad_arguments();
 };
 
 const Fr kCoset = fr::from_u64(7);  // the multiplicative generator: a coset off every subgroup
 
-TEST_P(NttVulkan, SmallSizesMatchTheNaiveDft) {
+void NttVulkan::small_sizes_match_the_naive_dft() {
   const Fr s2 = random_vec(1, 99)[0];
   for (unsigned k = 0; k <= 8; ++k) {
     SCOPED_TRACE(k);
@@ -153,7 +163,7 @@ TEST_P(NttVulkan, SmallSizesMatchTheNaiveDft) {
   }
 }
 
-TEST_P(NttVulkan, EdgeValues) {
+void NttVulkan::edge_values() {
   const Fr minus_one = fr::neg(fr::kOne);
   const Vec edges = {fr::kZero,
                      fr::kOne,
@@ -189,7 +199,7 @@ TEST_P(NttVulkan, EdgeValues) {
 
 // Every output of a 2^3 coset transform from GMP: w = 7^((r-1)/8) and the Montgomery conversions
 // computed there, independently of fr::.
-TEST_P(NttVulkan, GmpAgreesOnASmallCosetTransform) {
+void NttVulkan::gmp_agrees_on_a_small_coset_transform() {
   Mpz r, R, R_inv, w, s, e;
   const fr::Limbs m = fr::kModulus;
   mpz_import(r.v, 4, -1, sizeof(uint64_t), 0, 0, m.data());
@@ -226,7 +236,7 @@ TEST_P(NttVulkan, GmpAgreesOnASmallCosetTransform) {
   }
 }
 
-TEST_P(NttVulkan, EverySizeUpTo4096) {
+void NttVulkan::every_size_up_to_4096() {
   for (unsigned k = 0; k <= 12; ++k) {
     SCOPED_TRACE(k);
     const Vec x = random_vec(std::size_t{1} << k, 100 + k);
@@ -239,7 +249,7 @@ TEST_P(NttVulkan, EverySizeUpTo4096) {
   }
 }
 
-TEST_P(NttVulkan, BatchTransformsEachVector) {
+void NttVulkan::batch_transforms_each_vector() {
   const Vec x = random_vec(3 << 10, 7);
   EXPECT_EQ(forward(x, 10, kCoset, 3), cpu_batch(x, 10, false, kCoset));
   EXPECT_EQ(inverse(x, 10, kCoset, 3), cpu_batch(x, 10, true, kCoset));
@@ -268,7 +278,7 @@ TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
   EXPECT_THROW(forward(x, 8, kCoset, 1, sizeof(Fr) << 4), Error);
 }
 
-TEST_P(NttVulkan, RejectsBadArguments) {
+void NttVulkan::rejects_bad_arguments() {
   auto lock = device.lock();
   auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, 64 * sizeof(Fr));
   const auto code = [&](std::size_t log_n, std::size_t batch, NttOptions o) {
@@ -285,6 +295,19 @@ TEST_P(NttVulkan, RejectsBadArguments) {
   EXPECT_EQ(code(7, 1, {}), ErrorCode::InvalidArgument);  // 128 elements in a buffer of 64
   EXPECT_EQ(code(5, 3, {}), ErrorCode::InvalidArgument);
   device.pool().release(std::move(buffer));
+}
+
+TEST_P(NttVulkan, ExactOnSmallShapesAndStrictOnArguments) {
+  for (const auto& [name, check] :
+       {std::pair{"naive DFT", &NttVulkan::small_sizes_match_the_naive_dft},
+        {"edge values", &NttVulkan::edge_values},
+        {"GMP coset", &NttVulkan::gmp_agrees_on_a_small_coset_transform},
+        {"sizes to 4096", &NttVulkan::every_size_up_to_4096},
+        {"batches", &NttVulkan::batch_transforms_each_vector},
+        {"bad arguments", &NttVulkan::rejects_bad_arguments}}) {
+    SCOPED_TRACE(name);
+    (this->*check)();
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,

@@ -39,7 +39,8 @@ TEST_F(Scale, TwoToTheTwentySixStreamsInBoundedMemory) {
     b[i] = block_b[i % block_b.size()];
   }
   ExecutorOptions o = vk::on_device(-1);
-  o.vulkan.host_import = HostImport::Off;  // the streamed path: imports hold no buffers at all
+  o.vulkan.host_import =
+      gpuexec::HostImport::Off;  // the streamed path: imports hold no buffers at all
   vk::PersistentBackend backend(o, {});
   const long rss_before = status_kb("VmRSS");
   std::ofstream("/proc/self/clear_refs") << "5";  // restart the peak (VmHWM) from here

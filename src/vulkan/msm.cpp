@@ -96,9 +96,19 @@ unsigned msm_device_window_bits(std::size_t n) {
   return std::clamp(cpu::msm_window_bits(n), 1u, kMaxWindowBits);
 }
 
-std::size_t msm_max_points(const DeviceInfo& device) {
-  const std::size_t by_range = device.limits.maxStorageBufferRange / sizeof(G1Affine);
-  return std::min<std::size_t>(by_range, (std::size_t{1} << 31) - 1);
+std::size_t msm_range_points(const DeviceInfo& device, std::size_t n) {
+  const VkDeviceSize max = device.limits.maxStorageBufferRange;
+  const VkDeviceSize align =
+      std::max<VkDeviceSize>(device.limits.minStorageBufferOffsetAlignment, 4);
+  // The window width of a full range bounds the sorted indices' binding (windows * 4 bytes each).
+  const unsigned windows =
+      window_count(msm_device_window_bits(std::min<std::size_t>(n, max / sizeof(G1Affine))));
+  std::size_t points = std::min({max / sizeof(G1Affine), (max - align) / sizeof(Scalar),
+                                 max / (4 * VkDeviceSize{windows}), std::size_t{1} << 30});
+  // Ranges start at multiples of 256 points: 256 * 96 and 256 * 32 bytes are offsets aligned for
+  // any minStorageBufferOffsetAlignment up to 8 KiB.
+  if (points >= 256) points -= points % 256;
+  return std::min(points, std::max<std::size_t>(n, 1));
 }
 
 std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> points) {
@@ -109,18 +119,13 @@ std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> 
 }
 
 void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<const Scalar> scalars,
-             std::size_t batch, std::span<G1Jacobian> out) {
+             std::size_t batch, std::span<G1Jacobian> out, std::size_t max_range_points) {
   if (out.size() != batch || scalars.size() != batch * n) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("msm: {} scalars and {} outputs for a batch of {} over {} points",
                             scalars.size(), out.size(), batch, n));
   }
   const DeviceInfo& info = device.info();
-  if (n > msm_max_points(info)) {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("msm: {} points, above the {} this device takes in one binding", n,
-                            msm_max_points(info)));
-  }
   if (points.size() < n * sizeof(G1Affine)) {
     throw Error(ErrorCode::InvalidArgument, "msm: the point buffer holds fewer than n points");
   }
@@ -128,25 +133,25 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     std::fill(out.begin(), out.end(), g1::kInfinity);
     return;
   }
-  const unsigned c = msm_device_window_bits(n);
+  // Ranges of the points (and their scalars) within one binding each: each its own Pippenger
+  // into its own window sums, which the host adds (O(ranges * windows) there).
+  std::size_t range = msm_range_points(info, n);
+  if (max_range_points) range = std::min(range, max_range_points);
+  const std::size_t ranges = (n + range - 1) / range;
+  const unsigned c = msm_device_window_bits(range);
   const unsigned windows = window_count(c);
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
   const uint32_t segs = std::min(buckets, kMaxSegments);
   const uint32_t seg_len = (buckets + segs - 1) / segs;
-  const std::size_t entries = std::size_t{windows} * n;  // most sorted entries of one MSM
-  if (entries > std::numeric_limits<uint32_t>::max()) {
-    throw Error(ErrorCode::InvalidArgument, "msm: windows * n above 2^32");
-  }
+  const std::size_t entries = std::size_t{windows} * range;  // most sorted entries of a range
   const VkDeviceSize align = std::max<VkDeviceSize>(info.limits.minStorageBufferOffsetAlignment, 4);
   const VkDeviceSize scalar_bytes = n * sizeof(Scalar);
-  check_binding(info, n * sizeof(G1Affine), "the points");
-  check_binding(info, scalar_bytes + align, "the scalars");
   check_binding(info, entries * 4, "the sorted indices");
   check_binding(info, slots * kXyzzBytes, "the buckets");
   // Points per accumulation invocation: twice a bucket's mean, more where the pieces' partial sums
   // (at most slots + entries / piece) would not fit one binding.
-  std::size_t piece = std::max<std::size_t>(16, 2 * ((n + buckets - 1) / buckets));
+  std::size_t piece = std::max<std::size_t>(16, 2 * ((range + buckets - 1) / buckets));
   const auto piece_bound = [&] { return slots + entries / piece + 1; };
   while (piece_bound() * kXyzzBytes > info.limits.maxStorageBufferRange) piece *= 2;
   const std::size_t pieces = piece_bound();
@@ -164,7 +169,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   PoolBuffer piece_sums(device, MemoryUse::DeviceLocal, pieces * kXyzzBytes);
   const VkDeviceSize seg_bytes = std::size_t{windows} * segs * 2 * kXyzzBytes;  // (acc, run)
   PoolBuffer seg_sums(device, MemoryUse::DeviceLocal, seg_bytes);
-  const VkDeviceSize window_bytes = batch * windows * kXyzzBytes;
+  const VkDeviceSize window_bytes = batch * ranges * windows * kXyzzBytes;
   PoolBuffer window_sums(device, MemoryUse::DeviceLocal, window_bytes);
   PoolBuffer readback(device, MemoryUse::Readback, window_bytes);
 
@@ -178,44 +183,47 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     r.copy(*staging.buffer, *scalar_buf.buffer, std::span(&region, 1));
   };
   phases.compute = [&](Recording& r) {
-    const BufferRange point_range{points.handle(), 0, n * sizeof(G1Affine)};
     for (std::size_t j = 0; j < batch; ++j) {
-      // The scalar binding starts at an aligned offset at or before this MSM's first scalar.
-      const VkDeviceSize first = j * scalar_bytes, start = first / align * align;
-      Push push{static_cast<uint32_t>(n),
-                c,
-                windows,
-                buckets,
-                static_cast<uint32_t>((first - start) / sizeof(Scalar)),
-                seg_len,
-                segs,
-                static_cast<uint32_t>(j * windows),
-                static_cast<uint32_t>(piece)};
-      const std::array<BufferRange, 9> bindings = {
-          point_range,
-          scalar_buf.range(start, first - start + scalar_bytes),
-          counts.range(0, slots * 4),
-          offsets.range(0, (slots + 1) * 4),
-          sorted.range(0, entries * 4),
-          piece_sums.range(0, pieces * kXyzzBytes),
-          seg_sums.range(0, seg_bytes),
-          window_sums.all(),
-          piece_offsets.range(0, (slots + 1) * 4)};
-      const auto bytes = std::as_bytes(std::span(&push, 1));
-      const auto run = [&](Pass p, std::size_t invocations) {
-        r.dispatch(*k[p], bindings, bytes, dispatch_size(invocations, k[p]->local_size(), info));
+      for (std::size_t q = 0; q < ranges; ++q) {
+        const std::size_t first_point = q * range, count = std::min(range, n - first_point);
+        // The scalar binding starts at an aligned offset at or before the range's first scalar.
+        const VkDeviceSize first = (j * n + first_point) * sizeof(Scalar),
+                           start = first / align * align;
+        const Push push{static_cast<uint32_t>(count),
+                        c,
+                        windows,
+                        buckets,
+                        static_cast<uint32_t>((first - start) / sizeof(Scalar)),
+                        seg_len,
+                        segs,
+                        static_cast<uint32_t>((j * ranges + q) * windows),
+                        static_cast<uint32_t>(piece)};
+        const std::array<BufferRange, 9> bindings = {
+            BufferRange{points.handle(), first_point * sizeof(G1Affine), count * sizeof(G1Affine)},
+            scalar_buf.range(start, first - start + count * sizeof(Scalar)),
+            counts.range(0, slots * 4),
+            offsets.range(0, (slots + 1) * 4),
+            sorted.range(0, std::size_t{windows} * count * 4),
+            piece_sums.range(0, pieces * kXyzzBytes),
+            seg_sums.range(0, seg_bytes),
+            window_sums.all(),
+            piece_offsets.range(0, (slots + 1) * 4)};
+        const auto bytes = std::as_bytes(std::span(&push, 1));
+        const auto run = [&](Pass p, std::size_t invocations) {
+          r.dispatch(*k[p], bindings, bytes, dispatch_size(invocations, k[p]->local_size(), info));
+          r.barrier(Hazard::KernelToKernel);
+        };
+        r.barrier(Hazard::Any);  // the previous range's passes are done with the scratch buffers
+        vkCmdFillBuffer(r.handle(), counts.buffer->handle(), 0, slots * 4, 0);
+        r.barrier(Hazard::Any);
+        run(kCount, count);
+        r.dispatch(*k[kScan], bindings, bytes, DispatchSize{1, 1});
         r.barrier(Hazard::KernelToKernel);
-      };
-      r.barrier(Hazard::Any);  // the previous MSM's passes are done with the scratch buffers
-      vkCmdFillBuffer(r.handle(), counts.buffer->handle(), 0, slots * 4, 0);
-      r.barrier(Hazard::Any);
-      run(kCount, n);
-      r.dispatch(*k[kScan], bindings, bytes, DispatchSize{1, 1});
-      r.barrier(Hazard::KernelToKernel);
-      run(kScatter, n);
-      run(kAccumulate, pieces);
-      run(kReduce, std::size_t{windows} * segs);
-      run(kWindow, windows);
+        run(kScatter, count);
+        run(kAccumulate, pieces);
+        run(kReduce, std::size_t{windows} * segs);
+        run(kWindow, windows);
+      }
     }
   };
   phases.readback = [&](Recording& r) {
@@ -231,10 +239,15 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     throw;
   }
   readback.buffer->invalidate(0, window_bytes);
-  std::vector<G1Xyzz> sums(batch * windows);
+  std::vector<G1Xyzz> sums(batch * ranges * windows);
   std::memcpy(sums.data(), readback.buffer->mapped(), window_bytes);
   for (std::size_t j = 0; j < batch; ++j) {
-    out[j] = combine(std::span(sums).subspan(j * windows, windows), c);
+    const std::span<G1Xyzz> first = std::span(sums).subspan(j * ranges * windows, windows);
+    for (std::size_t q = 1; q < ranges; ++q) {
+      const G1Xyzz* other = sums.data() + (j * ranges + q) * windows;
+      for (unsigned w = 0; w < windows; ++w) first[w] = g1::add(first[w], other[w]);
+    }
+    out[j] = combine(first, c);
   }
 }
 

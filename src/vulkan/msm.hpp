@@ -28,9 +28,11 @@ namespace gpuexec::vk {
 // The window width run_msm uses for n points (1..16).
 unsigned msm_device_window_bits(std::size_t n);
 
-// The most points run_msm takes on this device: every binding within maxStorageBufferRange
-// (the points: n * 96 bytes; lavapipe's 128 MiB gives 1,398,101) and indices below 2^31.
-std::size_t msm_max_points(const DeviceInfo& device);
+// The points of one range of an MSM over n points: run_msm splits longer MSMs into ranges whose
+// points, scalars and sorted indices each fit one binding (maxStorageBufferRange; lavapipe's
+// 128 MiB holds 1,398,016 points, NVIDIA's 4 GiB 44.7 million), each range its own Pippenger
+// into its own window sums, which the host adds. A multiple of 256, or n itself where smaller.
+std::size_t msm_range_points(const DeviceInfo& device, std::size_t n);
 
 // A device-local buffer holding points (Montgomery affine, blst_p1_affine layout, 96 bytes
 // each), for run_msm; from the device's pool (give it back with device.pool().release). The
@@ -39,9 +41,10 @@ std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> 
 
 // out[j] = sum_i [scalars[j * n + i]] points[i] for j < batch, with n points at the start of
 // `points` (G1Affine, infinity allowed, any repetition) and batch * n host scalars (any 256-bit
-// values). out.size() must be batch. Throws InvalidArgument on mismatched sizes or n above
-// msm_max_points. The caller holds device.lock().
+// values). out.size() must be batch. Throws InvalidArgument on mismatched sizes; a device
+// allocation that fails is OutOfMemory. max_range_points, when not 0, makes the ranges shorter
+// (the tests split small MSMs so). The caller holds device.lock().
 void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<const Scalar> scalars,
-             std::size_t batch, std::span<G1Jacobian> out);
+             std::size_t batch, std::span<G1Jacobian> out, std::size_t max_range_points = 0);
 
 }  // namespace gpuexec::vk

@@ -24,12 +24,12 @@ constexpr int kFree = 0, kLive = 2;
 constexpr int kSlotsPerChunk = 64;
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
-struct Chunk {
+struct SlotChunk {
   TempSlot slots[kSlotsPerChunk];
-  std::atomic<Chunk*> next{nullptr};
+  std::atomic<SlotChunk*> next{nullptr};
 };
 
-Chunk g_first;
+SlotChunk g_first;
 std::mutex g_mutex;  // registration only; never taken by the handler
 std::atomic<pid_t> g_child{0};
 
@@ -41,13 +41,13 @@ extern "C" void on_fatal_signal(int sig) {
     ::kill(child, sig);
     ::waitpid(child, nullptr, 0);
   }
-  for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
+  for (SlotChunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
     for (TempSlot& s : c->slots) {
       if (s.state.load(std::memory_order_acquire) == kLive) ::unlink(s.path);
     }
   }
   // Then directories (bench e2e's scratch directory), now that the files in them are gone.
-  for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
+  for (SlotChunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
     for (TempSlot& s : c->slots) {
       if (s.state.load(std::memory_order_acquire) == kLive) ::rmdir(s.path);
     }
@@ -77,7 +77,7 @@ void install_temp_cleanup_handlers() {
 
 TempSlot* register_temp(const std::string& path) {
   std::lock_guard lock(g_mutex);
-  Chunk* c = &g_first;
+  SlotChunk* c = &g_first;
   for (;;) {
     for (TempSlot& s : c->slots) {
       if (s.state.load(std::memory_order_relaxed) != kFree) continue;
@@ -91,9 +91,9 @@ TempSlot* register_temp(const std::string& path) {
       s.state.store(kLive, std::memory_order_release);
       return &s;
     }
-    Chunk* next = c->next.load(std::memory_order_relaxed);
+    SlotChunk* next = c->next.load(std::memory_order_relaxed);
     if (!next) {
-      next = new Chunk;
+      next = new SlotChunk;
       c->next.store(next, std::memory_order_release);
     }
     c = next;
@@ -110,7 +110,7 @@ void set_signal_child(pid_t pid) noexcept {
 
 int live_temp_count() noexcept {
   int n = 0;
-  for (Chunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
+  for (SlotChunk* c = &g_first; c; c = c->next.load(std::memory_order_acquire)) {
     for (TempSlot& s : c->slots) n += s.state.load(std::memory_order_acquire) == kLive;
   }
   return n;

@@ -11,7 +11,6 @@
 namespace gpuexec::cli {
 
 namespace {
-constexpr double kWarmUpMs = 300;  // the GPU's boost clock (see suite_resident.cpp)
 
 std::vector<Fr> random_fr(std::size_t n, uint64_t seed) {
   std::mt19937_64 rng(seed);
@@ -57,7 +56,7 @@ std::vector<BenchResult> run_ntt_suite(BenchContext& ctx) {
 
       ctx.progress("ntt", "vulkan-resident", n);
       DeviceVector v = gpu.upload(std::span<const Fr>(x));
-      warm_up_for(kWarmUpMs, 1, [&] { gpu.ntt(v, options); });
+      warm_up_for(kGpuWarmUpMs, 1, [&] { gpu.ntt(v, options); });
       v.write(std::span<const Fr>(x));
       const Timing tr = measure(
           0, o.reps, [&] { gpu.ntt(v, options); },

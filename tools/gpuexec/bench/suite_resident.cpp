@@ -15,10 +15,6 @@
 namespace gpuexec::cli {
 
 namespace {
-// Sustained load before timing each op: without it the kernels ran at the idle SM clock (an H200
-// at 345 instead of 1980 MHz), 3-5x slower at 2^24 elements and above (docs/GPU_NOTES.md, 7.9).
-constexpr double kWarmUpMs = 300;
-
 // Whether pred(begin, end) holds on every part of [0, n), the parts checked on all cores.
 template <class Pred>
 bool all_parts(std::size_t n, Pred pred) {
@@ -86,7 +82,7 @@ void run_fr_rows(BenchContext& ctx, Executor& executor, vk::PersistentBackend& b
       vk::run_resident(device, kernel, in, out_range, n, sizeof(Fr));
     };
     run();
-    warm_up_for(kWarmUpMs, 1, run);
+    warm_up_for(kGpuWarmUpMs, 1, run);
     {
       auto lock = device.lock();
       std::fill(out.begin(), out.end(), Fr{});
@@ -143,7 +139,7 @@ std::vector<BenchResult> run_resident_suite(BenchContext& ctx) {
       // Sustained load right before the timed reps: the GPU falls back to its idle clock 2-3 s
       // after its last work (making the inputs of a 16M-element run takes that long), and the
       // reps of one op are too short to bring it back up (docs/GPU_NOTES.md, 7.9).
-      warm_up_for(kWarmUpMs, 1, [&] { executor.run(op, a, b, out); });
+      warm_up_for(kGpuWarmUpMs, 1, [&] { executor.run(op, a, b, out); });
       out.write(zeros);  // a rep that wrote nothing cannot pass the check below
       std::vector<double> gpu_ms;
       const Timing t = measure(

@@ -24,8 +24,10 @@ inline Timing summarize(std::vector<double> samples_ms) {
   return t;
 }
 
-// Runs fn `warmup` times untimed, then `reps` times timed; after_each runs untimed after every
-// timed rep (the benchmarks verify each result there).
+// Sustained load before timing a GPU op: without it the kernels ran at the idle SM clock (an H200
+// at 345 instead of 1980 MHz), 3-5x slower at 2^24 elements and above (docs/GPU_NOTES.md, 7.9).
+constexpr double kGpuWarmUpMs = 300;
+
 // Runs fn until it has run `min_runs` times and for at least `ms` milliseconds: a GPU idles at a
 // low clock and needs sustained load to reach its boost clock (an H100 went from 345 to 1980 MHz
 // only after tens of milliseconds of work).
@@ -41,6 +43,8 @@ void warm_up_for(double ms, int min_runs, Fn&& fn) {
   }
 }
 
+// Runs fn `warmup` times untimed, then `reps` times timed; after_each runs untimed after every
+// timed rep (the benchmarks verify each result there).
 template <typename Fn, typename After>
 Timing measure(int warmup, int reps, Fn&& fn, After&& after_each) {
   for (int i = 0; i < warmup; ++i) fn();
