@@ -8,8 +8,8 @@ void main() {
   uint s[8];
   load_scalar(i, s);
   uint carry = 0u;
-  for (uint w = 0u; w < params.windows; ++w) {
+  for (uint w = 0u; w < params.digit_windows; ++w) {
     int d = next_digit(s, w, carry);
-    if (d != 0) atomicAdd(cnt[w * params.buckets + uint(abs(d)) - 1u], 1u);
+    if (d != 0) atomicAdd(cnt[digit_slot(w, d)], 1u);
   }
 }

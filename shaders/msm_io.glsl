@@ -4,6 +4,9 @@
 // B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair. A slot's
 // points are summed in pieces of at most `piece` points (so a crowded bucket is spread over
 // invocations): slot k owns pieces poff[k] .. poff[k+1]-1.
+// With precomputed bases (`blocks` > 1) the points binding holds `blocks` copies of each base,
+// [2^(k c windows)] P_i at i * blocks + k, and digit window k * windows + w goes to window w of
+// copy k: the digit_windows digits of a scalar fill `windows` windows of buckets.
 #extension GL_GOOGLE_include_directive : require
 #include "field.glsl"
 #include "g1.glsl"
@@ -30,6 +33,8 @@ layout(push_constant) uniform Params {
   uint segs;         // segments per window
   uint out_base;     // first window sum of this MSM in the window binding
   uint piece;        // most points summed by one invocation of the accumulation
+  uint digit_windows; // signed digits per scalar: digit_windows * c > 256
+  uint blocks;       // copies of each base in the points binding (precomputed multiples)
 } params;
 
 uint invocation_index() {
@@ -48,6 +53,14 @@ uint scalar_bits(uint s[8], uint pos, uint c) {
   uint v = s[w] >> sh;
   if (sh + c > 32u && w + 1u < 8u) v |= s[w + 1u] << (32u - sh);
   return v & ((1u << c) - 1u);
+}
+
+// The slot of digit window w's nonzero digit d, and the binding index of point i's copy for it.
+uint digit_slot(uint w, int d) {
+  return (w % params.windows) * params.buckets + uint(abs(d)) - 1u;
+}
+uint copy_index(uint i, uint w) {
+  return i * params.blocks + w / params.windows;
 }
 
 // Signed digit of window w given the carry from window w - 1 (updated): in [-B, B].

@@ -1,5 +1,6 @@
 #version 450
-// Pippenger pass 3: each point's index (with its digit's sign in bit 31) into its slots' ranges.
+// Pippenger pass 3: the index of each digit's copy of its point (the digit's sign in bit 31)
+// into its slot's range.
 #include "msm_io.glsl"
 
 void main() {
@@ -8,10 +9,10 @@ void main() {
   uint s[8];
   load_scalar(i, s);
   uint carry = 0u;
-  for (uint w = 0u; w < params.windows; ++w) {
+  for (uint w = 0u; w < params.digit_windows; ++w) {
     int d = next_digit(s, w, carry);
     if (d == 0) continue;
-    uint pos = atomicAdd(cnt[w * params.buckets + uint(abs(d)) - 1u], 1u);
-    sorted[pos] = i | (d < 0 ? 0x80000000u : 0u);
+    uint pos = atomicAdd(cnt[digit_slot(w, d)], 1u);
+    sorted[pos] = copy_index(i, w) | (d < 0 ? 0x80000000u : 0u);
   }
 }

@@ -44,8 +44,9 @@ class PlainCpu final : public Backend {
   void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override {
     cpu_.ntt_resident(data, log_n, options);
   }
-  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) override {
-    return cpu_.upload_bases(points);
+  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points,
+                                             unsigned precompute) override {
+    return cpu_.upload_bases(points, precompute);
   }
   void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
            std::span<G1Jacobian> results) override {

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "cpu/msm.hpp"
+#include "curve/g1_multiples.hpp"
 #include "g1_oracle.hpp"
 #include "gpuexec/g1.hpp"
 
@@ -225,6 +226,28 @@ TEST_F(G1Msm, SignedDigitsRecomposeTheScalars) {
   EXPECT_THROW(cpu::msm_signed_digits(scalars, 8, 32), std::invalid_argument);  // 256 bits
   EXPECT_THROW(cpu::msm_signed_digits(scalars, 0, 300), std::invalid_argument);
   EXPECT_THROW(cpu::msm_signed_digits(scalars, 21, 13), std::invalid_argument);
+}
+
+// Precomputed copies of MSM bases: [2^(k shift)] P at i * blocks + k, infinity kept.
+TEST_F(G1Msm, BaseMultiplesAreShiftedCopies) {
+  std::vector<G1Affine> points(5);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    points[i] = g1::to_affine(g1::mul(g1::generator(), scalar_from_limbs({3 * i + 1, 0, 0, 0})));
+  }
+  points[2] = G1Affine{};  // infinity
+  for (const auto& [blocks, shift] : {std::pair{1u, 7u}, {3u, 13u}, {4u, 64u}, {2u, 255u}}) {
+    const auto copies = g1::base_multiples(points, blocks, shift);
+    ASSERT_EQ(copies.size(), points.size() * blocks);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      for (unsigned k = 0; k < blocks; ++k) {
+        std::array<uint64_t, 4> two_to{};  // 2^(k shift), below 2^256 for these cases
+        two_to[k * shift / 64] = uint64_t{1} << (k * shift % 64);
+        EXPECT_TRUE(g1::equal(g1::mul(points[i], scalar_from_limbs(two_to)),
+                              copies[i * blocks + k]))
+            << i << " copy " << k << " of " << blocks;
+      }
+    }
+  }
 }
 
 TEST_F(G1Msm, WindowWidthGrowsWithN) {

@@ -15,9 +15,13 @@
 #include <vector>
 
 #include "cpu/msm.hpp"
+#include "curve/g1_multiples.hpp"
 #include "gpuexec/error.hpp"
+#include "gpuexec/executor.hpp"
+#include "gpuexec/gpuexec.h"
 #include "gpuexec/g1.hpp"
 #include "vulkan/msm.hpp"
+#include "g1_samples.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
 
@@ -100,10 +104,10 @@ class MsmVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   }
   std::vector<G1Jacobian> gpu_msm(const vk::Buffer& points, std::size_t n,
                                   std::span<const Scalar> scalars, std::size_t batch,
-                                  std::size_t max_range_points = 0) {
+                                  std::size_t max_range_points = 0, const vk::MsmShape& shape = {}) {
     std::vector<G1Jacobian> out(batch);
     auto lock = device.lock();
-    vk::run_msm(device, points, n, scalars, batch, out, max_range_points);
+    vk::run_msm(device, points, n, scalars, batch, out, shape, max_range_points);
     return out;
   }
   std::unique_ptr<vk::Buffer> upload(std::span<const G1Affine> points) {
@@ -129,6 +133,7 @@ class MsmVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void degenerate_inputs();
   void batch_and_resident_points_reused();
   void ranges_beyond_one_binding();
+  void precomputed_copies();
 };
 
 void MsmVulkan::matches_cpu_across_sizes() {
@@ -222,13 +227,37 @@ void MsmVulkan::ranges_beyond_one_binding() {
   EXPECT_EQ(vk::msm_range_points(info, 1000), 1000u);
 }
 
+// Bases with precomputed copies: fewer windows of buckets, each copy a block of the digits; with
+// ranges, with more copies asked than there are windows, and the edge scalars.
+void MsmVulkan::precomputed_copies() {
+  for (const auto& [n, blocks, range] :
+       {std::tuple{300u, 2u, 0u}, {700u, 3u, 256u}, {40u, 40u, 0u}, {17u, 5u, 0u}}) {
+    std::vector<G1Affine> points;
+    std::vector<Scalar> scalars;
+    make_case(n, points, scalars, 2);
+    if (n == 17) {  // every edge scalar (16 of them) in the first MSM
+      const auto edges = edge_scalars();
+      std::copy(edges.begin(), edges.end(), scalars.begin());
+    }
+    const vk::MsmShape shape = vk::msm_precomputed_shape(device.info(), n, blocks);
+    EXPECT_LE(shape.blocks, blocks);
+    const auto copies =
+        g1::base_multiples(points, shape.blocks, shape.c * vk::msm_block_windows(shape));
+    const auto buffer = upload(copies);
+    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, range, shape),
+                 "n = " + std::to_string(n) + " with " + std::to_string(shape.blocks) +
+                     " copies of c = " + std::to_string(shape.c));
+  }
+}
+
 TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
   for (const auto& [name, check] :
        {std::pair{"sizes", &MsmVulkan::matches_cpu_across_sizes},
         {"edge scalars", &MsmVulkan::edge_scalars_alone_and_together},
         {"degenerate inputs", &MsmVulkan::degenerate_inputs},
         {"batches and resident points", &MsmVulkan::batch_and_resident_points_reused},
-        {"ranges", &MsmVulkan::ranges_beyond_one_binding}}) {
+        {"ranges", &MsmVulkan::ranges_beyond_one_binding},
+        {"precomputed copies", &MsmVulkan::precomputed_copies}}) {
     SCOPED_TRACE(name);
     (this->*check)();
   }
@@ -239,6 +268,65 @@ INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,
                          [](const auto& info) {
                            return info.param == KernelVariant::U64 ? "u64" : "u32";
                          });
+
+// Executor::msm on Vulkan (one device, and one device opened twice as several) against the CPU
+// backend: shared and per-MSM points, resident bases with and without precomputed copies, async,
+// and the C ABI's precomputed bases.
+class MsmExecutors : public VulkanTest, public ::testing::WithParamInterface<bool> {};
+
+TEST_P(MsmExecutors, MatchTheCpuWithAndWithoutPrecomputedBases) {
+  ExecutorOptions o = vk::on_device(-1);
+  o.backend = BackendKind::Vulkan;
+  if (GetParam()) o.devices = {0, 0};
+  Executor gpu(o), cpu(ExecutorOptions{.backend = BackendKind::Cpu});
+  std::mt19937_64 rng(11);
+  const std::size_t n = 100, batch = 2;
+  const auto points = random_points(batch * n, rng);
+  std::vector<Scalar> scalars(batch * n);
+  for (auto& s : scalars) s = random_scalar(rng);
+  const std::span<const G1Affine> first(points.data(), n);
+  std::vector<G1Jacobian> want(batch), want_own(batch), got(batch);
+  cpu.msm(first, scalars, want);
+  cpu.msm(points, scalars, want_own);
+  const auto expect_all = [&](std::span<const G1Jacobian> w, const std::string& what) {
+    for (std::size_t j = 0; j < batch; ++j) EXPECT_TRUE(g1::equal(got[j], w[j])) << what << j;
+  };
+  gpu.msm(first, scalars, got);
+  expect_all(want, "shared points ");
+  gpu.msm(points, scalars, got);
+  expect_all(want_own, "per-MSM points ");
+  for (unsigned precompute : {1u, 4u, 40u}) {
+    const MsmBases bases = gpu.upload_bases(first, MsmBasesOptions{precompute});
+    EXPECT_EQ(bases.size(), n);
+    gpu.msm(bases, scalars, got);
+    expect_all(want, "precompute " + std::to_string(precompute) + " ");
+    if (precompute != 4) continue;
+    std::fill(got.begin(), got.end(), g1::kInfinity);
+    gpu.submit_msm(bases, scalars, got).get();
+    expect_all(want, "async, precompute 4 ");
+  }
+  EXPECT_THROW(gpu.upload_bases(first, MsmBasesOptions{0}), Error);
+  if (GetParam()) return;  // the C ABI on one device only: each executor builds its pipelines
+
+  gpuexec_executor* ex = nullptr;
+  ASSERT_EQ(gpuexec_executor_create(GPUEXEC_BACKEND_VULKAN, -1, &ex), GPUEXEC_OK);
+  gpuexec_msm_bases* bases = nullptr;
+  const uint64_t* p = first.front().x.limbs.data();
+  EXPECT_EQ(gpuexec_msm_bases_create_precomputed(ex, p, n, 0, &bases),
+            GPUEXEC_ERR_INVALID_ARGUMENT);
+  ASSERT_EQ(gpuexec_msm_bases_create_precomputed(ex, p, n, 3, &bases), GPUEXEC_OK)
+      << gpuexec_last_error();
+  EXPECT_EQ(gpuexec_msm_bases_size(bases), n);
+  ASSERT_EQ(gpuexec_g1_msm_bases(ex, bases, scalars.front().bytes.data(), batch * n,
+                                 got.front().x.limbs.data(), batch),
+            GPUEXEC_OK);
+  expect_all(want, "C ABI, precompute 3 ");
+  gpuexec_msm_bases_destroy(bases);
+  gpuexec_executor_destroy(ex);
+}
+
+INSTANTIATE_TEST_SUITE_P(Devices, MsmExecutors, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "Two" : "One"; });
 
 }  // namespace
 }  // namespace gpuexec::test

@@ -84,7 +84,7 @@ class Executor {
   void msm(std::span<const G1Affine> points, std::span<const Scalar> scalars,
            std::span<G1Jacobian> results);
   // Bases kept resident for many MSMs (an SRS uploaded once), then MSMs against them.
-  MsmBases upload_bases(std::span<const G1Affine> points);
+  MsmBases upload_bases(std::span<const G1Affine> points, const MsmBasesOptions& options = {});
   void msm(const MsmBases& bases, std::span<const Scalar> scalars, std::span<G1Jacobian> results);
   // msm() on the worker thread; scalars and results must stay valid until then.
   std::future<void> submit_msm(const MsmBases& bases, std::span<const Scalar> scalars,

@@ -227,6 +227,12 @@ gpuexec_status gpuexec_g1_msm(gpuexec_executor* ex, const uint64_t* points, size
    n_scalars = batch * the bases' size. */
 gpuexec_status gpuexec_msm_bases_create(gpuexec_executor* ex, const uint64_t* points, size_t n,
                                         gpuexec_msm_bases** out);
+/* The same with `precompute` copies of each base (precomputed multiples, MsmBasesOptions in
+   gpuexec/msm.hpp): fewer windows per MSM on a device, precompute times the memory; 1 is
+   gpuexec_msm_bases_create, 0 is INVALID_ARGUMENT. */
+gpuexec_status gpuexec_msm_bases_create_precomputed(gpuexec_executor* ex, const uint64_t* points,
+                                                    size_t n, unsigned precompute,
+                                                    gpuexec_msm_bases** out);
 size_t gpuexec_msm_bases_size(const gpuexec_msm_bases* bases);
 void gpuexec_msm_bases_destroy(gpuexec_msm_bases* bases); /* NULL is a no-op */
 gpuexec_status gpuexec_g1_msm_bases(gpuexec_executor* ex, const gpuexec_msm_bases* bases,

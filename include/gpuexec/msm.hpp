@@ -18,6 +18,16 @@ namespace gpuexec {
 
 class BasesStorage;  // the backend's memory behind the bases (internal)
 
+// How Executor::upload_bases keeps the bases.
+struct MsmBasesOptions {
+  // Copies of each base with precomputed multiples, [2^(k b)] P for k < precompute (b about
+  // 256 / precompute bits, whole windows): each MSM then sums about `precompute` times fewer
+  // windows of buckets, for `precompute` times the memory and a one-time cost of 256 doublings a
+  // base on all cores. 1: the bases alone. Used where the bases stay on a device (the persistent
+  // Vulkan backend, and several devices); the CPU and one-shot backends keep the bases alone.
+  unsigned precompute = 1;
+};
+
 // Points resident where the executor computes (device memory for Vulkan).
 class MsmBases {
  public:

@@ -55,7 +55,9 @@ class Backend {
   virtual void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) = 0;
   // G1 MSM: bases kept where the backend computes, and results[j] = sum_i [scalars[j n + i]]
   // bases[i] over n = bases.size() points (checked by the executor; bases made by this backend).
-  virtual std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) = 0;
+  // precompute >= 1: copies of each base a backend with device-resident bases keeps (msm.hpp).
+  virtual std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points,
+                                                     unsigned precompute) = 0;
   virtual void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
                    std::span<G1Jacobian> results) = 0;
   // Host memory the device reads directly (pinned_storage.hpp); plain host memory by default.

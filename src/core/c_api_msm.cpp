@@ -43,14 +43,28 @@ gpuexec_status gpuexec_g1_msm(gpuexec_executor* ex, const uint64_t* points, size
   });
 }
 
-gpuexec_status gpuexec_msm_bases_create(gpuexec_executor* ex, const uint64_t* points, size_t n,
-                                        gpuexec_msm_bases** out) {
-  return guard("gpuexec_msm_bases_create", [&] {
+namespace {
+gpuexec_status create_bases(const char* fn, gpuexec_executor* ex, const uint64_t* points,
+                            size_t n, unsigned precompute, gpuexec_msm_bases** out) {
+  return guard(fn, [&] {
     need(ex, "ex");
     need(out, "out");
     *out = nullptr;
-    *out = new gpuexec_msm_bases{ex->cxx.upload_bases(points_of(points, n, "points"))};
+    *out = new gpuexec_msm_bases{
+        ex->cxx.upload_bases(points_of(points, n, "points"), gpuexec::MsmBasesOptions{precompute})};
   });
+}
+}  // namespace
+
+gpuexec_status gpuexec_msm_bases_create(gpuexec_executor* ex, const uint64_t* points, size_t n,
+                                        gpuexec_msm_bases** out) {
+  return create_bases("gpuexec_msm_bases_create", ex, points, n, 1, out);
+}
+
+gpuexec_status gpuexec_msm_bases_create_precomputed(gpuexec_executor* ex, const uint64_t* points,
+                                                    size_t n, unsigned precompute,
+                                                    gpuexec_msm_bases** out) {
+  return create_bases("gpuexec_msm_bases_create_precomputed", ex, points, n, precompute, out);
 }
 
 size_t gpuexec_msm_bases_size(const gpuexec_msm_bases* bases) {

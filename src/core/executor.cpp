@@ -177,8 +177,12 @@ void Executor::msm(std::span<const G1Affine> points, std::span<const Scalar> sca
   }
 }
 
-MsmBases Executor::upload_bases(std::span<const G1Affine> points) {
-  return MsmBases(backend_->upload_bases(points));
+MsmBases Executor::upload_bases(std::span<const G1Affine> points,
+                                const MsmBasesOptions& options) {
+  if (options.precompute == 0) {
+    throw Error(ErrorCode::InvalidArgument, "upload_bases: precompute must be at least 1");
+  }
+  return MsmBases(backend_->upload_bases(points, options.precompute));
 }
 
 void Executor::msm(const MsmBases& bases, std::span<const Scalar> scalars,

@@ -63,7 +63,9 @@ void CpuBackend::ntt_resident(VectorStorage& data, unsigned log_n, const NttOpti
   ntt({reinterpret_cast<Fr*>(static_cast<HostVector&>(data).data()), data.size()}, log_n, options);
 }
 
-std::shared_ptr<BasesStorage> CpuBackend::upload_bases(std::span<const G1Affine> points) {
+// The CPU's Pippenger sums its windows on all cores from the bases alone (no copies).
+std::shared_ptr<BasesStorage> CpuBackend::upload_bases(std::span<const G1Affine> points,
+                                                       unsigned /*precompute*/) {
   return std::make_shared<HostBases>(this, points);
 }
 

@@ -231,8 +231,9 @@ void MultiDeviceBackend::ntt_resident(VectorStorage& data, unsigned log_n,
   members_.front()->backend->ntt_resident(data, log_n, options);
 }
 
-std::shared_ptr<BasesStorage> MultiDeviceBackend::upload_bases(std::span<const G1Affine> points) {
-  return members_.front()->backend->upload_bases_owned(points, this);
+std::shared_ptr<BasesStorage> MultiDeviceBackend::upload_bases(std::span<const G1Affine> points,
+                                                               unsigned precompute) {
+  return members_.front()->backend->upload_bases_owned(points, precompute, this);
 }
 
 void MultiDeviceBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,

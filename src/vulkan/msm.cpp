@@ -27,9 +27,9 @@ constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 // The push block of shaders/msm_io.glsl.
 struct Push {
   uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
-           out_base = 0, piece = 0;
+           out_base = 0, piece = 0, digit_windows = 0, blocks = 0;
 };
-static_assert(sizeof(Push) == 36);
+static_assert(sizeof(Push) == 44);
 
 enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
@@ -92,23 +92,45 @@ G1Jacobian combine(std::span<const G1Xyzz> windows, unsigned c) {
 
 }  // namespace
 
-unsigned msm_device_window_bits(std::size_t n) {
-  return std::clamp(cpu::msm_window_bits(n), 1u, kMaxWindowBits);
+unsigned msm_device_window_bits(const DeviceInfo& device, std::size_t n) {
+  unsigned c = std::clamp(cpu::msm_window_bits(n), 1u, kMaxWindowBits);
+  // The buckets of every window in one binding (17 windows of 2^15 at c = 16: 107 MB).
+  while (c > 1 && std::size_t{window_count(c)} << (c - 1) >
+                      device.limits.maxStorageBufferRange / kXyzzBytes) {
+    --c;
+  }
+  return c;
 }
 
-std::size_t msm_range_points(const DeviceInfo& device, std::size_t n) {
+std::size_t msm_range_points(const DeviceInfo& device, std::size_t n, unsigned blocks) {
   const VkDeviceSize max = device.limits.maxStorageBufferRange;
   const VkDeviceSize align =
       std::max<VkDeviceSize>(device.limits.minStorageBufferOffsetAlignment, 4);
-  // The window width of a full range bounds the sorted indices' binding (windows * 4 bytes each).
-  const unsigned windows =
-      window_count(msm_device_window_bits(std::min<std::size_t>(n, max / sizeof(G1Affine))));
-  std::size_t points = std::min({max / sizeof(G1Affine), (max - align) / sizeof(Scalar),
-                                 max / (4 * VkDeviceSize{windows}), std::size_t{1} << 30});
+  std::size_t points = std::min({max / (sizeof(G1Affine) * blocks), (max - align) / sizeof(Scalar),
+                                 std::size_t{1} << 30});
+  // The sorted indices, digit windows * 4 bytes a point, bound it too; their count follows the
+  // window width, which follows the range: twice round settles it.
+  for (int round = 0; round < 2; ++round) {
+    const unsigned c = msm_device_window_bits(device, std::min(n, points) * blocks);
+    points = std::min<std::size_t>(points, max / (4 * VkDeviceSize{window_count(c)}));
+  }
   // Ranges start at multiples of 256 points: 256 * 96 and 256 * 32 bytes are offsets aligned for
   // any minStorageBufferOffsetAlignment up to 8 KiB.
   if (points >= 256) points -= points % 256;
   return std::min(points, std::max<std::size_t>(n, 1));
+}
+
+MsmShape msm_precomputed_shape(const DeviceInfo& device, std::size_t n, unsigned blocks) {
+  if (blocks == 0) throw Error(ErrorCode::InvalidArgument, "msm: 0 copies of the bases");
+  MsmShape shape;
+  shape.c =
+      msm_device_window_bits(device, std::min(n, msm_range_points(device, n, blocks)) * blocks);
+  shape.blocks = std::min(blocks, window_count(shape.c));  // at least one window per copy
+  return shape;
+}
+
+unsigned msm_block_windows(const MsmShape& shape) {
+  return (window_count(shape.c) + shape.blocks - 1) / shape.blocks;
 }
 
 std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> points) {
@@ -119,14 +141,16 @@ std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> 
 }
 
 void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<const Scalar> scalars,
-             std::size_t batch, std::span<G1Jacobian> out, std::size_t max_range_points) {
+             std::size_t batch, std::span<G1Jacobian> out, const MsmShape& shape,
+             std::size_t max_range_points) {
   if (out.size() != batch || scalars.size() != batch * n) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("msm: {} scalars and {} outputs for a batch of {} over {} points",
                             scalars.size(), out.size(), batch, n));
   }
   const DeviceInfo& info = device.info();
-  if (points.size() < n * sizeof(G1Affine)) {
+  const unsigned blocks = std::max(shape.blocks, 1u);
+  if (points.size() < n * blocks * sizeof(G1Affine)) {
     throw Error(ErrorCode::InvalidArgument, "msm: the point buffer holds fewer than n points");
   }
   if (n == 0 || batch == 0) {
@@ -135,23 +159,26 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   }
   // Ranges of the points (and their scalars) within one binding each: each its own Pippenger
   // into its own window sums, which the host adds (O(ranges * windows) there).
-  std::size_t range = msm_range_points(info, n);
+  std::size_t range = msm_range_points(info, n, blocks);
   if (max_range_points) range = std::min(range, max_range_points);
   const std::size_t ranges = (n + range - 1) / range;
-  const unsigned c = msm_device_window_bits(range);
-  const unsigned windows = window_count(c);
+  // Windows of c bits: digit_windows digits per scalar into `windows` windows of buckets (fewer
+  // where the bases come with precomputed multiples, one copy per block of windows).
+  const unsigned c = shape.c ? shape.c : msm_device_window_bits(info, range);
+  const unsigned digit_windows = window_count(c);
+  const unsigned windows = blocks > 1 ? msm_block_windows({c, blocks}) : digit_windows;
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
   const uint32_t segs = std::min(buckets, kMaxSegments);
   const uint32_t seg_len = (buckets + segs - 1) / segs;
-  const std::size_t entries = std::size_t{windows} * range;  // most sorted entries of a range
+  const std::size_t entries = std::size_t{digit_windows} * range;  // most sorted of a range
   const VkDeviceSize align = std::max<VkDeviceSize>(info.limits.minStorageBufferOffsetAlignment, 4);
   const VkDeviceSize scalar_bytes = n * sizeof(Scalar);
   check_binding(info, entries * 4, "the sorted indices");
   check_binding(info, slots * kXyzzBytes, "the buckets");
   // Points per accumulation invocation: twice a bucket's mean, more where the pieces' partial sums
   // (at most slots + entries / piece) would not fit one binding.
-  std::size_t piece = std::max<std::size_t>(16, 2 * ((range + buckets - 1) / buckets));
+  std::size_t piece = std::max<std::size_t>(16, 2 * ((entries + slots - 1) / slots));
   const auto piece_bound = [&] { return slots + entries / piece + 1; };
   while (piece_bound() * kXyzzBytes > info.limits.maxStorageBufferRange) piece *= 2;
   const std::size_t pieces = piece_bound();
@@ -197,13 +224,16 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
                         seg_len,
                         segs,
                         static_cast<uint32_t>((j * ranges + q) * windows),
-                        static_cast<uint32_t>(piece)};
+                        static_cast<uint32_t>(piece),
+                        digit_windows,
+                        blocks};
         const std::array<BufferRange, 9> bindings = {
-            BufferRange{points.handle(), first_point * sizeof(G1Affine), count * sizeof(G1Affine)},
+            BufferRange{points.handle(), first_point * blocks * sizeof(G1Affine),
+                        count * blocks * sizeof(G1Affine)},
             scalar_buf.range(start, first - start + count * sizeof(Scalar)),
             counts.range(0, slots * 4),
             offsets.range(0, (slots + 1) * 4),
-            sorted.range(0, std::size_t{windows} * count * 4),
+            sorted.range(0, std::size_t{digit_windows} * count * 4),
             piece_sums.range(0, pieces * kXyzzBytes),
             seg_sums.range(0, seg_bytes),
             window_sums.all(),

@@ -25,26 +25,44 @@
 
 namespace gpuexec::vk {
 
-// The window width run_msm uses for n points (1..16).
-unsigned msm_device_window_bits(std::size_t n);
+// The window width run_msm uses for n points on this device: Pippenger's best for n (the CPU's
+// cost model), at most 16 (u32 counts and cursors) and small enough for every window's buckets
+// to fit one binding.
+unsigned msm_device_window_bits(const DeviceInfo& device, std::size_t n);
 
-// The points of one range of an MSM over n points: run_msm splits longer MSMs into ranges whose
-// points, scalars and sorted indices each fit one binding (maxStorageBufferRange; lavapipe's
-// 128 MiB holds 1,398,016 points, NVIDIA's 4 GiB 44.7 million), each range its own Pippenger
-// into its own window sums, which the host adds. A multiple of 256, or n itself where smaller.
-std::size_t msm_range_points(const DeviceInfo& device, std::size_t n);
+// How an MSM is cut into windows: c bits each (0: chosen from the points of a range), and the
+// copies of each base the points buffer holds (precomputed multiples): with blocks > 1 the
+// buffer holds [2^(k * c * msm_block_windows(shape))] P_i at i * blocks + k, k < blocks, and
+// each copy takes its own block of the scalars' windows: fewer windows of buckets to sum.
+struct MsmShape {
+  unsigned c = 0;
+  unsigned blocks = 1;
+};
+
+// The shape for bases of n points with `blocks` copies each on this device (blocks at most the
+// windows; a window width for n * blocks points, which fits that many fewer windows).
+MsmShape msm_precomputed_shape(const DeviceInfo& device, std::size_t n, unsigned blocks);
+// Windows of buckets per copy: ceil(digit windows / blocks).
+unsigned msm_block_windows(const MsmShape& shape);
+
+// The bases of one range of an MSM over n: run_msm splits longer MSMs into ranges whose points
+// (blocks copies each), scalars and sorted indices each fit one binding (maxStorageBufferRange;
+// lavapipe's 128 MiB holds 1,398,016 points, NVIDIA's 4 GiB 44.7 million), each range its own
+// Pippenger into its own window sums, which the host adds. A multiple of 256, or n where smaller.
+std::size_t msm_range_points(const DeviceInfo& device, std::size_t n, unsigned blocks = 1);
 
 // A device-local buffer holding points (Montgomery affine, blst_p1_affine layout, 96 bytes
 // each), for run_msm; from the device's pool (give it back with device.pool().release). The
 // caller holds device.lock().
 std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> points);
 
-// out[j] = sum_i [scalars[j * n + i]] points[i] for j < batch, with n points at the start of
-// `points` (G1Affine, infinity allowed, any repetition) and batch * n host scalars (any 256-bit
-// values). out.size() must be batch. Throws InvalidArgument on mismatched sizes; a device
+// out[j] = sum_i [scalars[j * n + i]] points[i] for j < batch, with n bases at the start of
+// `points` (G1Affine, infinity allowed, any repetition; shape.blocks copies each, as above) and
+// batch * n host scalars (any 256-bit values). out.size() must be batch. Throws InvalidArgument on mismatched sizes; a device
 // allocation that fails is OutOfMemory. max_range_points, when not 0, makes the ranges shorter
 // (the tests split small MSMs so). The caller holds device.lock().
 void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<const Scalar> scalars,
-             std::size_t batch, std::span<G1Jacobian> out, std::size_t max_range_points = 0);
+             std::size_t batch, std::span<G1Jacobian> out, const MsmShape& shape = {},
+             std::size_t max_range_points = 0);
 
 }  // namespace gpuexec::vk

@@ -53,8 +53,9 @@ void OneShotBackend::ntt_resident(VectorStorage&, unsigned, const NttOptions&) {
 }
 
 // Nothing outlives a one-shot call: the bases wait on the host, and each MSM opens a device,
-// uploads them and runs.
-std::shared_ptr<BasesStorage> OneShotBackend::upload_bases(std::span<const G1Affine> points) {
+// uploads them and runs (precomputed copies would be uploaded with each MSM: none are made).
+std::shared_ptr<BasesStorage> OneShotBackend::upload_bases(std::span<const G1Affine> points,
+                                                           unsigned /*precompute*/) {
   return std::make_shared<HostBases>(this, points);
 }
 

@@ -24,7 +24,8 @@ class OneShotBackend final : public Backend {
                     VectorStorage& out) override;
   void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
   void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
-  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) override;
+  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points,
+                                             unsigned precompute) override;
   void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
            std::span<G1Jacobian> results) override;
   ExecutorStats stats() const override;

@@ -126,13 +126,14 @@ void PersistentBackend::ntt_resident(VectorStorage& data, unsigned log_n,
   });
 }
 
-std::shared_ptr<BasesStorage> PersistentBackend::upload_bases(std::span<const G1Affine> points) {
-  return upload_bases_owned(points, this);
+std::shared_ptr<BasesStorage> PersistentBackend::upload_bases(std::span<const G1Affine> points,
+                                                              unsigned precompute) {
+  return upload_bases_owned(points, precompute, this);
 }
 
 std::shared_ptr<BasesStorage> PersistentBackend::upload_bases_owned(
-    std::span<const G1Affine> points, const Backend* owner) {
-  return std::make_shared<ResidentBases>(live_device(), points, owner);
+    std::span<const G1Affine> points, unsigned precompute, const Backend* owner) {
+  return std::make_shared<ResidentBases>(live_device(), points, precompute, owner);
 }
 
 void PersistentBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,
@@ -142,7 +143,7 @@ void PersistentBackend::msm(const BasesStorage& bases, std::span<const Scalar> s
   b.check_alive(device.get());
   run_on(*device, [&](Device& d) {
     const auto lock = d.lock();
-    run_msm(d, b.buffer(), b.size(), scalars, results.size(), results);
+    run_msm(d, b.buffer(), b.size(), scalars, results.size(), results, b.shape());
     ++d.counters().resident_ops;
   });
 }

@@ -33,12 +33,13 @@ class PersistentBackend final : public Backend {
   // Storage whose owner() is `owner` (a backend that runs its ops here).
   std::shared_ptr<VectorStorage> allocate_owned(std::size_t n, FieldId field, const Backend* owner);
   std::shared_ptr<BasesStorage> upload_bases_owned(std::span<const G1Affine> points,
-                                                   const Backend* owner);
+                                                   unsigned precompute, const Backend* owner);
   void run_resident(Op op, std::span<const VectorStorage* const> inputs,
                     VectorStorage& out) override;
   void ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) override;
   void ntt_resident(VectorStorage& data, unsigned log_n, const NttOptions& options) override;
-  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points) override;
+  std::shared_ptr<BasesStorage> upload_bases(std::span<const G1Affine> points,
+                                             unsigned precompute) override;
   void msm(const BasesStorage& bases, std::span<const Scalar> scalars,
            std::span<G1Jacobian> results) override;
   ExecutorStats stats() const override;

@@ -2,16 +2,24 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
+#include "curve/g1_multiples.hpp"
 #include "gpuexec/error.hpp"
-#include "vulkan/msm.hpp"
 
 namespace gpuexec::vk {
 
 ResidentBases::ResidentBases(std::shared_ptr<Device> device, std::span<const G1Affine> points,
-                             const Backend* owner)
+                             unsigned precompute, const Backend* owner)
     : BasesStorage(owner, points.size()), device_(std::move(device)) {
+  if (precompute > 1) shape_ = msm_precomputed_shape(device_->info(), points.size(), precompute);
+  // The copies on the host first (all cores), outside the device's lock.
+  const std::vector<G1Affine> copies =
+      shape_.blocks > 1
+          ? g1::base_multiples(points, shape_.blocks, shape_.c * msm_block_windows(shape_))
+          : std::vector<G1Affine>{};
   const auto lock = device_->lock();
-  buffer_ = upload_points(*device_, points);
+  buffer_ = upload_points(*device_, shape_.blocks > 1 ? std::span<const G1Affine>(copies) : points);
 }
 
 ResidentBases::~ResidentBases() {
