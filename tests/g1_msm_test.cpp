@@ -242,8 +242,8 @@ TEST_F(G1Msm, BaseMultiplesAreShiftedCopies) {
       for (unsigned k = 0; k < blocks; ++k) {
         std::array<uint64_t, 4> two_to{};  // 2^(k shift), below 2^256 for these cases
         two_to[k * shift / 64] = uint64_t{1} << (k * shift % 64);
-        EXPECT_TRUE(g1::equal(g1::mul(points[i], scalar_from_limbs(two_to)),
-                              copies[i * blocks + k]))
+        EXPECT_TRUE(
+            g1::equal(g1::mul(points[i], scalar_from_limbs(two_to)), copies[i * blocks + k]))
             << i << " copy " << k << " of " << blocks;
       }
     }

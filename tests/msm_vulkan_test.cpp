@@ -16,12 +16,12 @@
 
 #include "cpu/msm.hpp"
 #include "curve/g1_multiples.hpp"
+#include "g1_samples.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
-#include "gpuexec/gpuexec.h"
 #include "gpuexec/g1.hpp"
+#include "gpuexec/gpuexec.h"
 #include "vulkan/msm.hpp"
-#include "g1_samples.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
 
@@ -104,7 +104,8 @@ class MsmVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   }
   std::vector<G1Jacobian> gpu_msm(const vk::Buffer& points, std::size_t n,
                                   std::span<const Scalar> scalars, std::size_t batch,
-                                  std::size_t max_range_points = 0, const vk::MsmShape& shape = {}) {
+                                  std::size_t max_range_points = 0,
+                                  const vk::MsmShape& shape = {}) {
     std::vector<G1Jacobian> out(batch);
     auto lock = device.lock();
     vk::run_msm(device, points, n, scalars, batch, out, shape, max_range_points);

@@ -44,8 +44,8 @@ gpuexec_status gpuexec_g1_msm(gpuexec_executor* ex, const uint64_t* points, size
 }
 
 namespace {
-gpuexec_status create_bases(const char* fn, gpuexec_executor* ex, const uint64_t* points,
-                            size_t n, unsigned precompute, gpuexec_msm_bases** out) {
+gpuexec_status create_bases(const char* fn, gpuexec_executor* ex, const uint64_t* points, size_t n,
+                            unsigned precompute, gpuexec_msm_bases** out) {
   return guard(fn, [&] {
     need(ex, "ex");
     need(out, "out");

@@ -177,8 +177,7 @@ void Executor::msm(std::span<const G1Affine> points, std::span<const Scalar> sca
   }
 }
 
-MsmBases Executor::upload_bases(std::span<const G1Affine> points,
-                                const MsmBasesOptions& options) {
+MsmBases Executor::upload_bases(std::span<const G1Affine> points, const MsmBasesOptions& options) {
   if (options.precompute == 0) {
     throw Error(ErrorCode::InvalidArgument, "upload_bases: precompute must be at least 1");
   }

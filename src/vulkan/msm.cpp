@@ -106,8 +106,8 @@ std::size_t msm_range_points(const DeviceInfo& device, std::size_t n, unsigned b
   const VkDeviceSize max = device.limits.maxStorageBufferRange;
   const VkDeviceSize align =
       std::max<VkDeviceSize>(device.limits.minStorageBufferOffsetAlignment, 4);
-  std::size_t points = std::min({max / (sizeof(G1Affine) * blocks), (max - align) / sizeof(Scalar),
-                                 std::size_t{1} << 30});
+  std::size_t points = std::min(
+      {max / (sizeof(G1Affine) * blocks), (max - align) / sizeof(Scalar), std::size_t{1} << 30});
   // The sorted indices, digit windows * 4 bytes a point, bound it too; their count follows the
   // window width, which follows the range: twice round settles it.
   for (int round = 0; round < 2; ++round) {

@@ -58,9 +58,9 @@ std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> 
 
 // out[j] = sum_i [scalars[j * n + i]] points[i] for j < batch, with n bases at the start of
 // `points` (G1Affine, infinity allowed, any repetition; shape.blocks copies each, as above) and
-// batch * n host scalars (any 256-bit values). out.size() must be batch. Throws InvalidArgument on mismatched sizes; a device
-// allocation that fails is OutOfMemory. max_range_points, when not 0, makes the ranges shorter
-// (the tests split small MSMs so). The caller holds device.lock().
+// batch * n host scalars (any 256-bit values). out.size() must be batch. Throws InvalidArgument on
+// mismatched sizes; a device allocation that fails is OutOfMemory. max_range_points, when not 0,
+// makes the ranges shorter (the tests split small MSMs so). The caller holds device.lock().
 void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<const Scalar> scalars,
              std::size_t batch, std::span<G1Jacobian> out, const MsmShape& shape = {},
              std::size_t max_range_points = 0);
