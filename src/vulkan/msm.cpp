@@ -166,7 +166,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   // where the bases come with precomputed multiples, one copy per block of windows).
   const unsigned c = shape.c ? shape.c : msm_device_window_bits(info, range);
   const unsigned digit_windows = window_count(c);
-  const unsigned windows = blocks > 1 ? msm_block_windows({c, blocks}) : digit_windows;
+  const unsigned windows = msm_block_windows({c, blocks});
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
   const uint32_t segs = std::min(buckets, kMaxSegments);
