@@ -60,8 +60,8 @@ Limbs out_arg(py::handle obj, const char* name, py::ssize_t n, const Shape& elem
   }
   if (a.shape(0) != n) {
     throw Error(ErrorCode::InvalidArgument, std::string(name) + ": has " +
-                                                std::to_string(a.shape(0)) + " elements, expected " +
-                                                std::to_string(n));
+                                                std::to_string(a.shape(0)) +
+                                                " elements, expected " + std::to_string(n));
   }
   return py::reinterpret_borrow<Limbs>(a);
 }
@@ -76,9 +76,9 @@ FieldId field_of(py::handle obj, const char* name) {
   py::array a = typed(obj, name);
   if (a.ndim() == 2 && a.shape(1) == 6) return FieldId::Fp;
   if (a.ndim() == 2 && a.shape(1) == 4) return FieldId::Fr;
-  throw Error(ErrorCode::InvalidArgument, std::string(name) +
-                                              ": expected shape (n, 6) for Fp or (n, 4) for Fr, got " +
-                                              shape_text(a));
+  throw Error(
+      ErrorCode::InvalidArgument,
+      std::string(name) + ": expected shape (n, 6) for Fp or (n, 4) for Fr, got " + shape_text(a));
 }
 
 }  // namespace gpuexec::python

@@ -35,8 +35,8 @@ void bind_errors(py::module_& m) {
   g_classes[int(ErrorCode::InvalidArgument)] =
       make_class(m, "InvalidArgument", with(PyExc_ValueError),
                  "A bad argument: shape, size mismatch, overlap, NTT length, ...");
-  g_classes[int(ErrorCode::NonCanonical)] = make_class(
-      m, "NonCanonical", with(PyExc_ValueError), "An element not below its field's modulus.");
+  g_classes[int(ErrorCode::NonCanonical)] = make_class(m, "NonCanonical", with(PyExc_ValueError),
+                                                       "An element not below its field's modulus.");
   g_classes[int(ErrorCode::NoDevice)] =
       make_class(m, "NoDevice", with(nullptr), "No usable Vulkan device (or no Vulkan loader).");
   g_classes[int(ErrorCode::OutOfMemory)] =

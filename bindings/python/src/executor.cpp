@@ -41,8 +41,7 @@ Limbs reduced_arg(py::handle obj, const char* name) {
 
 // out = a op b (Mad: a * b + c) over host arrays of one field; a new array unless out is given.
 template <class F>
-py::object host_op(Executor& ex, Op op, py::handle a, py::handle b, py::handle c,
-                   py::handle out) {
+py::object host_op(Executor& ex, Op op, py::handle a, py::handle b, py::handle c, py::handle out) {
   const Limbs la = reduced_arg<F>(a, "a"), lb = reduced_arg<F>(b, "b");
   const Limbs lc = op == Op::Mad ? reduced_arg<F>(c, "c") : Limbs();
   Limbs lo = out.is_none() ? new_limbs(la.shape(0), {kLimbs<F>})
@@ -160,8 +159,8 @@ void bind_executor(py::module_& m) {
           },
           "values"_a, "Overwrites every element from an array of the vector's field and size.")
       .def("__repr__", [](const DeviceVector& v) {
-        return "<gpuexec.DeviceVector " + std::string(field_name(v.field())) + " n=" +
-               std::to_string(v.size()) + ">";
+        return "<gpuexec.DeviceVector " + std::string(field_name(v.field())) +
+               " n=" + std::to_string(v.size()) + ">";
       });
 
   py::class_<Executor>(m, "Executor",

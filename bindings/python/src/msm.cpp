@@ -26,8 +26,8 @@ Limbs points_arg(py::handle obj, const char* name, const Shape& shape) {
     const auto* coords = reinterpret_cast<const Fp*>(&points[i]);
     for (std::size_t k = 0; k < kCoords; ++k) {
       if (!fp::is_canonical(coords[k].limbs)) {
-        throw Error(ErrorCode::NonCanonical, std::string(name) + "[" + std::to_string(i) +
-                                                 "] has a coordinate not below p");
+        throw Error(ErrorCode::NonCanonical,
+                    std::string(name) + "[" + std::to_string(i) + "] has a coordinate not below p");
       }
     }
   }
@@ -59,8 +59,9 @@ void bind_msm(py::module_& m) {
                        "G1 points kept where the executor computes, for many MSMs (an SRS "
                        "uploaded once). Made by Executor.upload_bases.")
       .def("__len__", &MsmBases::size)
-      .def("__repr__",
-           [](const MsmBases& b) { return "<gpuexec.MsmBases n=" + std::to_string(b.size()) + ">"; });
+      .def("__repr__", [](const MsmBases& b) {
+        return "<gpuexec.MsmBases n=" + std::to_string(b.size()) + ">";
+      });
 
   auto executor = py::reinterpret_borrow<py::class_<Executor>>(m.attr("Executor"));
   executor
