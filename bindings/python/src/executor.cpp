@@ -177,6 +177,8 @@ void bind_executor(py::module_& m) {
            "backend: 'auto' (Vulkan if usable, else the CPU), 'cpu' or 'vulkan'; device: a "
            "Vulkan device index, -1 for GPUEXEC_DEVICE or the best one.")
       .def_property_readonly("backend_name", &Executor::backend_name)
+      .def("__repr__",
+           [](const Executor& ex) { return "<gpuexec.Executor " + ex.backend_name() + ">"; })
       .def("stats", [](const Executor& ex) { return format_stats(ex.stats()); })
       .def(
           "add",
