@@ -5,9 +5,9 @@
 # The sanitizers watch our host code, which is the same in every kernel variant; so each suite
 # runs in the device's own variant, and what only exercises the drivers or glslc (the SPIR-V
 # freshness check, the 2^26 scale run, the installed-package check, the other variants' kernels)
-# is left to `make test`. Under TSan the CLI runs only its streaming tests, the one place where
-# it starts threads of its own; the library's threads (pools, async tickets, batches, several
-# devices, the parallel CPU kernels) are watched through every other suite.
+# is left to `make test`, as are the CLI's exactness cases on the device (the same CLI code runs
+# them on the CPU backend). TSan runs what starts threads (listed below) and the CLI's streaming
+# tests, the one place where the CLI starts threads of its own.
 # -O1 -g1: the sanitizers' usual level, about twice as quick to build as -O2 -g.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ build() {  # build-dir sanitizer targets...
   shift 2
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1" \
-    -DGPUEXEC_SANITIZE="$sanitizer" -DGPUEXEC_BUILD_BENCH=OFF >/dev/null
+    -DGPUEXEC_SANITIZE="$sanitizer" -DGPUEXEC_BUILD_BENCH=OFF -DGPUEXEC_BUILD_PYTHON=OFF >/dev/null
   cmake --build "$dir" -j "$jobs" --target "$@"
 }
 run() {  # build-dir test-regex exclude-regex env...
@@ -36,7 +36,10 @@ cpu_only='^(Fp|FrReference|FrCpuJobs|NttCpu|G1|g1\.|MsmApi|MsmCApi|FieldKernels|
 # Driver- or compiler-bound, or repeats in other variants of the same host code.
 # (A variant's enum value leads each Variants/ parameter: 1 is u64, lavapipe's own.)
 variants='^Variants/.*object <0[2-7]-|^Kernels/'
-skip="install|example|SpirvFreshness|^Scale\.|NttVulkanLarge|gpu_wait_rule|portable_arith|CliBenchE2e|$variants"
+# The CLI's exactness on the device: the same CLI code as on the CPU backend, run in a process per
+# case (an instrumented CLI builds the device's kernels slowly: minutes for the MSM cases).
+cli_device='^Backends/Cli[A-Za-z]*\.[A-Za-z]*/"(vulkan|auto)"|^CliGen\.|^Every/CliBenchSuites'
+skip="install|example|python|SpirvFreshness|^Scale\.|NttVulkanLarge|gpu_wait_rule|portable_arith|CliBenchE2e|$variants|$cli_device"
 echo "== ASan + UBSan"
 build build-asan address,undefined field_tests g1_tests cli_tests spirv_tests vulkan_tests \
   host_oom_tests gpuexec_cli
@@ -51,6 +54,10 @@ run build-asan . "$skip|$cpu_only" "$ubsan" ASAN_OPTIONS=detect_leaks=0:abort_on
 echo "== TSan"
 build build-tsan thread field_tests g1_tests cli_tests vulkan_tests host_oom_tests gpuexec_cli
 tsan=TSAN_OPTIONS=suppressions=$here/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1
+# What runs threads: batches, async tickets, pools, several devices, faults met by waiting
+# threads, the C ABI's tickets, host imports (the copy engine), the CPU's parallel NTT and MSM;
+# and the CLI's streaming stages.
+threads='Batch|Ticket|Parallel|CopyPool|MultiDevice|Overlap|HostImport|SeveralDevices|Async|Submit|Fault|CApi|NttCpu|G1Msm|MsmApi|MsmExecutors|HostOom|Pinned|ResidentVectors|Threads'
 cli='^Cli|^Backends/Cli|^Settings/Cli|^MadCli|^VulkanFaultsCli'
-run build-tsan . "$skip|$cli" "$tsan"
-run build-tsan '^(Backends/)?CliStream' "$skip" "$tsan"
+run build-tsan "$threads" "$skip|$cli" "$tsan"
+run build-tsan '^Backends/CliStream.*"cpu"|^CliStreamErrors' "$skip" "$tsan"
