@@ -1,0 +1,42 @@
+//! Safe Rust API over gpuexec: BLS12-381 Fp and Fr vector arithmetic, the Fr NTT and the G1 MSM on
+//! Vulkan devices and the CPU.
+//!
+//! Elements are in the blst / arkworks layout (Montgomery limbs): [`Fp`] is `blst_fp`, [`Fr`] is
+//! `blst_fr`, [`G1Affine`] `blst_p1_affine`, [`G1Jacobian`] `blst_p1`, [`Scalar`] `blst_scalar`.
+//!
+//! **Errors.** Every call that can fail returns [`Result`]; an [`Error`] carries the library's
+//! status as an [`ErrorCode`] and its message (`gpuexec_last_error`, read on the calling thread
+//! right after the call). Lengths the C ABI cannot see (it takes one `n` for all slices) are
+//! checked here and reported as `InvalidArgument` in the same style.
+//!
+//! **Threading.** [`Executor`] is `Send + Sync`: every call may come from any thread at once,
+//! and work on one device runs one call at a time. Device vectors and MSM bases borrow their
+//! executor (they cannot outlive it) and are `Send + Sync`; writing a device vector needs
+//! `&mut`. Asynchronous work runs inside [`Executor::scope`], which borrows its slices for the
+//! scope and waits for every [`Ticket`] before returning; tickets may be waited from any thread.
+//!
+//! ```no_run
+//! use gpuexec::{Backend, Executor, Fr, Op};
+//! let ex = Executor::new(Backend::Auto)?;
+//! let a = vec![Fr::from_u64(3); 8];
+//! let mut b = vec![Fr::from_u64(4); 8];
+//! ex.vec_op_in_place(Op::Mul, &mut b, &a)?; // b = 12
+//! # Ok::<(), gpuexec::Error>(())
+//! ```
+mod device;
+mod error;
+mod executor;
+mod fields;
+mod msm;
+mod ntt;
+mod ops;
+mod ticket;
+
+pub use device::DeviceVec;
+pub use error::{Error, ErrorCode, Result};
+pub use executor::{version, Backend, Executor};
+pub use fields::{Field, Fp, Fr, Op};
+pub use msm::{G1Affine, G1Jacobian, MsmBases, Scalar};
+pub use ntt::NttOptions;
+pub use ops::{Job, Schedule};
+pub use ticket::{Scope, Ticket};
