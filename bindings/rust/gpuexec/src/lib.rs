@@ -15,6 +15,35 @@
 //! `&mut`. Asynchronous work runs inside [`Executor::scope`], which borrows its slices for the
 //! scope and waits for every [`Ticket`] before returning; tickets may be waited from any thread.
 //!
+//! The compiler enforces these rules; each block below is a test that must not compile.
+//! Submitted slices stay borrowed until the scope ends (or `join` hands them back):
+//! ```compile_fail
+//! # use gpuexec::*;
+//! # let ex = Executor::new(Backend::Cpu).unwrap();
+//! let mut data = vec![Fr::ONE; 8];
+//! ex.scope(|s| {
+//!     let t = s.submit_ntt(&mut data, &NttOptions::forward()).unwrap();
+//!     data[0] = Fr::ZERO; // error: the NTT may still be writing it
+//!     t.wait()
+//! });
+//! ```
+//! A ticket cannot leave its scope:
+//! ```compile_fail
+//! # use gpuexec::*;
+//! # let ex = Executor::new(Backend::Cpu).unwrap();
+//! let mut data = vec![Fr::ONE; 8];
+//! let t = ex.scope(|s| s.submit_ntt(&mut data, &NttOptions::forward()).unwrap());
+//! ```
+//! A device vector cannot outlive its executor:
+//! ```compile_fail
+//! # use gpuexec::*;
+//! let v = {
+//!     let ex = Executor::new(Backend::Cpu).unwrap();
+//!     let v = ex.upload(&[Fr::ONE]).unwrap();
+//!     v
+//! };
+//! ```
+//!
 //! ```no_run
 //! use gpuexec::{Backend, Executor, Fr, Op};
 //! let ex = Executor::new(Backend::Auto)?;
