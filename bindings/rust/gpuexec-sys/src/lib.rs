@@ -317,12 +317,16 @@ mod tests {
     // Links and calls the library: the declarations resolve, the version agrees with itself.
     #[test]
     fn version_and_last_error() {
-        let v = unsafe { CStr::from_ptr(gpuexec_version()) }.to_str().unwrap();
+        let v = unsafe { CStr::from_ptr(gpuexec_version()) }
+            .to_str()
+            .unwrap();
         let parts: Vec<i32> = v.split('.').map(|p| p.parse().unwrap()).collect();
         let number = unsafe { gpuexec_version_number() };
         assert_eq!(number, parts[0] * 10000 + parts[1] * 100 + parts[2]);
         let status = unsafe { gpuexec_g1_check_points(std::ptr::null(), 1) };
         assert_eq!(status, GPUEXEC_ERR_INVALID_ARGUMENT);
-        assert!(!unsafe { CStr::from_ptr(gpuexec_last_error()) }.to_bytes().is_empty());
+        assert!(!unsafe { CStr::from_ptr(gpuexec_last_error()) }
+            .to_bytes()
+            .is_empty());
     }
 }

@@ -28,7 +28,10 @@ fn main() -> Result<()> {
     println!("backend: {}, n = {n}", ex.backend_name());
     let mut clock = Instant::now();
     let mut lap = |what: &str| {
-        println!("  {what:<28} {:>8.1} ms", clock.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "  {what:<28} {:>8.1} ms",
+            clock.elapsed().as_secs_f64() * 1e3
+        );
         clock = Instant::now();
     };
 
@@ -55,7 +58,10 @@ fn main() -> Result<()> {
     // The toy SRS [tau^i]G, made on the CPU as a setup step (a prover would read it from a file):
     // powers of tau, a batch of MSMs of the generator alone, normalised to affine with Fp ops.
     let cpu = Executor::new(Backend::Cpu)?;
-    let g = G1Affine { x: fp_hex(GX), y: fp_hex(GY) };
+    let g = G1Affine {
+        x: fp_hex(GX),
+        y: fp_hex(GY),
+    };
     let powers = powers_of(&cpu, Fr::from_u64(0x5eed), n)?;
     let srs = to_affine(&cpu, &msm_each(&cpu, g, &powers)?)?;
     G1Affine::check_all(&srs)?; // points from outside must be checked: the MSM does not
@@ -73,7 +79,10 @@ fn main() -> Result<()> {
     let expect = cpu.msm(&[g], &[sum(&cpu, terms)?.into()])?;
     let ok = same_point(&cpu, &commitment, &expect)?;
     lap("check");
-    println!("commitment {} [p(tau)]G", if ok { "equals" } else { "DIFFERS FROM" });
+    println!(
+        "commitment {} [p(tau)]G",
+        if ok { "equals" } else { "DIFFERS FROM" }
+    );
     if !ok {
         std::process::exit(1);
     }
@@ -134,7 +143,10 @@ fn to_affine(ex: &Executor, points: &[G1Jacobian]) -> Result<Vec<G1Affine>> {
     ex.vec_op_in_place(Op::Mul, &mut x, &zinv2)?;
     ex.vec_op_in_place(Op::Mul, &mut y, &zinv2)?;
     ex.vec_op_in_place(Op::Mul, &mut y, &zinv)?;
-    Ok(x.into_iter().zip(y).map(|(x, y)| G1Affine { x, y }).collect())
+    Ok(x.into_iter()
+        .zip(y)
+        .map(|(x, y)| G1Affine { x, y })
+        .collect())
 }
 
 /// The sum of a power-of-two number of elements, halving with vector adds.

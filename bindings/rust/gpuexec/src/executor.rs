@@ -58,7 +58,9 @@ impl Executor {
     /// The backend's name (e.g. "cpu", or the Vulkan device's).
     pub fn backend_name(&self) -> String {
         let name = unsafe { sys::gpuexec_executor_backend_name(self.raw.as_ptr()) };
-        unsafe { CStr::from_ptr(name) }.to_string_lossy().into_owned()
+        unsafe { CStr::from_ptr(name) }
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// The handle for the C calls. They take a mutable pointer but synchronise inside, so
@@ -76,7 +78,9 @@ impl Drop for Executor {
 
 impl std::fmt::Debug for Executor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Executor").field("backend", &self.backend_name()).finish()
+        f.debug_struct("Executor")
+            .field("backend", &self.backend_name())
+            .finish()
     }
 }
 

@@ -99,7 +99,9 @@ impl Op {
 }
 
 /// Fp or Fr: the calls of the C ABI that exist for both, picked by the element type.
-pub trait Field: Copy + Default + Eq + Hash + Debug + Send + Sync + sealed::Sealed + 'static {
+pub trait Field:
+    Copy + Default + Eq + Hash + Debug + Send + Sync + sealed::Sealed + 'static
+{
     /// u64 limbs an element.
     const LIMBS: usize;
     /// The field's name in messages.
@@ -116,8 +118,14 @@ impl Field for Fr {
     const NAME: &'static str = "fr";
 }
 
-type VecOp =
-    unsafe extern "C" fn(*mut sys::gpuexec_executor, sys::gpuexec_op, *const u64, *const u64, *mut u64, usize) -> i32;
+type VecOp = unsafe extern "C" fn(
+    *mut sys::gpuexec_executor,
+    sys::gpuexec_op,
+    *const u64,
+    *const u64,
+    *mut u64,
+    usize,
+) -> i32;
 type VecMad = unsafe extern "C" fn(
     *mut sys::gpuexec_executor,
     *const u64,
@@ -126,7 +134,8 @@ type VecMad = unsafe extern "C" fn(
     *mut u64,
     usize,
 ) -> i32;
-type RunBatch = unsafe extern "C" fn(*mut sys::gpuexec_executor, *const sys::gpuexec_job, usize, i32) -> i32;
+type RunBatch =
+    unsafe extern "C" fn(*mut sys::gpuexec_executor, *const sys::gpuexec_job, usize, i32) -> i32;
 type SubmitBatch = unsafe extern "C" fn(
     *mut sys::gpuexec_executor,
     *const sys::gpuexec_job,
@@ -134,7 +143,11 @@ type SubmitBatch = unsafe extern "C" fn(
     i32,
     *mut *mut sys::gpuexec_ticket,
 ) -> i32;
-type VectorCreate = unsafe extern "C" fn(*mut sys::gpuexec_executor, usize, *mut *mut sys::gpuexec_device_vector) -> i32;
+type VectorCreate = unsafe extern "C" fn(
+    *mut sys::gpuexec_executor,
+    usize,
+    *mut *mut sys::gpuexec_device_vector,
+) -> i32;
 type VectorUpload = unsafe extern "C" fn(
     *mut sys::gpuexec_executor,
     *const u64,

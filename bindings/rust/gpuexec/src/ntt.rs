@@ -25,11 +25,17 @@ impl NttOptions {
     }
 
     pub fn inverse() -> Self {
-        NttOptions { inverse: true, ..NttOptions::default() }
+        NttOptions {
+            inverse: true,
+            ..NttOptions::default()
+        }
     }
 
     pub fn coset(self, shift: Fr) -> Self {
-        NttOptions { coset: Some(shift), ..self }
+        NttOptions {
+            coset: Some(shift),
+            ..self
+        }
     }
 
     pub fn batch(self, batch: usize) -> Self {

@@ -36,12 +36,22 @@ pub struct Job<'a, F: Field> {
 
 impl<'a, F: Field> Job<'a, F> {
     pub fn new(op: Op, a: &'a [F], b: &'a [F], out: &'a mut [F]) -> Self {
-        Job { op, a: Some(a), b, out }
+        Job {
+            op,
+            a: Some(a),
+            b,
+            out,
+        }
     }
 
     /// `a[i] = a[i] op b[i]`.
     pub fn in_place(op: Op, a: &'a mut [F], b: &'a [F]) -> Self {
-        Job { op, a: None, b, out: a }
+        Job {
+            op,
+            a: None,
+            b,
+            out: a,
+        }
     }
 
     pub(crate) fn into_out(self) -> &'a mut [F] {
@@ -66,8 +76,14 @@ impl<'a, F: Field> Job<'a, F> {
     }
 }
 
-pub(crate) fn raw_jobs<F: Field>(jobs: &mut [Job<'_, F>], function: &str) -> Result<Vec<sys::gpuexec_job>> {
-    jobs.iter_mut().enumerate().map(|(i, j)| j.raw(function, i)).collect()
+pub(crate) fn raw_jobs<F: Field>(
+    jobs: &mut [Job<'_, F>],
+    function: &str,
+) -> Result<Vec<sys::gpuexec_job>> {
+    jobs.iter_mut()
+        .enumerate()
+        .map(|(i, j)| j.raw(function, i))
+        .collect()
 }
 
 impl Executor {
@@ -90,7 +106,12 @@ impl Executor {
     /// `out[i] = a[i] * b[i] + c[i]`.
     pub fn mad<F: Field>(&self, a: &[F], b: &[F], c: &[F], out: &mut [F]) -> Result<()> {
         let (f, name) = F::FFI.vec_mad;
-        let lens = [("a", a.len()), ("b", b.len()), ("c", c.len()), ("out", out.len())];
+        let lens = [
+            ("a", a.len()),
+            ("b", b.len()),
+            ("c", c.len()),
+            ("out", out.len()),
+        ];
         let n = same_len(name, &lens)?;
         check(unsafe { f(self.raw(), limbs(a), limbs(b), limbs(c), limbs_mut(out), n) })
     }
@@ -99,7 +120,11 @@ impl Executor {
     pub fn run_batch<F: Field>(&self, jobs: &mut [Job<'_, F>], schedule: Schedule) -> Result<()> {
         let (f, name) = F::FFI.run_batch;
         let raw = raw_jobs(jobs, name)?;
-        let p = if raw.is_empty() { ptr::null() } else { raw.as_ptr() };
+        let p = if raw.is_empty() {
+            ptr::null()
+        } else {
+            raw.as_ptr()
+        };
         check(unsafe { f(self.raw(), p, raw.len(), schedule.raw()) })
     }
 }

@@ -130,10 +130,16 @@ impl<'scope> Scope<'scope, '_> {
         schedule: Schedule,
     ) -> Result<Ticket<'scope, Vec<&'scope mut [F]>>> {
         let raw = raw_jobs(&mut jobs, "gpuexec_submit_batch")?;
-        let p = if raw.is_empty() { ptr::null() } else { raw.as_ptr() };
+        let p = if raw.is_empty() {
+            ptr::null()
+        } else {
+            raw.as_ptr()
+        };
         let f = F::FFI.submit_batch;
         let outs = jobs.into_iter().map(Job::into_out).collect();
-        self.track(outs, |t| unsafe { f(self.ex.raw(), p, raw.len(), schedule.raw(), t) })
+        self.track(outs, |t| unsafe {
+            f(self.ex.raw(), p, raw.len(), schedule.raw(), t)
+        })
     }
 
     /// Submits an NTT over `data` in place (see [`Executor::ntt`]); `join` gives back `data`.
@@ -144,7 +150,9 @@ impl<'scope> Scope<'scope, '_> {
     ) -> Result<Ticket<'scope, &'scope mut [Fr]>> {
         let o = options.raw();
         let (p, n) = (limbs_mut(data), data.len());
-        self.track(data, |t| unsafe { sys::gpuexec_fr_submit_ntt(self.ex.raw(), p, n, &o, t) })
+        self.track(data, |t| unsafe {
+            sys::gpuexec_fr_submit_ntt(self.ex.raw(), p, n, &o, t)
+        })
     }
 
     fn track<T>(
@@ -154,12 +162,18 @@ impl<'scope> Scope<'scope, '_> {
     ) -> Result<Ticket<'scope, T>> {
         let mut raw = ptr::null_mut();
         check(submit(&mut raw))?;
-        let raw = Arc::new(RawTicket(NonNull::new(raw).expect("submit returned OK and NULL")));
+        let raw = Arc::new(RawTicket(
+            NonNull::new(raw).expect("submit returned OK and NULL"),
+        ));
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         // Forget finished work whose ticket is gone, so long scopes do not pile tickets up.
         pending.retain(|t| Arc::strong_count(t) > 1 || !t.is_ready());
         pending.push(raw.clone());
-        Ok(Ticket { raw, output, _scope: PhantomData })
+        Ok(Ticket {
+            raw,
+            output,
+            _scope: PhantomData,
+        })
     }
 }
 

@@ -6,10 +6,18 @@ use gpuexec::{ErrorCode, Executor, Field, Fp, Fr, Op};
 
 fn check<F: Field>(ex: &Executor, a: &[F], b: &[F], c: &[F]) {
     let n = a.len();
-    let (va, vb, vc) = (ex.upload(a).unwrap(), ex.upload(b).unwrap(), ex.upload(c).unwrap());
+    let (va, vb, vc) = (
+        ex.upload(a).unwrap(),
+        ex.upload(b).unwrap(),
+        ex.upload(c).unwrap(),
+    );
     assert_eq!(va.len(), n);
     let mut out = ex.alloc::<F>(n).unwrap();
-    assert_eq!(out.to_vec().unwrap(), vec![F::default(); n], "alloc gives zeros");
+    assert_eq!(
+        out.to_vec().unwrap(),
+        vec![F::default(); n],
+        "alloc gives zeros"
+    );
     for op in [Op::Add, Op::Sub, Op::Mul] {
         let mut expect = vec![F::default(); n];
         ex.vec_op(op, a, b, &mut expect).unwrap();
@@ -32,9 +40,13 @@ fn check<F: Field>(ex: &Executor, a: &[F], b: &[F], c: &[F]) {
 fn run_all(ex: &Executor, seed: u64, n: usize) {
     let mut rng = Rng::new(seed);
     let (p, r) = (fp(), fr());
-    let f: Vec<Vec<Fp>> = (0..3).map(|_| (0..n).map(|_| Fp(p.random(&mut rng))).collect()).collect();
+    let f: Vec<Vec<Fp>> = (0..3)
+        .map(|_| (0..n).map(|_| Fp(p.random(&mut rng))).collect())
+        .collect();
     check(ex, &f[0], &f[1], &f[2]);
-    let f: Vec<Vec<Fr>> = (0..3).map(|_| (0..n).map(|_| Fr(r.random(&mut rng))).collect()).collect();
+    let f: Vec<Vec<Fr>> = (0..3)
+        .map(|_| (0..n).map(|_| Fr(r.random(&mut rng))).collect())
+        .collect();
     check(ex, &f[0], &f[1], &f[2]);
 }
 
@@ -56,7 +68,10 @@ fn errors() {
     let mut v = ex.upload(&[Fr::ONE; 4]).unwrap();
     let e = v.write(&[Fr::ONE; 3]).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument);
-    assert!(e.message().starts_with("gpuexec_device_vector_write: "), "{e}");
+    assert!(
+        e.message().starts_with("gpuexec_device_vector_write: "),
+        "{e}"
+    );
     let e = v.read(&mut [Fr::ZERO; 5]).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument, "{e}");
     let e = v.write(&[Fr(fr().m); 4]).unwrap_err();

@@ -56,7 +56,9 @@ fn check_ops<F: Field, const N: usize>(
         ex.vec_op_in_place(op, &mut in_place, &fb).unwrap();
         assert!(in_place == expect, "{op:?} in place differs");
     }
-    let c: Vec<[u64; N]> = (0..a.len()).map(|_| m.to_mont(&m.random(&mut rng))).collect();
+    let c: Vec<[u64; N]> = (0..a.len())
+        .map(|_| m.to_mont(&m.random(&mut rng)))
+        .collect();
     let fc: Vec<F> = c.iter().map(|x| wrap(*x)).collect();
     let mut out = vec![F::default(); a.len()];
     ex.mad(&fa, &fb, &fc, &mut out).unwrap();
@@ -93,13 +95,21 @@ fn montgomery_form_and_encodings() {
     assert_eq!(Fr::from_u64(1), Fr::ONE);
 
     // from_be_bytes is x * R mod m; to_be_bytes undoes it, for edges and random values.
-    for x in p.edges().into_iter().chain((0..20).map(|_| p.random(&mut rng))) {
+    for x in p
+        .edges()
+        .into_iter()
+        .chain((0..20).map(|_| p.random(&mut rng)))
+    {
         let bytes: [u8; 48] = to_be_bytes(&x).try_into().unwrap();
         let v = Fp::from_be_bytes(&bytes).unwrap();
         assert_eq!(v.0, p.to_mont(&x));
         assert_eq!(v.to_be_bytes(), bytes);
     }
-    for x in r.edges().into_iter().chain((0..20).map(|_| r.random(&mut rng))) {
+    for x in r
+        .edges()
+        .into_iter()
+        .chain((0..20).map(|_| r.random(&mut rng)))
+    {
         let bytes: [u8; 32] = to_be_bytes(&x).try_into().unwrap();
         let v = Fr::from_be_bytes(&bytes).unwrap();
         assert_eq!(v.0, r.to_mont(&x));
@@ -126,7 +136,9 @@ fn values_not_below_the_modulus_are_refused() {
     assert_eq!(e.code(), ErrorCode::NonCanonical);
     assert!(e.message().starts_with("gpuexec_fp_vec_op:"), "{e}");
     let b = vec![Fr(r.m); 2];
-    let e = ex.vec_op(Op::Mul, &[Fr::ONE; 2], &b, &mut [Fr::ZERO; 2]).unwrap_err();
+    let e = ex
+        .vec_op(Op::Mul, &[Fr::ONE; 2], &b, &mut [Fr::ZERO; 2])
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NonCanonical, "{e}");
 }
 
@@ -134,12 +146,27 @@ fn values_not_below_the_modulus_are_refused() {
 fn lengths_must_match() {
     let ex = cpu();
     let mut out = vec![Fp::ZERO; 3];
-    let e = ex.vec_op(Op::Add, &[Fp::ONE; 3], &[Fp::ONE; 2], &mut out).unwrap_err();
+    let e = ex
+        .vec_op(Op::Add, &[Fp::ONE; 3], &[Fp::ONE; 2], &mut out)
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument);
-    assert_eq!(e.message(), "gpuexec_fp_vec_op: b has 2 elements, a 3 (lengths must match)");
-    let e = ex.mad(&[Fr::ONE; 2], &[Fr::ONE; 2], &[Fr::ONE; 2], &mut [Fr::ZERO; 1]).unwrap_err();
+    assert_eq!(
+        e.message(),
+        "gpuexec_fp_vec_op: b has 2 elements, a 3 (lengths must match)"
+    );
+    let e = ex
+        .mad(
+            &[Fr::ONE; 2],
+            &[Fr::ONE; 2],
+            &[Fr::ONE; 2],
+            &mut [Fr::ZERO; 1],
+        )
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument);
-    assert!(e.message().starts_with("gpuexec_fr_vec_mad: out has 1"), "{e}");
+    assert!(
+        e.message().starts_with("gpuexec_fr_vec_mad: out has 1"),
+        "{e}"
+    );
     // Empty slices are a valid no-op.
     ex.vec_op::<Fp>(Op::Add, &[], &[], &mut []).unwrap();
 }
@@ -168,10 +195,16 @@ fn batches() {
     }
     // A job of mismatched lengths is named by its index.
     let mut short = vec![Fr::ZERO; 3];
-    let mut jobs = vec![Job::new(Op::Add, &a, &b, &mut sum), Job::new(Op::Add, &a, &b, &mut short)];
+    let mut jobs = vec![
+        Job::new(Op::Add, &a, &b, &mut sum),
+        Job::new(Op::Add, &a, &b, &mut short),
+    ];
     let e = ex.run_batch(&mut jobs, Schedule::Sequential).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument);
-    assert!(e.message().starts_with("gpuexec_fr_run_batch: job 1: "), "{e}");
+    assert!(
+        e.message().starts_with("gpuexec_fr_run_batch: job 1: "),
+        "{e}"
+    );
     // An unreduced input: the library names the job.
     let bad = vec![Fr(f.m); 64];
     let mut jobs = vec![Job::new(Op::Add, &a, &bad, &mut sum)];

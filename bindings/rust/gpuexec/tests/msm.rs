@@ -15,7 +15,10 @@ fn points(curve: &Curve, rng: &mut Rng, n: usize) -> Vec<G1Affine> {
     if n >= 4 {
         v[1] = G1Affine::default();
         v[2] = v[0];
-        v[3] = G1Affine { x: v[0].x, y: Fp(fp().neg(&v[0].y.0)) };
+        v[3] = G1Affine {
+            x: v[0].x,
+            y: Fp(fp().neg(&v[0].y.0)),
+        };
     }
     v
 }
@@ -26,7 +29,10 @@ fn scalars(rng: &mut Rng, n: usize) -> Vec<Scalar> {
     let r = fr();
     let mut r1: [u8; 32] = to_be_bytes(&r.sub(&r.m, &r.small(1))).try_into().unwrap();
     r1.reverse();
-    for (i, s) in [Scalar::from_u64(0), Scalar::from_u64(1), Scalar(r1)].into_iter().enumerate() {
+    for (i, s) in [Scalar::from_u64(0), Scalar::from_u64(1), Scalar(r1)]
+        .into_iter()
+        .enumerate()
+    {
         if i < n {
             v[n - 1 - i] = s;
         }
@@ -45,7 +51,10 @@ fn known_answers() {
     // Normalised, [1]G is G itself: compare with the generator's documented coordinates.
     assert_eq!(curve.to_affine(&curve.msm(&[g], &[Scalar::from_u64(1)])), g);
     assert!(ex.msm(&[g], &[Scalar::from_u64(0)]).unwrap().is_infinity());
-    assert!(ex.msm(&[G1Affine::default()], &[Scalar::from_u64(5)]).unwrap().is_infinity());
+    assert!(ex
+        .msm(&[G1Affine::default()], &[Scalar::from_u64(5)])
+        .unwrap()
+        .is_infinity());
     // [r]G is infinity; [a]G + [b]G = [a + b]G.
     let mut r_le: [u8; 32] = to_be_bytes(&fr().m).try_into().unwrap();
     r_le.reverse();
@@ -78,11 +87,17 @@ fn check_against_oracle(ex: &Executor, seed: u64, n: usize) {
         let mut with_bases = [G1Jacobian::default(); 3];
         bases.msm_batch(&s, &mut with_bases).unwrap();
         for j in 0..3 {
-            assert!(curve.matches(&with_bases[j], &expect[j]), "bases x{precompute}, msm {j}");
+            assert!(
+                curve.matches(&with_bases[j], &expect[j]),
+                "bases x{precompute}, msm {j}"
+            );
         }
     }
     for j in 0..3 {
-        assert!(curve.matches(&results[j], &expect[j]), "shared points, msm {j}");
+        assert!(
+            curve.matches(&results[j], &expect[j]),
+            "shared points, msm {j}"
+        );
         assert!(curve.matches(&own[j], &expect[j]), "own points, msm {j}");
     }
 }
@@ -117,9 +132,15 @@ fn the_point_check() {
     p[4].y = Fp(fp().add(&p[4].y.0, &Fp::ONE.0));
     let e = G1Affine::check_all(&p).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument);
-    assert!(e.message().starts_with("gpuexec_g1_check_points: ") && e.message().contains('4'), "{e}");
+    assert!(
+        e.message().starts_with("gpuexec_g1_check_points: ") && e.message().contains('4'),
+        "{e}"
+    );
     p[4].y = Fp(fp().m);
-    assert_eq!(G1Affine::check_all(&p).unwrap_err().code(), ErrorCode::NonCanonical);
+    assert_eq!(
+        G1Affine::check_all(&p).unwrap_err().code(),
+        ErrorCode::NonCanonical
+    );
 }
 
 #[test]
@@ -139,6 +160,12 @@ fn errors() {
     assert!(e.message().starts_with("gpuexec_g1_msm_bases: "), "{e}");
     let e = ex.msm_bases(&[g], 0).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument, "{e}");
-    let bad = G1Affine { x: Fp(fp().m), y: g.y };
-    assert_eq!(ex.msm(&[bad], &[one]).unwrap_err().code(), ErrorCode::NonCanonical);
+    let bad = G1Affine {
+        x: Fp(fp().m),
+        y: g.y,
+    };
+    assert_eq!(
+        ex.msm(&[bad], &[one]).unwrap_err().code(),
+        ErrorCode::NonCanonical
+    );
 }

@@ -62,8 +62,18 @@ fn check_against_dft(ex: &Executor, seed: u64) {
             let mut data = mont(&m, &x);
             let options = NttOptions::forward().coset(Fr(m.to_mont(&shift)));
             ex.ntt(&mut data, &options).unwrap();
-            assert!(data == mont(&m, &naive_dft(&m, &x, &shift)), "n = 2^{log_n}");
-            ex.ntt(&mut data, &NttOptions { inverse: true, ..options }).unwrap();
+            assert!(
+                data == mont(&m, &naive_dft(&m, &x, &shift)),
+                "n = 2^{log_n}"
+            );
+            ex.ntt(
+                &mut data,
+                &NttOptions {
+                    inverse: true,
+                    ..options
+                },
+            )
+            .unwrap();
             assert!(data == mont(&m, &x), "inverse, n = 2^{log_n}");
         }
     }
@@ -103,24 +113,35 @@ fn round_trips_batches_and_device_vectors() {
     let mut dev = ex.upload(&orig).unwrap();
     ex.ntt_device(&mut dev, &coset).unwrap();
     assert_eq!(dev.to_vec().unwrap(), host);
-    ex.ntt(&mut host, &NttOptions::inverse().coset(Fr::from_u64(7))).unwrap();
+    ex.ntt(&mut host, &NttOptions::inverse().coset(Fr::from_u64(7)))
+        .unwrap();
     assert_eq!(host, orig);
 }
 
 #[test]
 fn errors() {
     let ex = cpu();
-    let e = ex.ntt(&mut [Fr::ONE; 12], &NttOptions::forward()).unwrap_err();
+    let e = ex
+        .ntt(&mut [Fr::ONE; 12], &NttOptions::forward())
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument);
     assert!(e.message().starts_with("gpuexec_fr_ntt: "), "{e}");
-    let e = ex.ntt(&mut [Fr::ONE; 16], &NttOptions::forward().batch(3)).unwrap_err();
+    let e = ex
+        .ntt(&mut [Fr::ONE; 16], &NttOptions::forward().batch(3))
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument, "{e}");
-    let e = ex.ntt(&mut [Fr::ONE; 16], &NttOptions::forward().coset(Fr::ZERO)).unwrap_err();
+    let e = ex
+        .ntt(&mut [Fr::ONE; 16], &NttOptions::forward().coset(Fr::ZERO))
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidArgument, "{e}");
     let r = Fr(fr().m);
-    let e = ex.ntt(&mut [Fr::ONE, r], &NttOptions::forward()).unwrap_err();
+    let e = ex
+        .ntt(&mut [Fr::ONE, r], &NttOptions::forward())
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NonCanonical, "{e}");
-    let e = ex.ntt(&mut [Fr::ONE; 4], &NttOptions::forward().coset(r)).unwrap_err();
+    let e = ex
+        .ntt(&mut [Fr::ONE; 4], &NttOptions::forward().coset(r))
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NonCanonical, "{e}");
     println!("messages look like: {e}");
 }

@@ -20,11 +20,14 @@ fn submitted_work_matches_the_synchronous_calls() {
     let first = ex.scope(|s| {
         let t1 = s.submit(Job::new(Op::Add, &a, &b, &mut sum)).unwrap();
         let t2 = s.submit_ntt(&mut data, &NttOptions::forward()).unwrap();
-        let t3 = s.submit_batch(vec![Job::new(Op::Mul, &a, &b, &mut prod)], Schedule::Pipelined);
+        let t3 = s.submit_batch(
+            vec![Job::new(Op::Mul, &a, &b, &mut prod)],
+            Schedule::Pipelined,
+        );
         t3.unwrap().wait().unwrap();
         t1.wait().unwrap();
         t1.wait().unwrap(); // the same outcome every time
-        // join hands the slice back inside the scope.
+                            // join hands the slice back inside the scope.
         let ntt = t2.join().unwrap();
         ntt[0]
     });

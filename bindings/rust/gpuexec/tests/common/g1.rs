@@ -24,15 +24,25 @@ pub struct Curve {
 impl Curve {
     pub fn new() -> Curve {
         let f = fp();
-        Curve { one: f.to_mont(&f.small(1)), f }
+        Curve {
+            one: f.to_mont(&f.small(1)),
+            f,
+        }
     }
 
     pub fn generator(&self) -> G1Affine {
-        G1Affine { x: Fp(self.f.to_mont(&from_hex(GX))), y: Fp(self.f.to_mont(&from_hex(GY))) }
+        G1Affine {
+            x: Fp(self.f.to_mont(&from_hex(GX))),
+            y: Fp(self.f.to_mont(&from_hex(GY))),
+        }
     }
 
     pub fn infinity(&self) -> Jac {
-        Jac { x: self.one, y: self.one, z: [0; 6] }
+        Jac {
+            x: self.one,
+            y: self.one,
+            z: [0; 6],
+        }
     }
 
     fn mul(&self, a: &F, b: &F) -> F {
@@ -55,7 +65,11 @@ impl Curve {
         let c8 = f.shift(&c, 3);
         let y = f.sub(&self.mul(&e, &f.sub(&d, &x)), &c8);
         let yz = self.mul(&p.y, &p.z);
-        Jac { x, y, z: f.add(&yz, &yz) }
+        Jac {
+            x,
+            y,
+            z: f.add(&yz, &yz),
+        }
     }
 
     /// p + q for an affine q (all zero: infinity).
@@ -65,7 +79,11 @@ impl Curve {
             return *p;
         }
         if p.z == [0; 6] {
-            return Jac { x: x2, y: y2, z: self.one };
+            return Jac {
+                x: x2,
+                y: y2,
+                z: self.one,
+            };
         }
         let f = &self.f;
         let z1z1 = self.mul(&p.z, &p.z);
@@ -74,7 +92,11 @@ impl Curve {
         let h = f.sub(&u2, &p.x);
         let r = f.sub(&s2, &p.y);
         if h == [0; 6] {
-            return if r == [0; 6] { self.dbl(p) } else { self.infinity() };
+            return if r == [0; 6] {
+                self.dbl(p)
+            } else {
+                self.infinity()
+            };
         }
         let hh = self.mul(&h, &h);
         let i = f.shift(&hh, 2);
@@ -110,7 +132,10 @@ impl Curve {
         let f = &self.f;
         let zi = f.to_mont(&f.inv(&f.from_mont(&p.z)));
         let zi2 = self.mul(&zi, &zi);
-        G1Affine { x: Fp(self.mul(&p.x, &zi2)), y: Fp(self.mul(&p.y, &self.mul(&zi2, &zi))) }
+        G1Affine {
+            x: Fp(self.mul(&p.x, &zi2)),
+            y: Fp(self.mul(&p.y, &self.mul(&zi2, &zi))),
+        }
     }
 
     /// Whether the library's Jacobian result is the point `expect`.
@@ -127,7 +152,11 @@ impl Curve {
 
     /// Whether two library results are the same point.
     pub fn same(&self, a: &G1Jacobian, b: &G1Jacobian) -> bool {
-        let jac = Jac { x: b.x.0, y: b.y.0, z: b.z.0 };
+        let jac = Jac {
+            x: b.x.0,
+            y: b.y.0,
+            z: b.z.0,
+        };
         self.matches(a, &jac)
     }
 }
