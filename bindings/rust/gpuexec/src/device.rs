@@ -1,13 +1,16 @@
 //! Vectors that live where the executor computes (device memory on Vulkan, host memory on the
-//! CPU backend): upload once, run many ops and NTTs, read back once.
+//! CPU backend): upload once, run many ops and NTTs, read back once. And pinned host vectors,
+//! which the device reads and writes directly.
 use std::marker::PhantomData;
+use std::ops::{Deref, DerefMut};
 use std::ptr::{self, NonNull};
+use std::slice;
 
 use gpuexec_sys as sys;
 
 use crate::error::{check, Result};
 use crate::executor::Executor;
-use crate::fields::{limbs, limbs_mut, Field, Op};
+use crate::fields::{limbs, limbs_mut, Field, Fp, Op};
 
 /// A device-resident vector of Fp or Fr elements, made by one executor and usable only in its
 /// ops (others answer `InvalidArgument`). The lifetime keeps it from outliving that executor.
@@ -122,5 +125,68 @@ impl Executor {
     ) -> Result<()> {
         let f = F::FFI.device_mad;
         check(unsafe { f(self.raw(), a.raw(), b.raw(), c.raw(), out.raw()) })
+    }
+}
+
+/// Host memory for n Fp elements (zeroed) that the executor's device reads and writes directly:
+/// calls whose slices all lie in pinned vectors of that executor skip the staging copies. It
+/// derefs to `[Fp]`, usable anywhere; the lifetime keeps it from outliving the executor.
+pub struct PinnedVec<'ex> {
+    raw: NonNull<sys::gpuexec_pinned_vector>,
+    _ex: PhantomData<&'ex Executor>,
+}
+
+// SAFETY: plain memory, owned like a Vec; all access goes through the slice borrows.
+unsafe impl Send for PinnedVec<'_> {}
+unsafe impl Sync for PinnedVec<'_> {}
+
+impl PinnedVec<'_> {
+    /// Whether the device took the memory (false: plain host memory, e.g. on the CPU backend).
+    pub fn is_pinned(&self) -> bool {
+        unsafe { sys::gpuexec_pinned_vector_is_pinned(self.raw.as_ptr()) != 0 }
+    }
+
+    fn parts(&self) -> (*mut Fp, usize) {
+        let p = self.raw.as_ptr();
+        let data = unsafe { sys::gpuexec_pinned_vector_data(p) } as *mut Fp;
+        (data, unsafe { sys::gpuexec_pinned_vector_size(p) })
+    }
+}
+
+impl Deref for PinnedVec<'_> {
+    type Target = [Fp];
+    fn deref(&self) -> &[Fp] {
+        match self.parts() {
+            (p, n) if !p.is_null() => unsafe { slice::from_raw_parts(p, n) },
+            _ => &[], // the library gives NULL for an empty vector
+        }
+    }
+}
+
+impl DerefMut for PinnedVec<'_> {
+    fn deref_mut(&mut self) -> &mut [Fp] {
+        match self.parts() {
+            (p, n) if !p.is_null() => unsafe { slice::from_raw_parts_mut(p, n) },
+            _ => &mut [],
+        }
+    }
+}
+
+impl Drop for PinnedVec<'_> {
+    fn drop(&mut self) {
+        unsafe { sys::gpuexec_pinned_vector_destroy(self.raw.as_ptr()) }
+    }
+}
+
+impl Executor {
+    /// A pinned host vector of n Fp elements, zeroed.
+    pub fn alloc_pinned(&self, n: usize) -> Result<PinnedVec<'_>> {
+        let mut raw = ptr::null_mut();
+        check(unsafe { sys::gpuexec_pinned_vector_create(self.raw(), n, &mut raw) })?;
+        let raw = NonNull::new(raw).expect("gpuexec_pinned_vector_create returned OK and NULL");
+        Ok(PinnedVec {
+            raw,
+            _ex: PhantomData,
+        })
     }
 }

@@ -104,17 +104,21 @@ pub trait Field:
 {
     /// u64 limbs an element.
     const LIMBS: usize;
+    /// Bytes of the canonical big-endian encoding.
+    const BYTES: usize;
     /// The field's name in messages.
     const NAME: &'static str;
 }
 
 impl Field for Fp {
     const LIMBS: usize = 6;
+    const BYTES: usize = 48;
     const NAME: &'static str = "fp";
 }
 
 impl Field for Fr {
     const LIMBS: usize = 4;
+    const BYTES: usize = 32;
     const NAME: &'static str = "fr";
 }
 
@@ -132,6 +136,15 @@ type VecMad = unsafe extern "C" fn(
     *const u64,
     *const u64,
     *mut u64,
+    usize,
+) -> i32;
+type BytesOp = unsafe extern "C" fn(
+    *mut sys::gpuexec_executor,
+    sys::gpuexec_op,
+    *const u8,
+    *const u8,
+    *const u8,
+    *mut u8,
     usize,
 ) -> i32;
 type RunBatch =
@@ -174,6 +187,7 @@ type DeviceMad = unsafe extern "C" fn(
 pub struct Ffi {
     pub(crate) vec_op: (VecOp, &'static str),
     pub(crate) vec_mad: (VecMad, &'static str),
+    pub(crate) bytes_op: (BytesOp, &'static str),
     pub(crate) run_batch: (RunBatch, &'static str),
     pub(crate) submit_batch: SubmitBatch,
     pub(crate) vector_create: VectorCreate,
@@ -194,6 +208,7 @@ impl sealed::Sealed for Fp {
     const FFI: Ffi = Ffi {
         vec_op: (sys::gpuexec_fp_vec_op, "gpuexec_fp_vec_op"),
         vec_mad: (sys::gpuexec_fp_vec_mad, "gpuexec_fp_vec_mad"),
+        bytes_op: (sys::gpuexec_fp_bytes_op, "gpuexec_fp_bytes_op"),
         run_batch: (sys::gpuexec_run_batch, "gpuexec_run_batch"),
         submit_batch: sys::gpuexec_submit_batch,
         vector_create: sys::gpuexec_device_vector_create,
@@ -207,6 +222,7 @@ impl sealed::Sealed for Fr {
     const FFI: Ffi = Ffi {
         vec_op: (sys::gpuexec_fr_vec_op, "gpuexec_fr_vec_op"),
         vec_mad: (sys::gpuexec_fr_vec_mad, "gpuexec_fr_vec_mad"),
+        bytes_op: (sys::gpuexec_fr_bytes_op, "gpuexec_fr_bytes_op"),
         run_batch: (sys::gpuexec_fr_run_batch, "gpuexec_fr_run_batch"),
         submit_batch: sys::gpuexec_fr_submit_batch,
         vector_create: sys::gpuexec_fr_device_vector_create,

@@ -61,7 +61,7 @@ mod ntt;
 mod ops;
 mod ticket;
 
-pub use device::DeviceVec;
+pub use device::{DeviceVec, PinnedVec};
 pub use error::{Error, ErrorCode, Result};
 pub use executor::{version, Backend, Executor};
 pub use fields::{Field, Fp, Fr, Op};

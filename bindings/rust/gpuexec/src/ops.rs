@@ -3,7 +3,7 @@ use std::ptr;
 
 use gpuexec_sys as sys;
 
-use crate::error::{check, same_len, Result};
+use crate::error::{check, invalid, same_len, Result};
 use crate::executor::Executor;
 use crate::fields::{limbs, limbs_mut, Field, Op};
 
@@ -114,6 +114,52 @@ impl Executor {
         ];
         let n = same_len(name, &lens)?;
         check(unsafe { f(self.raw(), limbs(a), limbs(b), limbs(c), limbs_mut(out), n) })
+    }
+
+    /// `op` on the canonical encoding: elements of `F::BYTES` big-endian bytes in and out,
+    /// converted where the op runs. A value >= the modulus is `NonCanonical`, naming the input
+    /// and element (`out` is then unspecified).
+    pub fn bytes_op<F: Field>(&self, op: Op, a: &[u8], b: &[u8], out: &mut [u8]) -> Result<()> {
+        self.bytes_call::<F>(op.raw(), a, b, None, out)
+    }
+
+    /// `out = a * b + c` on the canonical encoding.
+    pub fn bytes_mad<F: Field>(&self, a: &[u8], b: &[u8], c: &[u8], out: &mut [u8]) -> Result<()> {
+        self.bytes_call::<F>(sys::GPUEXEC_OP_MAD, a, b, Some(c), out)
+    }
+
+    fn bytes_call<F: Field>(
+        &self,
+        op: sys::gpuexec_op,
+        a: &[u8],
+        b: &[u8],
+        c: Option<&[u8]>,
+        out: &mut [u8],
+    ) -> Result<()> {
+        let (f, name) = F::FFI.bytes_op;
+        let mut lens = vec![("a", a.len()), ("b", b.len()), ("out", out.len())];
+        lens.extend(c.map(|c| ("c", c.len())));
+        if let Some((slice, len)) = lens.iter().find(|(_, len)| len % F::BYTES != 0) {
+            let why = format!(
+                "{slice} has {len} bytes, not whole elements of {}",
+                F::BYTES
+            );
+            return Err(invalid(format!("{name}: {why}")));
+        }
+        lens.iter_mut().for_each(|(_, len)| *len /= F::BYTES);
+        let n = same_len(name, &lens)?;
+        let c = c.map_or(ptr::null(), |c| c.as_ptr());
+        check(unsafe {
+            f(
+                self.raw(),
+                op,
+                a.as_ptr(),
+                b.as_ptr(),
+                c,
+                out.as_mut_ptr(),
+                n,
+            )
+        })
     }
 
     /// Runs every job; all are checked before any runs. A failure names the job's index.

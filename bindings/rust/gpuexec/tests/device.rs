@@ -62,6 +62,32 @@ fn vulkan_ops_on_device_vectors() {
     }
 }
 
+/// Pinned vectors are Fp slices that any call takes.
+fn check_pinned(ex: &Executor, seed: u64) {
+    let m = fp();
+    let mut rng = Rng::new(seed);
+    let n = 500;
+    let (mut a, mut out) = (ex.alloc_pinned(n).unwrap(), ex.alloc_pinned(n).unwrap());
+    assert_eq!(a.len(), n);
+    assert!(a.iter().all(|x| *x == Fp::ZERO));
+    a.iter_mut().for_each(|x| *x = Fp(m.random(&mut rng)));
+    let b: Vec<Fp> = (0..n).map(|_| Fp(m.random(&mut rng))).collect();
+    ex.vec_op(Op::Mul, &a, &b, &mut out).unwrap();
+    for i in 0..n {
+        assert_eq!(out[i].0, m.mont_mul(&a[i].0, &b[i].0));
+    }
+    println!("{}: pinned = {}", ex.backend_name(), a.is_pinned());
+    assert!(ex.alloc_pinned(0).unwrap().is_empty());
+}
+
+#[test]
+fn pinned_vectors() {
+    check_pinned(&cpu(), 32);
+    if let Some(ex) = common::vulkan() {
+        check_pinned(&ex, 33);
+    }
+}
+
 #[test]
 fn errors() {
     let ex = cpu();

@@ -212,3 +212,48 @@ fn batches() {
     assert_eq!(e.code(), ErrorCode::NonCanonical);
     assert!(e.message().contains("job 0"), "{e}");
 }
+
+#[test]
+fn ops_on_the_canonical_encoding() {
+    let ex = cpu();
+    let (p, r) = (fp(), fr());
+    let mut rng = Rng::new(5);
+    // 20 Fp elements as 48-byte big-endian values; the oracle's plain results encoded the same.
+    let vals: Vec<Vec<[u64; 6]>> = (0..3)
+        .map(|_| (0..20).map(|_| p.random(&mut rng)).collect())
+        .collect();
+    let enc = |v: &[[u64; 6]]| -> Vec<u8> { v.iter().flat_map(|x| to_be_bytes(x)).collect() };
+    let (a, b, c) = (enc(&vals[0]), enc(&vals[1]), enc(&vals[2]));
+    let mut out = vec![0u8; a.len()];
+    ex.bytes_op::<Fp>(Op::Sub, &a, &b, &mut out).unwrap();
+    let expect: Vec<[u64; 6]> = (0..20).map(|i| p.sub(&vals[0][i], &vals[1][i])).collect();
+    assert_eq!(out, enc(&expect));
+    ex.bytes_mad::<Fp>(&a, &b, &c, &mut out).unwrap();
+    let expect: Vec<[u64; 6]> = (0..20)
+        .map(|i| p.add(&p.mul(&vals[0][i], &vals[1][i]), &vals[2][i]))
+        .collect();
+    assert_eq!(out, enc(&expect));
+
+    // Fr: 32-byte elements; the modulus itself is refused, naming the input and element.
+    let x = r.random(&mut rng);
+    let mut a = to_be_bytes(&x);
+    a.extend(to_be_bytes(&r.m));
+    let b = [to_be_bytes(&x), to_be_bytes(&x)].concat();
+    let mut out = vec![0u8; 64];
+    let e = ex.bytes_op::<Fr>(Op::Mul, &a, &b, &mut out).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::NonCanonical);
+    assert!(e.message().starts_with("gpuexec_fr_bytes_op: "), "{e}");
+    ex.bytes_op::<Fr>(Op::Mul, &b, &b, &mut out).unwrap();
+    assert_eq!(out[..32], to_be_bytes(&r.mul(&x, &x))[..]);
+    // Lengths: whole elements, all alike.
+    let e = ex
+        .bytes_op::<Fr>(Op::Add, &b[..40], &b[..40], &mut out[..40])
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidArgument);
+    assert!(e.message().contains("a has 40 bytes"), "{e}");
+    let e = ex
+        .bytes_op::<Fr>(Op::Add, &b, &b[..32], &mut out)
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidArgument);
+    assert!(e.message().contains("b has 1 elements, a 2"), "{e}");
+}
