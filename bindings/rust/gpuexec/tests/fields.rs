@@ -222,7 +222,7 @@ fn ops_on_the_canonical_encoding() {
     let vals: Vec<Vec<[u64; 6]>> = (0..3)
         .map(|_| (0..20).map(|_| p.random(&mut rng)).collect())
         .collect();
-    let enc = |v: &[[u64; 6]]| -> Vec<u8> { v.iter().flat_map(|x| to_be_bytes(x)).collect() };
+    let enc = |v: &[[u64; 6]]| -> Vec<u8> { v.iter().flat_map(to_be_bytes).collect() };
     let (a, b, c) = (enc(&vals[0]), enc(&vals[1]), enc(&vals[2]));
     let mut out = vec![0u8; a.len()];
     ex.bytes_op::<Fp>(Op::Sub, &a, &b, &mut out).unwrap();
