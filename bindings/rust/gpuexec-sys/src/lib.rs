@@ -329,4 +329,25 @@ mod tests {
             .to_bytes()
             .is_empty());
     }
+
+    // Every function of the header in the checkout is declared here (catches a header that grew).
+    #[test]
+    fn declares_every_function_of_the_header() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../include/gpuexec/gpuexec.h");
+        let header = match std::fs::read_to_string(path) {
+            Ok(h) => h,
+            Err(_) => return, // not built from the gpuexec checkout
+        };
+        let ours = include_str!("lib.rs");
+        for piece in header.split("gpuexec_").skip(1) {
+            let name: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if piece[name.len()..].starts_with('(') {
+                let decl = format!("pub fn gpuexec_{name}(");
+                assert!(ours.contains(&decl), "gpuexec_{name} is not declared");
+            }
+        }
+    }
 }

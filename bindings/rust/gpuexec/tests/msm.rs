@@ -48,6 +48,7 @@ fn known_answers() {
     G1Affine::check_all(&[g]).unwrap();
     let one = ex.msm(&[g], &[Scalar::from_u64(1)]).unwrap();
     assert!(curve.matches(&one, &curve.msm(&[g], &[Scalar::from_u64(1)])));
+    assert!(!curve.matches(&one, &curve.msm(&[g], &[Scalar::from_u64(2)])));
     // Normalised, [1]G is G itself: compare with the generator's documented coordinates.
     assert_eq!(curve.to_affine(&curve.msm(&[g], &[Scalar::from_u64(1)])), g);
     assert!(ex.msm(&[g], &[Scalar::from_u64(0)]).unwrap().is_infinity());
