@@ -333,7 +333,10 @@ mod tests {
     // Every function of the header in the checkout is declared here (catches a header that grew).
     #[test]
     fn declares_every_function_of_the_header() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../include/gpuexec/gpuexec.h");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../include/gpuexec/gpuexec.h"
+        );
         let header = match std::fs::read_to_string(path) {
             Ok(h) => h,
             Err(_) => return, // not built from the gpuexec checkout
