@@ -7,7 +7,7 @@ PKGS=(
   glslc spirv-tools
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev
   libgmp-dev gnuplot-nox time
-  python3-dev python3-pybind11 python3-numpy python3-pytest
+  python3-dev python3-pybind11 python3-numpy python3-pytest cargo
 )
 missing=()
 for p in "${PKGS[@]}"; do

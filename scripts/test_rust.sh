@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../bindings/rust"
 start=$(date +%s)
 
 prefix=$build/rust-prefix
-cmake --install "$build" --prefix "$prefix" >/dev/null
+cmake --install "$build" --prefix "$prefix" --component Unspecified >/dev/null  # the C/C++ library
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 export CARGO_TARGET_DIR=$build/rust-target
 # Debian's cargo (CI has no rustup); its own rustc too, not a rustup one found first on PATH.

@@ -39,7 +39,7 @@ variants='^Variants/.*object <0[2-7]-|^Kernels/'
 # The CLI's exactness on the device: the same CLI code as on the CPU backend, run in a process per
 # case (an instrumented CLI builds the device's kernels slowly: minutes for the MSM cases).
 cli_device='^Backends/Cli[A-Za-z]*\.[A-Za-z]*/"(vulkan|auto)"|^CliGen\.|^Every/CliBenchSuites'
-skip="install|example|python|SpirvFreshness|^Scale\.|NttVulkanLarge|gpu_wait_rule|portable_arith|CliBenchE2e|$variants|$cli_device"
+skip="install|example|python|rust|SpirvFreshness|^Scale\.|NttVulkanLarge|gpu_wait_rule|portable_arith|CliBenchE2e|$variants|$cli_device"
 echo "== ASan + UBSan"
 build build-asan address,undefined field_tests g1_tests cli_tests spirv_tests vulkan_tests \
   host_oom_tests gpuexec_cli
