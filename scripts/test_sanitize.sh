@@ -39,7 +39,10 @@ variants='^Variants/.*object <0[2-7]-|^Kernels/'
 # The CLI's exactness on the device: the same CLI code as on the CPU backend, run in a process per
 # case (an instrumented CLI builds the device's kernels slowly: minutes for the MSM cases).
 cli_device='^Backends/Cli[A-Za-z]*\.[A-Za-z]*/"(vulkan|auto)"|^CliGen\.|^Every/CliBenchSuites'
-skip="install|example|python|rust|SpirvFreshness|^Scale\.|NttVulkanLarge|gpu_wait_rule|portable_arith|CliBenchE2e|$variants|$cli_device"
+# Repeats of the same host paths: sizes between the edges (1, 65, 65537 stay), and the MSM on two
+# openings of one device (the one-device case stays).
+repeats='^Sizes/VulkanSizes\..*/(2|63|64|777|1000|4097|12345)$|^Devices/MsmExecutors.*/Two'
+skip="install|example|python|rust|SpirvFreshness|^Scale\.|NttVulkanLarge|gpu_wait_rule|portable_arith|CliBenchE2e|$variants|$cli_device|$repeats"
 echo "== ASan + UBSan"
 build build-asan address,undefined field_tests g1_tests cli_tests spirv_tests vulkan_tests \
   host_oom_tests gpuexec_cli
