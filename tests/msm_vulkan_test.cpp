@@ -252,16 +252,13 @@ void MsmVulkan::precomputed_copies() {
 }
 
 TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
-  for (const auto& [name, check] :
-       {std::pair{"sizes", &MsmVulkan::matches_cpu_across_sizes},
-        {"edge scalars", &MsmVulkan::edge_scalars_alone_and_together},
-        {"degenerate inputs", &MsmVulkan::degenerate_inputs},
-        {"batches and resident points", &MsmVulkan::batch_and_resident_points_reused},
-        {"ranges", &MsmVulkan::ranges_beyond_one_binding},
-        {"precomputed copies", &MsmVulkan::precomputed_copies}}) {
-    SCOPED_TRACE(name);
-    (this->*check)();
-  }
+  run_checks<MsmVulkan>(
+      *this, {{"sizes", &MsmVulkan::matches_cpu_across_sizes},
+              {"edge scalars", &MsmVulkan::edge_scalars_alone_and_together},
+              {"degenerate inputs", &MsmVulkan::degenerate_inputs},
+              {"batches and resident points", &MsmVulkan::batch_and_resident_points_reused},
+              {"ranges", &MsmVulkan::ranges_beyond_one_binding},
+              {"precomputed copies", &MsmVulkan::precomputed_copies}});
 }
 
 INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,

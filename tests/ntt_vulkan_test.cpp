@@ -298,16 +298,12 @@ void NttVulkan::rejects_bad_arguments() {
 }
 
 TEST_P(NttVulkan, ExactOnSmallShapesAndStrictOnArguments) {
-  for (const auto& [name, check] :
-       {std::pair{"naive DFT", &NttVulkan::small_sizes_match_the_naive_dft},
-        {"edge values", &NttVulkan::edge_values},
-        {"GMP coset", &NttVulkan::gmp_agrees_on_a_small_coset_transform},
-        {"sizes to 4096", &NttVulkan::every_size_up_to_4096},
-        {"batches", &NttVulkan::batch_transforms_each_vector},
-        {"bad arguments", &NttVulkan::rejects_bad_arguments}}) {
-    SCOPED_TRACE(name);
-    (this->*check)();
-  }
+  run_checks<NttVulkan>(*this, {{"naive DFT", &NttVulkan::small_sizes_match_the_naive_dft},
+                                {"edge values", &NttVulkan::edge_values},
+                                {"GMP coset", &NttVulkan::gmp_agrees_on_a_small_coset_transform},
+                                {"sizes to 4096", &NttVulkan::every_size_up_to_4096},
+                                {"batches", &NttVulkan::batch_transforms_each_vector},
+                                {"bad arguments", &NttVulkan::rejects_bad_arguments}});
 }
 
 INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,

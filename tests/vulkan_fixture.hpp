@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <utility>
+
 #include "gpuexec/validation_log.hpp"
 
 namespace gpuexec::test {
@@ -15,5 +18,16 @@ class VulkanTest : public ::testing::Test {
     for (const std::string& m : ValidationLog::take()) ADD_FAILURE() << m;
   }
 };
+
+// Runs a fixture's checks in turn, each named in its failures: several checks in one test process,
+// which builds the device's pipelines once (lavapipe takes seconds for the NTT and MSM kernels).
+template <typename Fixture>
+void run_checks(Fixture& fixture,
+                std::initializer_list<std::pair<const char*, void (Fixture::*)()>> checks) {
+  for (const auto& [name, check] : checks) {
+    SCOPED_TRACE(name);
+    (fixture.*check)();
+  }
+}
 
 }  // namespace gpuexec::test
