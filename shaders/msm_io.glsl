@@ -19,7 +19,7 @@ layout(std430, set = 0, binding = 2) buffer Counts { uint cnt[]; };       // per
 layout(std430, set = 0, binding = 3) buffer Offsets { uint off[]; };      // slots + 1
 layout(std430, set = 0, binding = 4) buffer Sorted { uint sorted[]; };    // point | sign << 31
 layout(std430, set = 0, binding = 5) buffer Pieces { Xyzz part[]; };     // per piece
-layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // windows * segs
+layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // windows * segs sums
 layout(std430, set = 0, binding = 7) buffer Windows { Xyzz win[]; };      // per MSM and window
 layout(std430, set = 0, binding = 8) buffer PieceOffsets { uint poff[]; }; // slots + 1
 
@@ -35,6 +35,8 @@ layout(push_constant) uniform Params {
   uint piece;        // most points summed by one invocation of the accumulation
   uint digit_windows; // signed digits per scalar: digit_windows * c > 256
   uint blocks;       // copies of each base in the points binding (precomputed multiples)
+  uint seg_stride;   // window pass: entries between the segment sums one invocation adds
+  uint fan_in;       // window pass: segment sums one invocation adds
 } params;
 
 uint invocation_index() {

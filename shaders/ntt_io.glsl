@@ -6,7 +6,7 @@
 // lo[e mod 2^lo_bits] * hi[e >> lo_bits]: two loads and one product, tables of 2 * sqrt(n).
 // Specialization constant 0 is local_size_x, which must be NTT_THREADS.
 layout(local_size_x_id = 0) in;
-const uint NTT_THREADS = 256u;
+const uint NTT_THREADS = 128u;
 
 #if LIMB_BITS == 64 && LOAD_BYTES == 8
 #define WORD uint64_t

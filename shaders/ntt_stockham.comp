@@ -17,7 +17,9 @@ layout(std430, set = 0, binding = 1) writeonly buffer Dst { WORD dst_words[]; };
 DEFINE_LOAD(load_src, src_words)
 DEFINE_STORE(store_dst, dst_words)
 
-const uint NTT_CAP = 2u * NTT_THREADS;  // 512 elements, 16 KiB: Vulkan's minimum shared memory
+// 512 elements, four an invocation (so that every invocation has a radix-4 butterfly); 16 KiB
+// where elements are 32 bytes: Vulkan's minimum shared memory.
+const uint NTT_CAP = 4u * NTT_THREADS;
 const uint LOG_CAP = 9u;
 shared Elem sh[NTT_CAP];
 
@@ -29,7 +31,7 @@ void main() {
   const uint tid = gl_LocalInvocationID.x;
   const uint ns_mask = (1u << pc.log_ns) - 1u;
 
-  [[unroll]] for (uint h = 0u; h < 2u; ++h) {
+  [[unroll]] for (uint h = 0u; h < 4u; ++h) {
     const uint q = tid + h * NTT_THREADS;
     const uint r = q >> log_groups, c = q & ((1u << log_groups) - 1u);
     const uint g = first + c;
@@ -47,24 +49,27 @@ void main() {
   memoryBarrierShared();
   barrier();
 
-  // An odd t starts with one radix-2 level: one butterfly per invocation (group c, butterfly p).
+  // An odd t starts with one radix-2 level: two butterflies per invocation (group c, butterfly p).
   uint l = 0u;
   if ((t & 1u) == 1u) {
-    const uint c = tid >> (t - 1u), p = tid & ((R >> 1) - 1u);
-    if (first + c < pc.count) {
-      const uint i0 = (c << t) + 2u * p;
-      const Elem u = sh[i0], v = sh[i0 + 1u];
-      sh[i0] = field_add(u, v);
-      sh[i0 + 1u] = field_sub(u, v);
+    [[unroll]] for (uint h = 0u; h < 2u; ++h) {
+      const uint i = tid + h * NTT_THREADS;
+      const uint c = i >> (t - 1u), p = i & ((R >> 1) - 1u);
+      if (first + c < pc.count) {
+        const uint i0 = (c << t) + 2u * p;
+        const Elem u = sh[i0], v = sh[i0 + 1u];
+        sh[i0] = field_add(u, v);
+        sh[i0 + 1u] = field_sub(u, v);
+      }
     }
     memoryBarrierShared();
     barrier();
     l = 1u;
   }
   // Then levels l and l + 1 together (radix 4: half the barriers and shared-memory traffic):
-  // invocation i < NTT_CAP / 4 takes x[base + pos + {0, 1, 2, 3} h], h = 2^l, pos < h.
+  // invocation i takes x[base + pos + {0, 1, 2, 3} h], h = 2^l, pos < h.
   const uint c4 = t >= 2u ? tid >> (t - 2u) : 0u, p4 = tid & ((R >> 2) - 1u);
-  const bool live4 = tid < NTT_CAP / 4u && t >= 2u && first + c4 < pc.count;
+  const bool live4 = t >= 2u && first + c4 < pc.count;
   for (; l < t; l += 2u) {
     const uint h = 1u << l, pos = p4 & (h - 1u);
     const uint i0 = (c4 << t) + ((p4 >> l) << (l + 2u)) + pos;
@@ -85,7 +90,7 @@ void main() {
     barrier();
   }
 
-  [[unroll]] for (uint h = 0u; h < 2u; ++h) {
+  [[unroll]] for (uint h = 0u; h < 4u; ++h) {
     const uint q = tid + h * NTT_THREADS;
     const uint r = q >> log_groups, c = q & ((1u << log_groups) - 1u);
     const uint g = first + c;

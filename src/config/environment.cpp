@@ -212,6 +212,10 @@ bool split_queues() {
   return flag("GPUEXEC_SPLIT_QUEUES", "split submissions");
 }
 
+bool profile() {
+  return flag("GPUEXEC_PROFILE", "device time per pass on stderr");
+}
+
 FaultPlan parse_fault_plan(std::string_view text, std::string_view source) {
   const auto bad = [&] {
     return Error(ErrorCode::InvalidArgument,

@@ -91,6 +91,8 @@ enum class CpuArithChoice { Auto, Portable };
 CpuArithChoice cpu_arith();
 // GPUEXEC_SPLIT_QUEUES: "1" on; "0", empty or unset off.
 bool split_queues();
+// GPUEXEC_PROFILE: "1" on (the NTT's and MSM's device time per pass on stderr); else off.
+bool profile();
 
 enum class FaultKind {
   DeviceLost,         // at a queue submission (the device then stays lost)

@@ -50,6 +50,9 @@ constexpr Variable kVariables[] = {
      "several devices for one executor (an index may repeat, opening one device twice); batches "
      "spread over them by measured speed",
      check<devices>},
+    {"GPUEXEC_PROFILE", Type::Flag, "`0`, `1`", "off",
+     "`1`: each NTT and MSM prints its device time per pass (kernel) to stderr (tuning)",
+     check<profile>},
     {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
      "`spin`: every wait polls up to 20 ms before blocking (the rule on GPUs); `block`: only "
      "small jobs poll (the rule on CPU drivers)",

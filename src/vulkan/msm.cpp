@@ -12,6 +12,7 @@
 #include "cpu/msm.hpp"
 #include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
+#include "vulkan/pass_profile.hpp"
 #include "vulkan/resident_ops.hpp"
 
 namespace gpuexec::vk {
@@ -21,15 +22,19 @@ namespace {
 constexpr unsigned kMaxWindowBits = 16;  // slots stay within u32 counts and cursors
 constexpr uint32_t kLocalSize = 64;      // every pass but the scan
 constexpr uint32_t kScanThreads = 256;   // the scan's one workgroup (shared array of msm_scan)
-constexpr uint32_t kMaxSegments = 256;   // reduction segments per window (a power of two)
+// Reduction segments: at most this many per window, of at least kMinSegmentBuckets buckets each
+// (each segment also pays ~1.5 c additions for its [lo] run), summed by a tree of fan-in kFanIn.
+constexpr uint32_t kMaxSegments = 2048;
+constexpr uint32_t kMinSegmentBuckets = 16;
+constexpr uint32_t kFanIn = 16;
 constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 
 // The push block of shaders/msm_io.glsl.
 struct Push {
   uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
-           out_base = 0, piece = 0, digit_windows = 0, blocks = 0;
+           out_base = 0, piece = 0, digit_windows = 0, blocks = 0, seg_stride = 0, fan_in = kFanIn;
 };
-static_assert(sizeof(Push) == 44);
+static_assert(sizeof(Push) == 52);
 
 enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
@@ -169,8 +174,9 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   const unsigned windows = msm_block_windows({c, blocks});
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
-  const uint32_t segs = std::min(buckets, kMaxSegments);
-  const uint32_t seg_len = (buckets + segs - 1) / segs;
+  const uint32_t seg_len =
+      std::max(kMinSegmentBuckets, (buckets + kMaxSegments - 1) / kMaxSegments);
+  const uint32_t segs = (buckets + seg_len - 1) / seg_len;
   const std::size_t entries = std::size_t{digit_windows} * range;  // most sorted of a range
   const VkDeviceSize align = std::max<VkDeviceSize>(info.limits.minStorageBufferOffsetAlignment, 4);
   const VkDeviceSize scalar_bytes = n * sizeof(Scalar);
@@ -194,7 +200,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   PoolBuffer sorted(device, MemoryUse::DeviceLocal, entries * 4);
   PoolBuffer piece_offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
   PoolBuffer piece_sums(device, MemoryUse::DeviceLocal, pieces * kXyzzBytes);
-  const VkDeviceSize seg_bytes = std::size_t{windows} * segs * 2 * kXyzzBytes;  // (acc, run)
+  const VkDeviceSize seg_bytes = std::size_t{windows} * segs * kXyzzBytes;
   PoolBuffer seg_sums(device, MemoryUse::DeviceLocal, seg_bytes);
   const VkDeviceSize window_bytes = batch * ranges * windows * kXyzzBytes;
   PoolBuffer window_sums(device, MemoryUse::DeviceLocal, window_bytes);
@@ -209,7 +215,10 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     const VkBufferCopy region{0, 0, all_scalar_bytes};
     r.copy(*staging.buffer, *scalar_buf.buffer, std::span(&region, 1));
   };
+  // GPUEXEC_PROFILE: a timestamp after each pass (the first MSM's; the rest would overflow it).
+  PassProfile profile(device.logical(), fmt::format("msm n={} c={} ranges={}", n, c, ranges), 64);
   phases.compute = [&](Recording& r) {
+    profile.start(r);
     for (std::size_t j = 0; j < batch; ++j) {
       for (std::size_t q = 0; q < ranges; ++q) {
         const std::size_t first_point = q * range, count = std::min(range, n - first_point);
@@ -242,6 +251,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         const auto run = [&](Pass p, std::size_t invocations) {
           r.dispatch(*k[p], bindings, bytes, dispatch_size(invocations, k[p]->local_size(), info));
           r.barrier(Hazard::KernelToKernel);
+          profile.mark(r, kPassNames[p]);
         };
         r.barrier(Hazard::Any);  // the previous range's passes are done with the scratch buffers
         vkCmdFillBuffer(r.handle(), counts.buffer->handle(), 0, slots * 4, 0);
@@ -249,10 +259,21 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         run(kCount, count);
         r.dispatch(*k[kScan], bindings, bytes, DispatchSize{1, 1});
         r.barrier(Hazard::KernelToKernel);
+        profile.mark(r, kPassNames[kScan]);
         run(kScatter, count);
         run(kAccumulate, pieces);
         run(kReduce, std::size_t{windows} * segs);
-        run(kWindow, windows);
+        // The window pass's tree levels: fan_in sums, seg_stride apart, into the first of each.
+        Push level = push;
+        for (level.seg_stride = 1;; level.seg_stride *= kFanIn) {
+          const std::size_t span = std::size_t{level.seg_stride} * kFanIn;
+          const std::size_t groups = (segs + span - 1) / span;
+          r.dispatch(*k[kWindow], bindings, std::as_bytes(std::span(&level, 1)),
+                     dispatch_size(windows * groups, k[kWindow]->local_size(), info));
+          r.barrier(Hazard::KernelToKernel);
+          if (groups == 1) break;
+        }
+        profile.mark(r, kPassNames[kWindow]);
       }
     }
   };
@@ -268,6 +289,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     submission.abandon();
     throw;
   }
+  profile.report();
   readback.buffer->invalidate(0, window_bytes);
   std::vector<G1Xyzz> sums(batch * ranges * windows);
   std::memcpy(sums.data(), readback.buffer->mapped(), window_bytes);

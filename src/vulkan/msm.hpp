@@ -8,10 +8,10 @@
 //   scatter     point indices (the digit's sign in bit 31) into their buckets' ranges
 //   accumulate  one invocation per piece of a bucket (at most ~2x a bucket's mean points, so a
 //               crowded bucket is spread over invocations): summed in XYZZ, mixed additions
-//   reduce      one invocation per (window, segment of buckets): running sums over the buckets
-//               (each the sum of its pieces)
-//               (at most 256 segments of 2^(c-1) / 256 buckets per window)
-//   window      one invocation per window: its segments combined (running sums again)
+//   reduce      one invocation per (window, segment of buckets lo..hi-1): running sums over the
+//               buckets (each the sum of its pieces) plus [lo] times their sum, the segment's
+//               share of the window sum (at most 2048 segments of at least 16 buckets a window)
+//   window      a tree over each window's segment sums, fan-in 16 (a dispatch a level)
 // The host reads the window sums back and combines them (Horner: c doublings and an add per
 // window, O(windows)).
 #pragma once

@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "gpuexec/error.hpp"
+#include "vulkan/pass_profile.hpp"
 
 namespace gpuexec::vk {
 
 namespace {
 
-constexpr uint32_t kThreads = 256;    // NTT_THREADS of shaders/ntt_io.glsl
+constexpr uint32_t kThreads = 128;    // NTT_THREADS of shaders/ntt_io.glsl
 constexpr unsigned kMaxLogRadix = 9;  // log2 of NTT_CAP: the elements a workgroup holds
 constexpr VkDeviceSize kElem = sizeof(Fr);
 // A range's sub-ranges start at multiples of this many bytes: aligned for any
@@ -74,6 +75,7 @@ struct NttRecorder {
   BufferRange scale_range;  // binding 3: the call's scale table, else the twiddles
   PowerTable scale_table;   // in scale_range
   bool scale_in, scale_out;
+  PassProfile& profile;
 
   Push base_push() const {
     Push p;
@@ -125,14 +127,17 @@ struct NttRecorder {
       use_scale(p, kScaleStores);
       p.sc_mult = 1;
     }
-    const std::size_t per_group = kThreads >> (kMaxLogRadix - t[pass]);  // invocations per group
-    dispatch(*k.stockham, src, dst, p, groups * per_group, scales);
+    const std::size_t per_workgroup = std::size_t{1} << (kMaxLogRadix - t[pass]);  // groups
+    const std::size_t workgroups = (groups + per_workgroup - 1) / per_workgroup;
+    dispatch(*k.stockham, src, dst, p, workgroups * kThreads, scales);
   }
 };
 
 BufferRange sub(const Buffer& b, VkDeviceSize offset, VkDeviceSize bytes) {
   return {b.handle(), offset, bytes};
 }
+
+constexpr const char* kPassLabels[] = {"stockham0", "stockham1", "stockham2", "stockham3+"};
 
 // Vectors that fit one binding: all passes over chunks of whole vectors.
 void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, unsigned log_n,
@@ -146,6 +151,7 @@ void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, uns
     for (std::size_t pass = 0; pass < passes; ++pass) {
       r.stockham_pass(pass, a, b, log_n, vectors, 0, true);
       r.rec.barrier(Hazard::KernelToKernel);
+      r.profile.mark(r.rec, kPassLabels[std::min(pass, std::size(kPassLabels) - 1)]);
       std::swap(a, b);
     }
     if (passes % 2 == 1) {  // the result is in scratch
@@ -153,6 +159,7 @@ void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, uns
       const VkBufferCopy region{0, first * vec_bytes, bytes};
       r.rec.copy(scratch, data, std::span(&region, 1));
       r.rec.barrier(Hazard::Any);
+      r.profile.mark(r.rec, "copy");
     }
   }
 }
@@ -185,6 +192,7 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
     }
     r.rec.barrier(Hazard::KernelToKernel);
   }
+  r.profile.mark(r.rec, "cross");
   // Per range: a G-point transform of the coset w^i1 (w_G = w_n^H), pass by pass over all ranges.
   const std::size_t passes = radices(g).size();
   for (std::size_t pass = 0; pass < passes; ++pass) {
@@ -196,6 +204,7 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
     }
     r.rec.barrier(Hazard::KernelToKernel);
   }
+  r.profile.mark(r.rec, "stockham");
   // Y[i1 + H i2] = range bitreverse(i1)[i2]: range p's slice q goes strided into range q.
   const Buffer& result = passes % 2 == 1 ? scratch : data;
   const Buffer& other = passes % 2 == 1 ? data : scratch;
@@ -224,6 +233,7 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
     r.rec.copy(scratch, data, std::span(&region, 1));
   }
   r.rec.barrier(Hazard::Any);
+  r.profile.mark(r.rec, "scatter");
 }
 
 }  // namespace
@@ -301,8 +311,12 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
       rec.copy(*staging, *scale_buffer, std::span(&region, 1));
     };
   }
+  PassProfile profile(
+      device.logical(),
+      fmt::format("ntt 2^{} x{}{}", log_n, batch, options.inverse ? " inverse" : ""), 64);
   phases.compute = [&](Recording& rec) {
     rec.barrier(Hazard::Any);  // after every earlier write to the vectors
+    profile.start(rec);
     NttRecorder r{rec,
                   device.info(),
                   {&ntt_kernel(device, "ntt_stockham"), &ntt_kernel(device, "ntt_cross"),
@@ -314,7 +328,8 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
                   scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
                   scale_table,
                   scale_in,
-                  options.inverse};
+                  options.inverse,
+                  profile};
     if (!ranges) {
       record_bound(r, data, *scratch, ln, batch, per_chunk);
     } else {
@@ -330,6 +345,7 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
     submission.abandon();
     throw;
   }
+  profile.report();
   pool.release(std::move(scratch));
   if (scale_buffer) pool.release(std::move(scale_buffer));
   if (staging) pool.release(std::move(staging));

@@ -1,0 +1,41 @@
+// Device time per pass of a multi-pass kernel (the NTT's, the MSM's) when GPUEXEC_PROFILE=1: a
+// timestamp after each pass of one recording, the differences summed per pass name and printed
+// to stderr once the submission has completed. Off, every call is a no-op.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vulkan/logical_device.hpp"
+#include "vulkan/recording.hpp"
+
+namespace gpuexec::vk {
+
+class PassProfile {
+ public:
+  // `what` names the work in the report; at most `capacity` marks are kept (later ones dropped).
+  PassProfile(const LogicalDevice& ctx, std::string what, uint32_t capacity);
+  ~PassProfile();
+  PassProfile(const PassProfile&) = delete;
+  PassProfile& operator=(const PassProfile&) = delete;
+
+  bool on() const { return pool_ != VK_NULL_HANDLE; }
+  // The first timestamp: recorded before the first pass.
+  void start(Recording& r);
+  // A timestamp after the pass `name` (a string literal) and its barrier.
+  void mark(Recording& r, const char* name);
+  // After the submission completed: one stderr line, each pass's total and share.
+  void report() const;
+
+ private:
+  const LogicalDevice& ctx_;
+  std::string what_;
+  uint32_t capacity_;
+  VkQueryPool pool_ = VK_NULL_HANDLE;
+  double ns_per_tick_ = 1;
+  uint64_t mask_ = ~uint64_t{0};
+  std::vector<const char*> names_;  // names_[i]: the pass that ends at timestamp i + 1
+};
+
+}  // namespace gpuexec::vk
