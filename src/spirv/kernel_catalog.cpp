@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "gpuexec/error.hpp"
@@ -19,18 +21,18 @@ const KernelInfo& kernel_info(KernelId id) {
 }
 
 const SpirvModule& kernel_module(KernelId id) {
-  using Modules = std::array<SpirvModule, kKernelCount>;
-  // A function-local static, not std::call_once: when loading throws (out of memory), the next
-  // call must try again, and call_once over pthread_once hangs there instead (found under TSan
-  // by the host allocation sweep).
-  static const Modules modules = [] {
-    Modules m;
-    for (const KernelInfo& k : kernel_infos()) {
-      m[static_cast<std::size_t>(k.id)] = load_spirv(k.spirv, std::string(k.name));
-    }
-    return m;
-  }();
-  return modules[static_cast<std::size_t>(kernel_info(id).id)];
+  // Each module is checked (SPIRV-Tools validation) on its first use only: checking all 145 up
+  // front cost every process ~0.7 s of CPU. A mutex, not std::call_once: when loading throws
+  // (out of memory), the next call must try again, and call_once over pthread_once hangs there
+  // instead (found under TSan by the host allocation sweep).
+  static std::mutex mutex;
+  static std::array<std::unique_ptr<const SpirvModule>, kKernelCount> modules;
+  const KernelInfo& k = kernel_info(id);
+  std::lock_guard lock(mutex);
+  auto& module = modules[static_cast<std::size_t>(k.id)];
+  if (!module)
+    module = std::make_unique<const SpirvModule>(load_spirv(k.spirv, std::string(k.name)));
+  return *module;
 }
 
 KernelId elementwise_kernel(Op op, KernelVariant variant, FieldId field, ElementEncoding encoding) {

@@ -40,8 +40,8 @@ std::span<const KernelInfo> kernel_infos();
 
 const KernelInfo& kernel_info(KernelId id);
 
-// The kernel's SPIR-V through the loader's validation: every kernel is loaded on the first
-// call, then shared by every backend in the process.
+// The kernel's SPIR-V through the loader's validation: each kernel is loaded on its first use,
+// then shared by every backend in the process.
 const SpirvModule& kernel_module(KernelId id);
 
 // The kernel of an element-wise op (add, sub, mul, mad) in a variant (not Auto); throws
