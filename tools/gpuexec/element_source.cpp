@@ -66,13 +66,21 @@ std::size_t ElementSource::read_bin(std::span<uint8_t> out) {
 
 bool ElementSource::fill_text() {
   if (text_ended_) return false;
-  text_.erase(0, begin_);  // keep the partial line at the front
+  // Keep the partial line at the front, then read a block after it.
+  const std::size_t had = text_size_ - begin_;
+  if (had + kTextBlock > text_capacity_) {
+    auto bigger = std::make_unique_for_overwrite<char[]>(had + kTextBlock);
+    if (had) std::memcpy(bigger.get(), text_.get() + begin_, had);
+    text_ = std::move(bigger);
+    text_capacity_ = had + kTextBlock;
+  } else if (had) {
+    std::memmove(text_.get(), text_.get() + begin_, had);
+  }
   begin_ = 0;
-  const std::size_t had = text_.size();
-  text_.resize(had + kTextBlock);
-  const std::size_t got = reader_.read(text_.data() + had, kTextBlock);
-  text_.resize(had + got);
-  if (at_start_ && std::string_view(text_).starts_with(kBom)) begin_ = kBom.size();
+  text_size_ = had;
+  const std::size_t got = reader_.read(text_.get() + had, kTextBlock);
+  text_size_ = had + got;
+  if (at_start_ && text().starts_with(kBom)) begin_ = kBom.size();
   at_start_ = false;
   text_ended_ = got < kTextBlock;
   return got > 0;
@@ -88,11 +96,11 @@ std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::siz
     raws.clear();
     const std::size_t first = done;
     while (done + raws.size() < want) {
-      const std::size_t nl = text_.find('\n', begin_);
-      if (nl == std::string::npos && !(text_ended_ && begin_ < text_.size())) break;
-      const std::size_t end = nl == std::string::npos ? text_.size() : nl;
-      const std::string_view raw(text_.data() + begin_, end - begin_);
-      begin_ = nl == std::string::npos ? text_.size() : nl + 1;
+      const std::size_t nl = text().find('\n', begin_);
+      if (nl == std::string_view::npos && !(text_ended_ && begin_ < text_size_)) break;
+      const std::size_t end = nl == std::string_view::npos ? text_size_ : nl;
+      const std::string_view raw = text().substr(begin_, end - begin_);
+      begin_ = nl == std::string_view::npos ? text_size_ : nl + 1;
       ++line_;
       if (trim(raw).empty()) continue;
       raws.push_back(raw);
@@ -117,7 +125,7 @@ std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::siz
                                    explain_bad_line(raws[bad], bad_why, element_bytes_)));
     }
     done += raws.size();
-    if (done < want && !fill_text() && begin_ >= text_.size()) break;
+    if (done < want && !fill_text() && begin_ >= text_size_) break;
   }
   return done;
 }
@@ -131,14 +139,14 @@ std::size_t ElementSource::count_rest() {
     return elements_ + bytes / element_bytes_;
   }
   for (;;) {
-    while (begin_ < text_.size()) {
-      std::size_t nl = text_.find('\n', begin_);
-      if (nl == std::string::npos && !text_ended_) break;
-      if (nl == std::string::npos) nl = text_.size();
-      rest += !trim(std::string_view(text_).substr(begin_, nl - begin_)).empty();
+    while (begin_ < text_size_) {
+      std::size_t nl = text().find('\n', begin_);
+      if (nl == std::string_view::npos && !text_ended_) break;
+      if (nl == std::string_view::npos) nl = text_size_;
+      rest += !trim(text().substr(begin_, nl - begin_)).empty();
       begin_ = nl + 1;
     }
-    if (!fill_text() && begin_ >= text_.size()) break;
+    if (!fill_text() && begin_ >= text_size_) break;
   }
   return elements_ + rest;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,8 +52,11 @@ class ElementSource {
   FieldId field_;
   std::size_t element_bytes_;
   std::size_t elements_ = 0;
-  // hex: the block [begin_, text_.size()) not yet taken and the lines counted so far.
-  std::string text_;
+  // hex: the block [begin_, text_size_) of text_ not yet taken and the lines counted so far.
+  // A plain array: a string's resize would zero each 4 MiB block before the read fills it.
+  std::string_view text() const { return {text_.get(), text_size_}; }
+  std::unique_ptr<char[]> text_;
+  std::size_t text_capacity_ = 0, text_size_ = 0;
   std::size_t begin_ = 0, line_ = 0;
   bool at_start_ = true, text_ended_ = false;
 };
