@@ -17,10 +17,10 @@ layout(std430, set = 0, binding = 1) writeonly buffer Dst { WORD dst_words[]; };
 DEFINE_LOAD(load_src, src_words)
 DEFINE_STORE(store_dst, dst_words)
 
-// 512 elements, four an invocation (so that every invocation has a radix-4 butterfly); 16 KiB
-// where elements are 32 bytes: Vulkan's minimum shared memory.
-const uint NTT_CAP = 4u * NTT_THREADS;
-const uint LOG_CAP = 9u;
+// 2^NTT_LOG_CAP elements, four an invocation (so that every invocation has a radix-4
+// butterfly): 512 (16 KiB of 32-byte elements, Vulkan's minimum shared memory) or 1024.
+const uint LOG_CAP = NTT_LOG_CAP;
+const uint NTT_CAP = 1u << NTT_LOG_CAP;
 shared Elem sh[NTT_CAP];
 
 void main() {

@@ -14,8 +14,9 @@ namespace gpuexec::vk {
 
 namespace {
 
-constexpr uint32_t kThreads = 128;    // NTT_THREADS of shaders/ntt_io.glsl
-constexpr unsigned kMaxLogRadix = 9;  // log2 of NTT_CAP: the elements a workgroup holds
+// Elements a Stockham workgroup holds in shared memory: 2^10 (32 KiB) where the device allows,
+// else 2^9 (Vulkan's minimum 16 KiB); a quarter as many invocations (NTT_THREADS).
+constexpr unsigned kMaxLogCap = 10, kMinLogCap = 9;
 constexpr VkDeviceSize kElem = sizeof(Fr);
 // A range's sub-ranges start at multiples of this many bytes: aligned for any
 // minStorageBufferOffsetAlignment (at most 256 by the spec).
@@ -34,7 +35,20 @@ struct Kernels {
   const Kernel *stockham, *cross, *scatter;
 };
 
-const Kernel& ntt_kernel(Device& device, const char* entry) {
+unsigned device_log_cap(const DeviceInfo& info) {
+  const VkPhysicalDeviceLimits& l = info.limits;
+  const uint32_t cap = 1u << kMaxLogCap, threads = cap / 4;
+  const bool fits = l.maxComputeSharedMemorySize >= cap * kElem &&
+                    l.maxComputeWorkGroupInvocations >= threads &&
+                    l.maxComputeWorkGroupSize[0] >= threads;
+  return fits ? kMaxLogCap : kMinLogCap;
+}
+
+uint32_t threads_of(unsigned log_cap) {
+  return (1u << log_cap) / 4;
+}
+
+const Kernel& ntt_kernel(Device& device, const char* entry, unsigned log_cap) {
   const spirv::VariantInfo* v = spirv::find_variant(device.settings().kernel);
   const std::string name = fmt::format("fr_{}_{}", entry, v ? v->name : "u64");
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
@@ -42,16 +56,18 @@ const Kernel& ntt_kernel(Device& device, const char* entry) {
       KernelShape shape;
       shape.bindings = 4;
       shape.push_bytes = sizeof(Push);
-      shape.local_size = kThreads;
+      shape.local_size = threads_of(log_cap);
+      shape.spec = {log_cap};
       return device.kernels().get(spirv::kernel_module(k.id), shape);
     }
   }
   throw Error(ErrorCode::Internal, "no embedded kernel " + name);
 }
 
-// Radices of the Stockham passes for 2^log_len: as few passes as kMaxLogRadix allows, balanced.
-std::vector<unsigned> radices(unsigned log_len) {
-  const unsigned passes = (log_len + kMaxLogRadix - 1) / kMaxLogRadix;
+// Radices of the Stockham passes for 2^log_len: as few passes as workgroups of 2^log_cap allow,
+// balanced.
+std::vector<unsigned> radices(unsigned log_len, unsigned log_cap) {
+  const unsigned passes = (log_len + log_cap - 1) / log_cap;
   std::vector<unsigned> out;
   for (unsigned i = 0; i < passes; ++i) out.push_back(log_len / passes + (i < log_len % passes));
   return out;
@@ -71,6 +87,7 @@ struct NttRecorder {
   const NttTwiddles& tw;
   int dir;  // 0 forward, 1 inverse
   unsigned log_n;
+  unsigned log_cap;         // a Stockham workgroup's elements
   BufferRange tw_range;     // binding 2
   BufferRange scale_range;  // binding 3: the call's scale table, else the twiddles
   PowerTable scale_table;   // in scale_range
@@ -96,7 +113,7 @@ struct NttRecorder {
                 std::size_t invocations, const BufferRange& scales) {
     const BufferRange bindings[4] = {a, b, tw_range, scales};
     rec.dispatch(kernel, bindings, std::as_bytes(std::span(&p, 1)),
-                 dispatch_size(invocations, kThreads, info));
+                 dispatch_size(invocations, threads_of(log_cap), info));
   }
 
   // Pass `pass` of the Stockham transforms of `vectors` vectors of 2^log_len back to back,
@@ -105,7 +122,7 @@ struct NttRecorder {
   // inverse's scale on the last pass's stores.
   void stockham_pass(std::size_t pass, BufferRange src, BufferRange dst, unsigned log_len,
                      std::size_t vectors, uint32_t twiddle_mult, bool call_scales) {
-    const std::vector<unsigned> t = radices(log_len);
+    const std::vector<unsigned> t = radices(log_len, log_cap);
     Push p = base_push();
     p.log_len = log_len;
     p.log_radix = t[pass];
@@ -127,9 +144,9 @@ struct NttRecorder {
       use_scale(p, kScaleStores);
       p.sc_mult = 1;
     }
-    const std::size_t per_workgroup = std::size_t{1} << (kMaxLogRadix - t[pass]);  // groups
+    const std::size_t per_workgroup = std::size_t{1} << (log_cap - t[pass]);  // groups
     const std::size_t workgroups = (groups + per_workgroup - 1) / per_workgroup;
-    dispatch(*k.stockham, src, dst, p, workgroups * kThreads, scales);
+    dispatch(*k.stockham, src, dst, p, workgroups * threads_of(log_cap), scales);
   }
 };
 
@@ -143,7 +160,7 @@ constexpr const char* kPassLabels[] = {"stockham0", "stockham1", "stockham2", "s
 void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, unsigned log_n,
                   std::size_t batch, std::size_t per_chunk) {
   const VkDeviceSize vec_bytes = kElem << log_n;
-  const std::size_t passes = radices(log_n).size();
+  const std::size_t passes = radices(log_n, r.log_cap).size();
   for (std::size_t first = 0; first < batch; first += per_chunk) {
     const std::size_t vectors = std::min(per_chunk, batch - first);
     const VkDeviceSize bytes = vectors * vec_bytes;
@@ -194,7 +211,7 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
   }
   r.profile.mark(r.rec, "cross");
   // Per range: a G-point transform of the coset w^i1 (w_G = w_n^H), pass by pass over all ranges.
-  const std::size_t passes = radices(g).size();
+  const std::size_t passes = radices(g, r.log_cap).size();
   for (std::size_t pass = 0; pass < passes; ++pass) {
     for (std::size_t p = 0; p < H; ++p) {
       const bool from_data = pass % 2 == 0;
@@ -240,11 +257,14 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
 
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
              const NttOptions& options) {
-  run_ntt(device, data, log_n, batch, options, 0);
+  run_ntt(device, data, log_n, batch, options, NttLimits{});
 }
 
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
-             const NttOptions& options, VkDeviceSize max_binding_bytes) {
+             const NttOptions& options, const NttLimits& limits) {
+  const VkDeviceSize max_binding_bytes = limits.max_binding_bytes;
+  const unsigned log_cap = limits.log_cap ? std::clamp(limits.log_cap, kMinLogCap, kMaxLogCap)
+                                          : device_log_cap(device.info());
   if (log_n > kMaxNttLogN) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("NTT of 2^{} elements: at most 2^{}", log_n, kMaxNttLogN));
@@ -317,19 +337,21 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   phases.compute = [&](Recording& rec) {
     rec.barrier(Hazard::Any);  // after every earlier write to the vectors
     profile.start(rec);
-    NttRecorder r{rec,
-                  device.info(),
-                  {&ntt_kernel(device, "ntt_stockham"), &ntt_kernel(device, "ntt_cross"),
-                   &ntt_kernel(device, "ntt_scatter")},
-                  tw,
-                  dir,
-                  ln,
-                  tw_range,
-                  scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
-                  scale_table,
-                  scale_in,
-                  options.inverse,
-                  profile};
+    NttRecorder r{
+        rec,
+        device.info(),
+        {&ntt_kernel(device, "ntt_stockham", log_cap), &ntt_kernel(device, "ntt_cross", log_cap),
+         &ntt_kernel(device, "ntt_scatter", log_cap)},
+        tw,
+        dir,
+        ln,
+        log_cap,
+        tw_range,
+        scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
+        scale_table,
+        scale_in,
+        options.inverse,
+        profile};
     if (!ranges) {
       record_bound(r, data, *scratch, ln, batch, per_chunk);
     } else {

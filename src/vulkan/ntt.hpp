@@ -2,7 +2,7 @@
 // place on device-resident vectors. All passes of a call go into one submission.
 //
 // A vector that fits one binding (n * 32 bytes <= maxStorageBufferRange) is transformed by
-// radix-2^t Stockham passes (t <= 9, shaders/ntt_stockham.comp), ping-ponging with a scratch
+// radix-2^t Stockham passes (t <= 10, shaders/ntt_stockham.comp), ping-ponging with a scratch
 // vector; each pass does t butterfly levels in shared memory, the coset multiplies the first
 // pass's loads and the inverse's n^-1 s^-j the last pass's stores. A longer vector is split into
 // H = 2^h ranges of G = 2^g elements (four-step, n = H * G): h radix-2 levels across ranges
@@ -24,9 +24,14 @@ namespace gpuexec::vk {
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
              const NttOptions& options);
 
-// As run_ntt with bindings of at most max_binding_bytes (0: the device's limit), so that tests
-// reach the multi-range path with small vectors.
+// Limits below the device's, so that tests reach every path with small vectors: bindings of at
+// most max_binding_bytes (0: the device's limit) and Stockham workgroups of 2^log_cap elements
+// (9 or 10; 0: 10 where the device has 32 KiB of shared memory, else 9).
+struct NttLimits {
+  VkDeviceSize max_binding_bytes = 0;
+  unsigned log_cap = 0;
+};
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
-             const NttOptions& options, VkDeviceSize max_binding_bytes);
+             const NttOptions& options, const NttLimits& limits);
 
 }  // namespace gpuexec::vk

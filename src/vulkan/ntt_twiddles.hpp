@@ -27,7 +27,7 @@ PowerTable append_split_powers(std::vector<Fr>& out, const Fr& base, unsigned lo
                                const Fr& hi_factor = fr::kOne);
 
 // Butterfly tables hold L[h + p] = w_2h^p for 2h <= min(n, kNttButterflySpan).
-inline constexpr std::size_t kNttButterflySpan = 512;  // NTT_CAP of shaders/ntt_stockham.comp
+inline constexpr std::size_t kNttButterflySpan = 1024;  // the largest NTT_CAP of ntt_stockham
 
 struct NttTwiddles {
   const Buffer* buffer = nullptr;
