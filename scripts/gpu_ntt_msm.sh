@@ -1,33 +1,35 @@
 # On a lent GPU (issue 19 goals 5 and 6): the NTT and G1 MSM benches, their device time per pass
-# (GPUEXEC_PROFILE=1), the 2^24 MSM, then the Fr, NTT and MSM tests under the validation layers.
-# Carry .gpubin (gpuexec, vulkan_tests built here; gpuexec_base, an earlier build, optional: its
-# benches run first, for before/after on the same card) and .gl.
+# (GPUEXEC_PROFILE=1), the tests of the Fr, NTT and MSM kernels under the validation layers, and
+# the 2^24 MSM. Carry .gpubin (gpuexec, vulkan_tests built here; gpuexec_base, an earlier build,
+# optional: its benches run too, for before/after on the same card) and .gl.
 #   bash scripts/gpu_ntt_msm.sh
 source scripts/gpu_env.sh
 set -o pipefail
-# Results in one archive: the device tool brings back at most 8 files.
+# Results in one archive, written again after each step (the device tool brings back at most 8
+# files, and nothing from a call cut off at its time limit but what is already there).
 FINAL=$OUT
 OUT=/tmp/ntt_msm
 mkdir -p $OUT
-trap 'tar czf "$FINAL/ntt_msm.tgz" -C /tmp ntt_msm' EXIT
+save() { tar czf "$FINAL/ntt_msm.tgz" -C /tmp ntt_msm; }
+step() {  # name timeout command...
+  local name=$1 limit=$2 t0=$SECONDS
+  shift 2
+  timeout "$limit" "$@" >"$OUT/$name.txt" 2>&1
+  echo "$name: rc $? in $((SECONDS - t0)) s"
+  save
+}
 $BIN/gpuexec devices | head -20 >"$OUT/devices.txt"
-for v in base new; do
-  bin=$BIN/gpuexec
-  if [ $v = base ]; then
-    [ -x $BIN/gpuexec_base ] || continue
-    bin=$BIN/gpuexec_base
-  fi
-  $bin bench ntt --sizes 1048576,4194304,16777216 --reps 5 --json "$OUT/ntt-$v.json" >"$OUT/ntt-$v.txt" 2>&1
-  $bin bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-$v.json" >"$OUT/msm-$v.txt" 2>&1
-done
-GPUEXEC_PROFILE=1 $BIN/gpuexec bench ntt --sizes 1048576,16777216 --reps 2 >"$OUT/profile.txt" 2>&1
-GPUEXEC_PROFILE=1 $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 2 >>"$OUT/profile.txt" 2>&1
-GPUEXEC_VALIDATION=1 timeout 200 $BIN/vulkan_tests --gtest_brief=1 \
-  --gtest_filter='*Ntt*:*Fr*:*Msm*:*Mad*:KernelVariants*' >"$OUT/tests.txt" 2>&1
-echo "tests rc $?"
-tail -5 "$OUT/tests.txt"
-GPUEXEC_PROFILE=1 timeout 240 $BIN/gpuexec bench msm --sizes 16777216 --reps 3 \
-  --json "$OUT/msm-2e24.json" >"$OUT/msm-2e24.txt" 2>&1
-echo "2^24 rc $?"
+step ntt-new 120 $BIN/gpuexec bench ntt --sizes 1048576,4194304,16777216 --reps 5 --json "$OUT/ntt-new.json"
+step msm-new 120 $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-new.json"
+step profile 90 env GPUEXEC_PROFILE=1 $BIN/gpuexec bench ntt --sizes 1048576,16777216 --reps 2
+step profile-msm 90 env GPUEXEC_PROFILE=1 $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 2
+if [ -x $BIN/gpuexec_base ]; then
+  step ntt-base 120 $BIN/gpuexec_base bench ntt --sizes 1048576,4194304,16777216 --reps 5 --json "$OUT/ntt-base.json"
+  step msm-base 120 $BIN/gpuexec_base bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-base.json"
+fi
+step tests 180 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1 \
+  --gtest_filter='*Ntt*:*Fr*:*Msm*:*Mad*:KernelVariants*'
+tail -3 "$OUT/tests.txt"
+step msm-2e24 200 env GPUEXEC_PROFILE=1 $BIN/gpuexec bench msm --sizes 16777216 --reps 3 --json "$OUT/msm-2e24.json"
 grep -hE "resident|precomputed" "$OUT"/ntt-*.txt "$OUT"/msm-*.txt | grep -v ratios
-grep -h profile "$OUT/profile.txt" "$OUT/msm-2e24.txt" | sort | uniq -c | head -30
+grep -h "profile:" "$OUT"/profile*.txt "$OUT/msm-2e24.txt" | head -30
