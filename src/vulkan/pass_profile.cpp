@@ -13,17 +13,10 @@ namespace gpuexec::vk {
 PassProfile::PassProfile(const LogicalDevice& ctx, std::string what, uint32_t capacity)
     : ctx_(ctx), what_(std::move(what)), capacity_(capacity) {
   if (!env::profile() || capacity_ < 2) return;
-  uint32_t bits = 0;
-  for (const QueueFamilyInfo& f : ctx.info().queue_families) {
-    if (f.index == ctx.compute_family()) bits = f.timestamp_valid_bits;
-  }
-  if (bits == 0) return;  // this family writes no timestamps: nothing to report
-  if (bits < 64) mask_ = (uint64_t{1} << bits) - 1;
-  ns_per_tick_ = ctx.info().limits.timestampPeriod;
-  VkQueryPoolCreateInfo info{.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO};
-  info.queryType = VK_QUERY_TYPE_TIMESTAMP;
-  info.queryCount = capacity_;
-  check(vkCreateQueryPool(ctx.device(), &info, nullptr, &pool_), "vkCreateQueryPool");
+  const std::optional<TimestampScale> scale = timestamp_scale(ctx, ctx.compute_family());
+  if (!scale) return;  // this family writes no timestamps: nothing to report
+  scale_ = *scale;
+  pool_ = create_timestamp_pool(ctx, capacity_);
 }
 
 PassProfile::~PassProfile() {
@@ -55,7 +48,7 @@ void PassProfile::report() const {
   std::vector<std::pair<const char*, double>> totals;
   double all = 0;
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    const double ms = static_cast<double>((ticks[i + 1] - ticks[i]) & mask_) * ns_per_tick_ * 1e-6;
+    const double ms = scale_.ms(ticks[i], ticks[i + 1]);
     all += ms;
     auto it = totals.begin();
     while (it != totals.end() && std::strcmp(it->first, names_[i]) != 0) ++it;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vulkan/gpu_timer.hpp"
 #include "vulkan/logical_device.hpp"
 #include "vulkan/recording.hpp"
 
@@ -33,8 +34,7 @@ class PassProfile {
   std::string what_;
   uint32_t capacity_;
   VkQueryPool pool_ = VK_NULL_HANDLE;
-  double ns_per_tick_ = 1;
-  uint64_t mask_ = ~uint64_t{0};
+  TimestampScale scale_;
   std::vector<const char*> names_;  // names_[i]: the pass that ends at timestamp i + 1
 };
 
