@@ -1,11 +1,12 @@
-// What a backend keeps behind a PinnedVector: page-aligned, zeroed host memory (anonymous
-// mmap), which a Vulkan backend also imports into its device. Internal; PinnedVector is the
-// public face.
+// What a backend keeps behind a PinnedVector: page-aligned, zeroed host memory (HostPages, every
+// page faulted in at allocation), which a Vulkan backend also imports into its device. Internal;
+// PinnedVector is the public face.
 #pragma once
 
 #include <cstddef>
 #include <span>
 
+#include "core/host_pages.hpp"
 #include "gpuexec/fp.hpp"
 
 namespace gpuexec {
@@ -18,13 +19,13 @@ class PinnedStorage {
   PinnedStorage(const PinnedStorage&) = delete;
   PinnedStorage& operator=(const PinnedStorage&) = delete;
 
-  std::span<Fp> elements() const { return {data_, n_}; }
+  std::span<Fp> elements() const { return {static_cast<Fp*>(pages_.data()), n_}; }
   // Whether a device reads this memory directly.
   virtual bool pinned() const { return false; }
 
  private:
-  Fp* data_ = nullptr;
-  std::size_t n_ = 0, bytes_ = 0;
+  HostPages pages_;
+  std::size_t n_ = 0;
 };
 
 }  // namespace gpuexec

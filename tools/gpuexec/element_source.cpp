@@ -68,17 +68,18 @@ bool ElementSource::fill_text() {
   if (text_ended_) return false;
   // Keep the partial line at the front, then read a block after it.
   const std::size_t had = text_size_ - begin_;
-  if (had + kTextBlock > text_capacity_) {
-    auto bigger = std::make_unique_for_overwrite<char[]>(had + kTextBlock);
-    if (had) std::memcpy(bigger.get(), text_.get() + begin_, had);
+  if (had + kTextBlock > text_.size()) {
+    // Room for a block after any partial line shorter than a block: the same buffer all along,
+    // except after a line longer than that.
+    HostPages bigger(std::max(had, kTextBlock) + kTextBlock);
+    if (had) std::memcpy(bigger.data(), text_data() + begin_, had);
     text_ = std::move(bigger);
-    text_capacity_ = had + kTextBlock;
   } else if (had) {
-    std::memmove(text_.get(), text_.get() + begin_, had);
+    std::memmove(text_data(), text_data() + begin_, had);
   }
   begin_ = 0;
   text_size_ = had;
-  const std::size_t got = reader_.read(text_.get() + had, kTextBlock);
+  const std::size_t got = reader_.read(text_data() + had, kTextBlock);
   text_size_ = had + got;
   if (at_start_ && text().starts_with(kBom)) begin_ = kBom.size();
   at_start_ = false;
@@ -89,7 +90,7 @@ bool ElementSource::fill_text() {
 std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::size_t>& lines) {
   const std::size_t want = out.size() / element_bytes_;
   lines.clear();
-  std::vector<std::string_view> raws;  // the lines of this block's elements, as in the file
+  std::vector<std::string_view>& raws = raws_;
   std::size_t done = 0;
   while (done < want) {
     // Complete lines of the block (the last line of the file needs no newline).

@@ -6,12 +6,12 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "core/host_pages.hpp"
 #include "gpuexec/field_params.hpp"
 #include "read_file.hpp"
 #include "vector_file.hpp"
@@ -53,10 +53,13 @@ class ElementSource {
   std::size_t element_bytes_;
   std::size_t elements_ = 0;
   // hex: the block [begin_, text_size_) of text_ not yet taken and the lines counted so far.
-  // A plain array: a string's resize would zero each 4 MiB block before the read fills it.
-  std::string_view text() const { return {text_.get(), text_size_}; }
-  std::unique_ptr<char[]> text_;
-  std::size_t text_capacity_ = 0, text_size_ = 0;
+  // Pages mapped once: a string's resize would zero each 4 MiB block before the read fills it.
+  char* text_data() const { return static_cast<char*>(text_.data()); }
+  std::string_view text() const { return {text_data(), text_size_}; }
+  HostPages text_;
+  std::size_t text_size_ = 0;
+  // The lines of a read's elements, as in the file (a member: kept from read to read).
+  std::vector<std::string_view> raws_;
   std::size_t begin_ = 0, line_ = 0;
   bool at_start_ = true, text_ended_ = false;
 };

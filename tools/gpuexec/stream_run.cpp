@@ -14,6 +14,7 @@
 #include "atomic_file.hpp"
 #include "blocking_queue.hpp"
 #include "config/environment.hpp"
+#include "core/host_pages.hpp"
 #include "cpu/parallel_for.hpp"
 #include "element_source.hpp"
 #include "gpuexec/error.hpp"
@@ -39,17 +40,17 @@ class ChunkBuffer {
       pinned_ = executor->allocate_pinned((bytes + sizeof(Fp) - 1) / sizeof(Fp));
       plain_ = {};
     } else {
-      plain_.resize(bytes);
+      plain_ = HostPages(bytes);
     }
   }
   std::span<uint8_t> bytes() {
-    if (!plain_.empty()) return plain_;
+    if (plain_.size()) return plain_.bytes();
     return {reinterpret_cast<uint8_t*>(pinned_.data()), pinned_.size() * sizeof(Fp)};
   }
 
  private:
   PinnedVector pinned_;
-  std::vector<uint8_t> plain_;
+  HostPages plain_;
 };
 
 struct Chunk {
@@ -60,7 +61,7 @@ struct Chunk {
   std::array<ChunkBuffer, 3> in;
   ChunkBuffer out;
   std::array<std::vector<std::size_t>, 3> lines;  // hex: the line of each element
-  std::string text;                               // hex output
+  HostPages text;                                 // hex output
   std::exception_ptr error;
 };
 
@@ -211,16 +212,18 @@ class Stream {
       out.write({reinterpret_cast<const char*>(c.out.bytes().data()), c.count * element_bytes_});
       return;
     }
-    c.text.resize(c.count * hex_line_bytes_);
+    if (c.text.size() < c.count * hex_line_bytes_)
+      c.text = HostPages(chunk_elems_ * hex_line_bytes_);
+    char* const text = static_cast<char*>(c.text.data());
     cpu::parallel_for(c.count, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
-        char* line = c.text.data() + i * hex_line_bytes_;
+        char* line = text + i * hex_line_bytes_;
         be_bytes_to_hex(c.out.bytes().subspan(i * element_bytes_, element_bytes_),
                         std::span<char>(line, hex_line_bytes_ - 1));
         line[hex_line_bytes_ - 1] = '\n';
       }
     });
-    out.write(c.text);
+    out.write({text, c.count * hex_line_bytes_});
   }
 
   const StreamSpec& spec_;
