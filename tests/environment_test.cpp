@@ -76,12 +76,13 @@ TEST_F(Environment, UnsetMeansEveryDefault) {
   EXPECT_NO_THROW(env::check_all());
 }
 
-// Empty means unset for every variable but the two counts, where it was always an error.
+// Empty means unset for every variable but the counts, where it was always an error.
 TEST_F(Environment, EmptyMeansUnsetExceptForCounts) {
   for (const env::Variable& v : env::variables()) set(std::string(v.name).c_str(), "");
   ::unsetenv("GPU_STREAM_CHUNK_ELEMS");
   ::unsetenv("GPUEXEC_LOCAL_SIZE");
   ::unsetenv("GPUEXEC_CLI_CHUNK_ELEMS");
+  ::unsetenv("GPUEXEC_MSM_SEGMENT_BUCKETS");
   EXPECT_NO_THROW(env::check_all());
   EXPECT_FALSE(env::validation());
   EXPECT_FALSE(env::device());
@@ -95,7 +96,10 @@ TEST_F(Environment, EmptyMeansUnsetExceptForCounts) {
   EXPECT_FALSE(env::inject_fault());
   EXPECT_FALSE(env::xdg_cache_home());
   EXPECT_FALSE(env::home());
+  EXPECT_FALSE(env::ntt_log_cap());
   expect_rejected("GPU_STREAM_CHUNK_ELEMS", "", env::chunk_elems, "GPU_STREAM_CHUNK_ELEMS=: ");
+  expect_rejected("GPUEXEC_MSM_SEGMENT_BUCKETS", "", env::msm_segment_buckets,
+                  "GPUEXEC_MSM_SEGMENT_BUCKETS=: ");
   expect_rejected("GPUEXEC_LOCAL_SIZE", "", env::local_size, "GPUEXEC_LOCAL_SIZE=: ");
   expect_rejected("GPUEXEC_CLI_CHUNK_ELEMS", "", env::cli_chunk_elems,
                   "GPUEXEC_CLI_CHUNK_ELEMS=: ");
@@ -117,7 +121,9 @@ TEST_F(Environment, Flags) {
 
 TEST_F(Environment, Counts) {
   const std::pair<const char*, std::optional<std::size_t> (*)()> counts[] = {
-      {"GPU_STREAM_CHUNK_ELEMS", env::chunk_elems}, {"GPUEXEC_LOCAL_SIZE", env::local_size}};
+      {"GPU_STREAM_CHUNK_ELEMS", env::chunk_elems},
+      {"GPUEXEC_LOCAL_SIZE", env::local_size},
+      {"GPUEXEC_MSM_SEGMENT_BUCKETS", env::msm_segment_buckets}};
   for (const auto& [name, read] : counts) {
     set(name, "1");
     EXPECT_EQ(read(), 1u) << name;
@@ -131,6 +137,19 @@ TEST_F(Environment, Counts) {
       expect_rejected(name, bad, read,
                       std::string(name) + "=" + bad + ": not a whole number of elements >= 1");
     }
+  }
+}
+
+TEST_F(Environment, NttLogCap) {
+  set("GPUEXEC_NTT_LOG_CAP", "9");
+  EXPECT_EQ(env::ntt_log_cap(), 9u);
+  set("GPUEXEC_NTT_LOG_CAP", "10");
+  EXPECT_EQ(env::ntt_log_cap(), 10u);
+  set("GPUEXEC_NTT_LOG_CAP", "auto");
+  EXPECT_FALSE(env::ntt_log_cap());
+  for (const char* bad : {"8", "11", "09", " 9", "AUTO", "1e1", "-9"}) {
+    expect_rejected("GPUEXEC_NTT_LOG_CAP", bad, env::ntt_log_cap,
+                    std::string("GPUEXEC_NTT_LOG_CAP=") + bad + ": use 9, 10 or auto");
   }
 }
 

@@ -135,6 +135,7 @@ class MsmVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void batch_and_resident_points_reused();
   void ranges_beyond_one_binding();
   void precomputed_copies();
+  void reduction_segments();
 };
 
 void MsmVulkan::matches_cpu_across_sizes() {
@@ -251,6 +252,22 @@ void MsmVulkan::precomputed_copies() {
   }
 }
 
+// Reduction segments of every length (the device's rule gives GPUs short ones, CPU drivers 16
+// buckets or more): 1, 3 (a last segment shorter), 5, and a whole window in one.
+void MsmVulkan::reduction_segments() {
+  const std::size_t n = 600;
+  std::vector<G1Affine> points;
+  std::vector<Scalar> scalars;
+  make_case(n, points, scalars, 2);
+  const auto buffer = upload(points);
+  for (const uint32_t len : {1u, 3u, 5u, 1u << 20}) {
+    vk::MsmShape shape;
+    shape.segment_buckets = len;
+    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, 0, shape),
+                 "segments of " + std::to_string(len) + " buckets");
+  }
+}
+
 TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
   run_checks<MsmVulkan>(
       *this, {{"sizes", &MsmVulkan::matches_cpu_across_sizes},
@@ -258,7 +275,8 @@ TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
               {"degenerate inputs", &MsmVulkan::degenerate_inputs},
               {"batches and resident points", &MsmVulkan::batch_and_resident_points_reused},
               {"ranges", &MsmVulkan::ranges_beyond_one_binding},
-              {"precomputed copies", &MsmVulkan::precomputed_copies}});
+              {"precomputed copies", &MsmVulkan::precomputed_copies},
+              {"reduction segments", &MsmVulkan::reduction_segments}});
 }
 
 INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,

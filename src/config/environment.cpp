@@ -201,6 +201,18 @@ FenceWait fence_wait() {
   reject("GPUEXEC_FENCE_WAIT", *v, "use spin, block or leave it unset (by device type)");
 }
 
+std::optional<unsigned> ntt_log_cap() {
+  const auto v = given("GPUEXEC_NTT_LOG_CAP");
+  if (!v || *v == "auto") return std::nullopt;
+  if (*v == "9") return 9u;
+  if (*v == "10") return 10u;
+  reject("GPUEXEC_NTT_LOG_CAP", *v, "use 9, 10 or auto");
+}
+
+std::optional<std::size_t> msm_segment_buckets() {
+  return count("GPUEXEC_MSM_SEGMENT_BUCKETS");
+}
+
 CpuArithChoice cpu_arith() {
   const auto v = given("GPUEXEC_CPU_ARITH");
   if (!v || *v == "auto") return CpuArithChoice::Auto;

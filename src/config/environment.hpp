@@ -93,6 +93,12 @@ CpuArithChoice cpu_arith();
 bool split_queues();
 // GPUEXEC_PROFILE: "1" on (the NTT's and MSM's device time per pass on stderr); else off.
 bool profile();
+// GPUEXEC_NTT_LOG_CAP: "9" or "10", the log2 of the elements of an NTT workgroup (tuning); unset,
+// empty or "auto" nullopt (the device's rule).
+std::optional<unsigned> ntt_log_cap();
+// GPUEXEC_MSM_SEGMENT_BUCKETS: buckets per MSM reduction segment (tuning, whole number >= 1);
+// unset nullopt (the device's rule).
+std::optional<std::size_t> msm_segment_buckets();
 
 enum class FaultKind {
   DeviceLost,         // at a queue submission (the device then stays lost)

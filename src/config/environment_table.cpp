@@ -53,6 +53,15 @@ constexpr Variable kVariables[] = {
     {"GPUEXEC_PROFILE", Type::Flag, "`0`, `1`", "off",
      "`1`: each NTT and MSM prints its device time per pass (kernel) to stderr (tuning)",
      check<profile>},
+    {"GPUEXEC_NTT_LOG_CAP", Type::Words, "`auto`, `9`, `10`",
+     "`auto`: 10 where the device has 32 KiB of workgroup memory, else 9",
+     "elements of an NTT workgroup, as a power of two: 2^10 (32 KiB, four elements an "
+     "invocation) or 2^9 (tuning)",
+     check<ntt_log_cap>},
+    {"GPUEXEC_MSM_SEGMENT_BUCKETS", Type::Count, "whole number >= 1 (not empty)",
+     "16 on CPU drivers; on GPUs fewer, down to 1, for 64K reduction invocations",
+     "buckets each invocation of the MSM's bucket reduction sums (tuning)",
+     check<msm_segment_buckets>},
     {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
      "`spin`: every wait polls up to 20 ms before blocking (the rule on GPUs); `block`: only "
      "small jobs poll (the rule on CPU drivers)",

@@ -91,6 +91,8 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   s.pinned_copies = import == HostImport::Copy || (import != HostImport::Bind && s.staging_pays);
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
+  s.ntt_log_cap = env::ntt_log_cap().value_or(0);
+  s.msm_segment_buckets = env::msm_segment_buckets().value_or(0);
   if (spirv::find_variant(s.kernel)->needs_int64 && !device.shader_int64) {
     throw Error(ErrorCode::NoDevice,
                 fmt::format("device {} ({}) lacks shaderInt64, needed by the {} kernels "

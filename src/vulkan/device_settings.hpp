@@ -1,6 +1,7 @@
 // Tunables of one opened device: the caller's options first, then the environment
 // (GPU_STREAM_CHUNK_ELEMS, GPU_DEVICE_LOCAL, GPUEXEC_KERNEL, GPUEXEC_LOCAL_SIZE,
-// GPUEXEC_SPLIT_QUEUES), then defaults adapted to the device.
+// GPUEXEC_SPLIT_QUEUES, GPUEXEC_NTT_LOG_CAP, GPUEXEC_MSM_SEGMENT_BUCKETS), then defaults adapted to
+// the device.
 #pragma once
 
 #include <cstddef>
@@ -32,6 +33,8 @@ struct DeviceSettings {
   bool import_copies = false;
   // Jobs on pinned vectors: the copy engine moves them (discrete GPUs), or the kernels bind them.
   bool pinned_copies = false;
+  unsigned ntt_log_cap = 0;             // GPUEXEC_NTT_LOG_CAP; 0: the device's rule
+  std::size_t msm_segment_buckets = 0;  // GPUEXEC_MSM_SEGMENT_BUCKETS; 0: the device's rule
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.

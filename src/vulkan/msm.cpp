@@ -22,11 +22,15 @@ namespace {
 constexpr unsigned kMaxWindowBits = 16;  // slots stay within u32 counts and cursors
 constexpr uint32_t kLocalSize = 64;      // every pass but the scan
 constexpr uint32_t kScanThreads = 256;   // the scan's one workgroup (shared array of msm_scan)
-// Reduction segments: at most this many per window, of at least kMinSegmentBuckets buckets each
-// (each segment also pays ~1.5 c additions for its [lo] run), summed by a tree of fan-in kFanIn.
+// Reduction segments (each also pays ~1.5 c additions for its [lo] run), summed by a tree of
+// fan-in kFanIn. On a CPU driver: at most kMaxSegments per window, of at least
+// kMinSegmentBuckets buckets each, the least work. On a GPU each invocation's chain of additions
+// is latency-bound (the H100 at 2^16 points: 5120 invocations of ~50 additions took 6.9 ms, and
+// 512 took 34.6 ms): about kGpuReduceInvocations of the shortest chains.
 constexpr uint32_t kMaxSegments = 2048;
 constexpr uint32_t kMinSegmentBuckets = 16;
-constexpr uint32_t kFanIn = 16;
+constexpr std::size_t kGpuReduceInvocations = std::size_t{1} << 15;
+constexpr uint32_t kFanIn = 4;
 constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 
 // The push block of shaders/msm_io.glsl.
@@ -93,6 +97,18 @@ G1Jacobian combine(std::span<const G1Xyzz> windows, unsigned c) {
     acc = g1::add(acc, windows[w]);
   }
   return g1::to_jacobian(acc);
+}
+
+uint32_t segment_buckets(const Device& device, const MsmShape& shape, unsigned windows,
+                         uint32_t buckets) {
+  std::size_t len =
+      shape.segment_buckets ? shape.segment_buckets : device.settings().msm_segment_buckets;
+  if (!len && device.info().type == VK_PHYSICAL_DEVICE_TYPE_CPU) {
+    len = std::max(kMinSegmentBuckets, (buckets + kMaxSegments - 1) / kMaxSegments);
+  }
+  if (!len)
+    len = (std::size_t{windows} * buckets + kGpuReduceInvocations - 1) / kGpuReduceInvocations;
+  return static_cast<uint32_t>(std::clamp<std::size_t>(len, 1, buckets));
 }
 
 }  // namespace
@@ -174,8 +190,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   const unsigned windows = msm_block_windows({c, blocks});
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
-  const uint32_t seg_len =
-      std::max(kMinSegmentBuckets, (buckets + kMaxSegments - 1) / kMaxSegments);
+  const uint32_t seg_len = segment_buckets(device, shape, windows, buckets);
   const uint32_t segs = (buckets + seg_len - 1) / seg_len;
   const std::size_t entries = std::size_t{digit_windows} * range;  // most sorted of a range
   const VkDeviceSize align = std::max<VkDeviceSize>(info.limits.minStorageBufferOffsetAlignment, 4);

@@ -263,8 +263,10 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
              const NttOptions& options, const NttLimits& limits) {
   const VkDeviceSize max_binding_bytes = limits.max_binding_bytes;
-  const unsigned log_cap = limits.log_cap ? std::clamp(limits.log_cap, kMinLogCap, kMaxLogCap)
-                                          : device_log_cap(device.info());
+  const unsigned asked = limits.log_cap ? limits.log_cap : device.settings().ntt_log_cap;
+  const unsigned log_cap =
+      asked ? std::min(std::clamp(asked, kMinLogCap, kMaxLogCap), device_log_cap(device.info()))
+            : device_log_cap(device.info());
   if (log_n > kMaxNttLogN) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("NTT of 2^{} elements: at most 2^{}", log_n, kMaxNttLogN));
