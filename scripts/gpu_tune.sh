@@ -1,5 +1,6 @@
 # On a lent GPU (issue 19 goals 5 and 6): the NTT's workgroup size (GPUEXEC_NTT_LOG_CAP) against
-# the kernel family (GPUEXEC_KERNEL), and the MSM's reduction segments (GPUEXEC_MSM_SEGMENT_BUCKETS),
+# the kernel family (GPUEXEC_KERNEL), the MSM's reduction segments (GPUEXEC_MSM_SEGMENT_BUCKETS)
+# and its adding passes in u64 against u32w,
 # each the device time per pass (GPUEXEC_PROFILE=1) beside the bench's median; then the Vulkan
 # tests under the validation layers. Carry .gpubin (gpuexec, vulkan_tests) and .gl.
 #   bash scripts/gpu_tune.sh
@@ -30,5 +31,9 @@ for seg in auto 16 8 4 2 1; do
     $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-$seg.json"
   grep -h "vulkan-" "$OUT/msm-$seg.txt" | grep -v ratio
 done
+# The adding passes in u64 (the family u64v) against auto's u32w (NVIDIA: u28w).
+step msm-u64 60 env GPUEXEC_PROFILE=1 GPUEXEC_KERNEL=u64v \
+  $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-u64.json"
+grep -h "vulkan-" "$OUT/msm-u64.txt" | grep -v ratio
 step tests 200 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
 tail -5 "$OUT/tests.txt"

@@ -1,7 +1,8 @@
 // The Vulkan G1 MSM (vulkan/msm.hpp) against the CPU Pippenger (cpu::msm, itself checked against
 // the naive sum and the GMP curve oracle in g1_msm_test.cpp): sizes 0 .. 5000, random and edge
 // scalars, repeated points, P beside -P, infinity among the points, batches sharing points, one
-// resident point set reused for several MSMs, MSMs split into ranges, in the u64 and u32 variants.
+// resident point set reused for several MSMs, MSMs split into ranges, in the u64, u32 and u32w
+// variants.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include "gpuexec/executor.hpp"
 #include "gpuexec/g1.hpp"
 #include "gpuexec/gpuexec.h"
+#include "spirv/kernel_variants.hpp"
 #include "vulkan/msm.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
@@ -279,10 +281,12 @@ TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
               {"reduction segments", &MsmVulkan::reduction_segments}});
 }
 
+// u32w: the settings of the u32w and u28w families run the adding passes in u32w.
 INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,
-                         ::testing::Values(KernelVariant::U64, KernelVariant::U32),
+                         ::testing::Values(KernelVariant::U64, KernelVariant::U32,
+                                           KernelVariant::U32Wide),
                          [](const auto& info) {
-                           return info.param == KernelVariant::U64 ? "u64" : "u32";
+                           return std::string(spirv::find_variant(info.param)->name);
                          });
 
 // Executor::msm on Vulkan (one device, and one device opened twice as several) against the CPU

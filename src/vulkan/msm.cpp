@@ -44,12 +44,21 @@ enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
                                              "msm_accumulate", "msm_reduce", "msm_window"};
 
+// The limbs of a pass: u64 wherever the device has shaderInt64 (on the H100 at 2^16 points 36 ms
+// against u32's 113 ms); u32 where it has not, or the settings ask for exactly u32; and the passes
+// that add points (accumulate, reduce, window) in u32w where the settings' family has 64-bit
+// sums of 32-bit products (u32w, u28w: NVIDIA's default), the element-wise kernels' fastest
+// there. Every variant keeps the same memory layout of points and sums. The element-wise
+// variants' load widths do not apply: points are structs.
+const char* pass_limbs(const Device& device, Pass pass) {
+  const KernelVariant v = device.settings().kernel;
+  if (!device.info().shader_int64 || v == KernelVariant::U32) return "u32";
+  const bool adds = pass == kAccumulate || pass == kReduce || pass == kWindow;
+  return adds && (v == KernelVariant::U32Wide || v == KernelVariant::U28Wide) ? "u32w" : "u64";
+}
+
 const Kernel& msm_kernel(Device& device, Pass pass) {
-  // The passes come in u64 and u32 limbs: u64 wherever the device has shaderInt64 (on the H100
-  // at 2^16 points 36 ms against u32's 113 ms), u32 where it has not or the settings ask for
-  // exactly u32. The element-wise variants' load widths do not apply: points are structs.
-  const bool u64 = device.info().shader_int64 && device.settings().kernel != KernelVariant::U32;
-  const std::string name = fmt::format("fp_{}_{}", kPassNames[pass], u64 ? "u64" : "u32");
+  const std::string name = fmt::format("fp_{}_{}", kPassNames[pass], pass_limbs(device, pass));
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
     if (k.name != name) continue;
     KernelShape shape;
