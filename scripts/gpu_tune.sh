@@ -18,13 +18,13 @@ step() {  # name timeout command...
   save
 }
 for cap in 10 9; do
-  for k in u28w u64v u64u u32c; do
+  for k in u28w u64v; do
     step ntt-$cap-$k 60 env GPUEXEC_PROFILE=1 GPUEXEC_NTT_LOG_CAP=$cap GPUEXEC_KERNEL=$k \
       $BIN/gpuexec bench ntt --sizes 1048576,16777216 --reps 3 --json "$OUT/ntt-$cap-$k.json"
     grep -h "vulkan-resident" "$OUT/ntt-$cap-$k.txt" | grep -v ratio
   done
 done
-for seg in auto 16 8 4 2 1; do
+for seg in auto 16 4 1; do
   set_seg=GPUEXEC_MSM_SEGMENT_BUCKETS=$seg
   [ $seg = auto ] && set_seg="-u GPUEXEC_MSM_SEGMENT_BUCKETS"
   step msm-$seg 60 env GPUEXEC_PROFILE=1 $set_seg \
