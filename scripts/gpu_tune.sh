@@ -17,23 +17,23 @@ step() {  # name timeout command...
   echo "$name: rc $? in $((SECONDS - t0)) s"
   save
 }
-for cap in 10 9; do
-  for k in u28w u64v; do
-    step ntt-$cap-$k 60 env GPUEXEC_PROFILE=1 GPUEXEC_NTT_LOG_CAP=$cap GPUEXEC_KERNEL=$k \
-      $BIN/gpuexec bench ntt --sizes 1048576,16777216 --reps 3 --json "$OUT/ntt-$cap-$k.json"
-    grep -h "vulkan-resident" "$OUT/ntt-$cap-$k.txt" | grep -v ratio
-  done
+msm() {  # name env-args...
+  local name=$1
+  shift
+  step msm-$name 60 env GPUEXEC_PROFILE=1 "$@" \
+    $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-$name.json"
+  grep -h "vulkan-" "$OUT/msm-$name.txt" | grep -v ratio
+}
+# Most telling first (the device time may run out): the adding passes in u32w (auto on NVIDIA)
+# against u64 (the family u64v), then the reduction's segments, then the NTT's workgroups.
+msm auto -u GPUEXEC_MSM_SEGMENT_BUCKETS
+msm u64 GPUEXEC_KERNEL=u64v
+msm seg16 GPUEXEC_MSM_SEGMENT_BUCKETS=16
+for cap in 9 10; do
+  step ntt-$cap 60 env GPUEXEC_PROFILE=1 GPUEXEC_NTT_LOG_CAP=$cap \
+    $BIN/gpuexec bench ntt --sizes 1048576,16777216 --reps 3 --json "$OUT/ntt-$cap.json"
+  grep -h "vulkan-resident" "$OUT/ntt-$cap.txt" | grep -v ratio
 done
-for seg in auto 16 4 1; do
-  set_seg=GPUEXEC_MSM_SEGMENT_BUCKETS=$seg
-  [ $seg = auto ] && set_seg="-u GPUEXEC_MSM_SEGMENT_BUCKETS"
-  step msm-$seg 60 env GPUEXEC_PROFILE=1 $set_seg \
-    $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-$seg.json"
-  grep -h "vulkan-" "$OUT/msm-$seg.txt" | grep -v ratio
-done
-# The adding passes in u64 (the family u64v) against auto's u32w (NVIDIA: u28w).
-step msm-u64 60 env GPUEXEC_PROFILE=1 GPUEXEC_KERNEL=u64v \
-  $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-u64.json"
-grep -h "vulkan-" "$OUT/msm-u64.txt" | grep -v ratio
-step tests 200 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
+msm seg1 GPUEXEC_MSM_SEGMENT_BUCKETS=1
+step tests 150 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
 tail -5 "$OUT/tests.txt"
