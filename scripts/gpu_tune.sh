@@ -1,6 +1,6 @@
-# On a lent GPU (issue 19 goals 5 and 6): the NTT's workgroup size (GPUEXEC_NTT_LOG_CAP) against
-# the kernel family (GPUEXEC_KERNEL), the MSM's reduction segments (GPUEXEC_MSM_SEGMENT_BUCKETS)
-# and its adding passes in u64 against u32w,
+# On a lent GPU (issue 19 goals 5 and 6): the MSM's adding passes in u32w against u64
+# (GPUEXEC_KERNEL), its reduction segments (GPUEXEC_MSM_SEGMENT_BUCKETS) and the NTT's workgroup
+# size (GPUEXEC_NTT_LOG_CAP),
 # each the device time per pass (GPUEXEC_PROFILE=1) beside the bench's median; then the Vulkan
 # tests under the validation layers. Carry .gpubin (gpuexec, vulkan_tests) and .gl.
 #   bash scripts/gpu_tune.sh
@@ -20,7 +20,7 @@ step() {  # name timeout command...
 msm() {  # name env-args...
   local name=$1
   shift
-  step msm-$name 60 env GPUEXEC_PROFILE=1 "$@" \
+  step msm-$name 60 env "$@" GPUEXEC_PROFILE=1 \
     $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-$name.json"
   grep -h "vulkan-" "$OUT/msm-$name.txt" | grep -v ratio
 }
