@@ -54,7 +54,8 @@ constexpr Variable kVariables[] = {
      "`1`: each NTT and MSM prints its device time per pass (kernel) to stderr (tuning)",
      check<profile>},
     {"GPUEXEC_NTT_LOG_CAP", Type::Words, "`auto`, `9`, `10`",
-     "`auto`: 10 where the device has 32 KiB of workgroup memory, else 9",
+     "`auto`: 10 where the device has 32 KiB of workgroup memory, except on NVIDIA (faster with "
+     "9), else 9",
      "elements of an NTT workgroup, as a power of two: 2^10 (32 KiB, four elements an "
      "invocation) or 2^9 (tuning)",
      check<ntt_log_cap>},

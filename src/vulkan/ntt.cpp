@@ -35,6 +35,7 @@ struct Kernels {
   const Kernel *stockham, *cross, *scatter;
 };
 
+// The largest workgroup the device's limits allow.
 unsigned device_log_cap(const DeviceInfo& info) {
   const VkPhysicalDeviceLimits& l = info.limits;
   const uint32_t cap = 1u << kMaxLogCap, threads = cap / 4;
@@ -42,6 +43,14 @@ unsigned device_log_cap(const DeviceInfo& info) {
                     l.maxComputeWorkGroupInvocations >= threads &&
                     l.maxComputeWorkGroupSize[0] >= threads;
   return fits ? kMaxLogCap : kMinLogCap;
+}
+
+// The rule without GPUEXEC_NTT_LOG_CAP: the largest, but 2^9 on NVIDIA. On the H100 (one process
+// each, docs/GPU_NOTES.md 12) 2^9 took 0.84 ms at 2^20 against 0.91 for 2^10, and 11.5 ms at
+// 2^24 against 14.8; on lavapipe 2^10 was the faster (2^20: 448 ms against 605).
+unsigned default_log_cap(const DeviceInfo& info) {
+  constexpr uint32_t kNvidia = 0x10de;
+  return info.vendor_id == kNvidia ? kMinLogCap : device_log_cap(info);
 }
 
 uint32_t threads_of(unsigned log_cap) {
@@ -266,7 +275,7 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   const unsigned asked = limits.log_cap ? limits.log_cap : device.settings().ntt_log_cap;
   const unsigned log_cap =
       asked ? std::min(std::clamp(asked, kMinLogCap, kMaxLogCap), device_log_cap(device.info()))
-            : device_log_cap(device.info());
+            : default_log_cap(device.info());
   if (log_n > kMaxNttLogN) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("NTT of 2^{} elements: at most 2^{}", log_n, kMaxNttLogN));
