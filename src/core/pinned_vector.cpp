@@ -9,7 +9,7 @@
 namespace gpuexec {
 
 PinnedStorage::PinnedStorage(std::size_t n) : n_(n) {
-  if (n > std::numeric_limits<std::size_t>::max() / 2 / sizeof(Fp)) {
+  if (n > std::numeric_limits<std::size_t>::max() / sizeof(Fp)) {
     throw Error(ErrorCode::InvalidArgument, "pinned vector size overflows");
   }
   try {

@@ -26,7 +26,8 @@ constexpr uint32_t kScanThreads = 256;   // the scan's one workgroup (shared arr
 // fan-in kFanIn. On a CPU driver: at most kMaxSegments per window, of at least
 // kMinSegmentBuckets buckets each, the least work. On a GPU each invocation's chain of additions
 // is latency-bound (the H100 at 2^16 points: 5120 invocations of ~50 additions took 6.9 ms, and
-// 512 took 34.6 ms): about kGpuReduceInvocations of the shortest chains.
+// 512 took 34.6 ms), until the lanes are full (at 2^20, 524K invocations of one bucket took 116
+// ms, 32K of 16 buckets 8): about kGpuReduceInvocations of the shortest chains.
 constexpr uint32_t kMaxSegments = 2048;
 constexpr uint32_t kMinSegmentBuckets = 16;
 constexpr std::size_t kGpuReduceInvocations = std::size_t{1} << 15;

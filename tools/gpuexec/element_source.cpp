@@ -90,13 +90,12 @@ bool ElementSource::fill_text() {
 std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::size_t>& lines) {
   const std::size_t want = out.size() / element_bytes_;
   lines.clear();
-  std::vector<std::string_view>& raws = raws_;
   std::size_t done = 0;
   while (done < want) {
     // Complete lines of the block (the last line of the file needs no newline).
-    raws.clear();
+    raws_.clear();
     const std::size_t first = done;
-    while (done + raws.size() < want) {
+    while (done + raws_.size() < want) {
       const std::size_t nl = text().find('\n', begin_);
       if (nl == std::string_view::npos && !(text_ended_ && begin_ < text_size_)) break;
       const std::size_t end = nl == std::string_view::npos ? text_size_ : nl;
@@ -104,28 +103,28 @@ std::size_t ElementSource::read_hex(std::span<uint8_t> out, std::vector<std::siz
       begin_ = nl == std::string_view::npos ? text_size_ : nl + 1;
       ++line_;
       if (trim(raw).empty()) continue;
-      raws.push_back(raw);
+      raws_.push_back(raw);
       lines.push_back(line_);
     }
     // Parse them on all cores; the first bad line is the one reported.
-    std::size_t bad = raws.size();
+    std::size_t bad = raws_.size();
     std::string bad_why;
     std::mutex m;
-    cpu::parallel_for(raws.size(), [&](std::size_t begin, std::size_t end) {
+    cpu::parallel_for(raws_.size(), [&](std::size_t begin, std::size_t end) {
       std::string why;
       for (std::size_t i = begin; i < end; ++i) {
         const auto slot = out.subspan((first + i) * element_bytes_, element_bytes_);
-        if (hex_to_be_bytes(trim(raws[i]), slot, &why)) continue;
+        if (hex_to_be_bytes(trim(raws_[i]), slot, &why)) continue;
         std::lock_guard lock(m);
         if (i < bad) bad = i, bad_why = why;
         return;
       }
     });
-    if (bad != raws.size()) {
+    if (bad != raws_.size()) {
       throw InputError(fmt::format("{}:{}: {}", label(), lines[first + bad],
-                                   explain_bad_line(raws[bad], bad_why, element_bytes_)));
+                                   explain_bad_line(raws_[bad], bad_why, element_bytes_)));
     }
-    done += raws.size();
+    done += raws_.size();
     if (done < want && !fill_text() && begin_ >= text_size_) break;
   }
   return done;
