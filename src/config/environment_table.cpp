@@ -60,7 +60,8 @@ constexpr Variable kVariables[] = {
      "invocation) or 2^9 (tuning)",
      check<ntt_log_cap>},
     {"GPUEXEC_MSM_SEGMENT_BUCKETS", Type::Count, "whole number >= 1 (not empty)",
-     "16 on CPU drivers; on GPUs fewer, down to 1, for 64K reduction invocations",
+     "CPU drivers: 16 or more (at most 2048 segments a window); GPUs: as few as give about "
+     "32K reduction invocations",
      "buckets each invocation of the MSM's bucket reduction sums (tuning)",
      check<msm_segment_buckets>},
     {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
