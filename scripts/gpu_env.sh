@@ -26,3 +26,20 @@ BIN=.gpubin
 if [ -x "$BIN/gpuexec" ] && [ ! -e /work/main/build-unity/bin/gpuexec ]; then
   mkdir -p /work/main/build-unity/bin && ln -s "$PWD/$BIN/gpuexec" /work/main/build-unity/bin/gpuexec
 fi
+
+# Steps whose outputs go to /tmp/NAME and, after each step, into one archive $OUT/NAME.tgz (the
+# device tool brings back at most 8 files, and from a call cut off at its time limit only what is
+# already there). Sets OUT to /tmp/NAME; `step name timeout command...` runs one step.
+archive_steps() {
+  ARCHIVE="$OUT/$1.tgz"
+  ARCHIVED=$1
+  OUT=/tmp/$1
+  mkdir -p "$OUT"
+}
+step() {
+  local name=$1 limit=$2 t0=$SECONDS
+  shift 2
+  timeout "$limit" "$@" >"$OUT/$name.txt" 2>&1
+  echo "$name: rc $? in $((SECONDS - t0)) s"
+  tar czf "$ARCHIVE" -C /tmp "$ARCHIVED"
+}

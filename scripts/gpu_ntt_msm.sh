@@ -5,19 +5,7 @@
 #   bash scripts/gpu_ntt_msm.sh
 source scripts/gpu_env.sh
 set -o pipefail
-# Results in one archive, written again after each step (the device tool brings back at most 8
-# files, and nothing from a call cut off at its time limit but what is already there).
-FINAL=$OUT
-OUT=/tmp/ntt_msm
-mkdir -p $OUT
-save() { tar czf "$FINAL/ntt_msm.tgz" -C /tmp ntt_msm; }
-step() {  # name timeout command...
-  local name=$1 limit=$2 t0=$SECONDS
-  shift 2
-  timeout "$limit" "$@" >"$OUT/$name.txt" 2>&1
-  echo "$name: rc $? in $((SECONDS - t0)) s"
-  save
-}
+archive_steps ntt_msm
 $BIN/gpuexec devices | head -20 >"$OUT/devices.txt"
 step ntt-new 120 $BIN/gpuexec bench ntt --sizes 1048576,4194304,16777216 --reps 5 --json "$OUT/ntt-new.json"
 step msm-new 120 $BIN/gpuexec bench msm --sizes 65536,1048576 --reps 3 --json "$OUT/msm-new.json"

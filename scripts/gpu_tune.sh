@@ -6,17 +6,7 @@
 #   bash scripts/gpu_tune.sh
 source scripts/gpu_env.sh
 set -o pipefail
-FINAL=$OUT
-OUT=/tmp/tune
-mkdir -p $OUT
-save() { tar czf "$FINAL/tune.tgz" -C /tmp tune; }
-step() {  # name timeout command...
-  local name=$1 limit=$2 t0=$SECONDS
-  shift 2
-  timeout "$limit" "$@" >"$OUT/$name.txt" 2>&1
-  echo "$name: rc $? in $((SECONDS - t0)) s"
-  save
-}
+archive_steps tune
 msm() {  # name env-args...
   local name=$1
   shift
