@@ -15,6 +15,10 @@ PinnedStorage::PinnedStorage(std::size_t n) : n_(n) {
   try {
     pages_ = HostPages(n * sizeof(Fp));
   } catch (const Error& e) {
+    // The messages pinned vectors gave before HostPages (its overflow bound counts whole pages).
+    if (e.code() == ErrorCode::InvalidArgument) {
+      throw Error(ErrorCode::InvalidArgument, "pinned vector size overflows");
+    }
     if (e.code() != ErrorCode::OutOfMemory) throw;
     throw Error(ErrorCode::OutOfMemory,
                 "no host memory for a pinned vector of " + std::to_string(n) + " elements");

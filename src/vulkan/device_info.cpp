@@ -118,7 +118,7 @@ std::string version_string(uint32_t v) {
 
 std::string driver_version_string(const DeviceInfo& d) {
   const uint32_t v = d.driver_version;
-  if (d.vendor_id == 0x10de) {  // NVIDIA packs 10.8.8.6 bits
+  if (d.vendor_id == kNvidiaVendorId) {  // NVIDIA packs 10.8.8.6 bits
     return fmt::format("{}.{}.{}.{}", v >> 22, (v >> 14) & 0xff, (v >> 6) & 0xff, v & 0x3f);
   }
   return version_string(v);

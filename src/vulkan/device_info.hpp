@@ -17,6 +17,8 @@ struct QueueFamilyInfo {
   uint32_t timestamp_valid_bits = 0;
 };
 
+inline constexpr uint32_t kNvidiaVendorId = 0x10de;
+
 struct DeviceInfo {
   uint32_t index = 0;
   VkPhysicalDevice handle = VK_NULL_HANDLE;

@@ -17,9 +17,8 @@ namespace {
 // 11.1 at 4M elements (section 8), add and sub level; elsewhere u64 limbs with 16-byte loads,
 // fastest or level on lavapipe; u32 limbs where there is no shaderInt64.
 KernelVariant device_kernel(const DeviceInfo& d) {
-  constexpr uint32_t kNvidia = 0x10de;
   if (!d.shader_int64) return KernelVariant::U32;
-  return d.vendor_id == kNvidia ? KernelVariant::U28Wide : KernelVariant::U64Vec;
+  return d.vendor_id == kNvidiaVendorId ? KernelVariant::U28Wide : KernelVariant::U64Vec;
 }
 
 // Largest device-local heap, for sizing chunks and the pool.

@@ -49,8 +49,7 @@ unsigned device_log_cap(const DeviceInfo& info) {
 // each, docs/GPU_NOTES.md 12) 2^9 took 0.84 ms at 2^20 against 0.91 for 2^10, and 11.5 ms at
 // 2^24 against 14.8; on lavapipe 2^10 was the faster (2^20: 448 ms against 605).
 unsigned default_log_cap(const DeviceInfo& info) {
-  constexpr uint32_t kNvidia = 0x10de;
-  return info.vendor_id == kNvidia ? kMinLogCap : device_log_cap(info);
+  return info.vendor_id == kNvidiaVendorId ? kMinLogCap : device_log_cap(info);
 }
 
 uint32_t threads_of(unsigned log_cap) {
