@@ -15,12 +15,12 @@ layout(local_size_x_id = 0) in;
 
 layout(std430, set = 0, binding = 0) readonly buffer Points { Affine pts[]; };
 layout(std430, set = 0, binding = 1) readonly buffer Scalars { uint scal[]; };  // 8 words each
-layout(std430, set = 0, binding = 2) buffer Counts { uint cnt[]; };       // per slot; cursors
+layout(std430, set = 0, binding = 2) buffer Counts { uint cnt[]; };       // per slot, then scan totals
 layout(std430, set = 0, binding = 3) buffer Offsets { uint off[]; };      // slots + 1
 layout(std430, set = 0, binding = 4) buffer Sorted { uint sorted[]; };    // point | sign << 31
 layout(std430, set = 0, binding = 5) buffer Pieces { Xyzz part[]; };     // per piece
-layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // windows * segs sums
-layout(std430, set = 0, binding = 7) buffer Windows { Xyzz win[]; };      // per MSM and window
+layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // reduction tree below its top
+layout(std430, set = 0, binding = 7) buffer Windows { Xyzz win[]; };      // the top, per MSM and window
 layout(std430, set = 0, binding = 8) buffer PieceOffsets { uint poff[]; }; // slots + 1
 
 layout(push_constant) uniform Params {
@@ -35,8 +35,9 @@ layout(push_constant) uniform Params {
   uint piece;        // most points summed by one invocation of the accumulation
   uint digit_windows; // signed digits per scalar: digit_windows * c > 256
   uint blocks;       // copies of each base in the points binding (precomputed multiples)
-  uint seg_stride;   // window pass: entries between the segment sums one invocation adds
-  uint fan_in;       // window pass: segment sums one invocation adds
+  uint level;        // window pass: the level of the reduction tree it sums (1, 2, ...)
+  uint fan_bits;     // window pass: the tree's fan-in is 2^fan_bits
+  uint phase;        // scan pass: its step (0, 1, 2)
 } params;
 
 uint invocation_index() {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -12,6 +13,7 @@
 #include "cpu/msm.hpp"
 #include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
+#include "vulkan/msm_tree.hpp"
 #include "vulkan/pass_profile.hpp"
 #include "vulkan/resident_ops.hpp"
 
@@ -21,9 +23,10 @@ namespace {
 
 constexpr unsigned kMaxWindowBits = 16;  // slots stay within u32 counts and cursors
 constexpr uint32_t kLocalSize = 64;      // every pass but the scan
-constexpr uint32_t kScanThreads = 256;   // the scan's one workgroup (shared array of msm_scan)
-// Reduction segments (each also pays ~1.5 c additions for its [lo] run), summed by a tree of
-// fan-in kFanIn. On a CPU driver: at most kMaxSegments per window, of at least
+constexpr uint32_t kScanThreads = 256;   // the scan's workgroups (shared arrays of msm_scan)
+constexpr uint32_t kScanBlock = 2048;    // slots a scan workgroup takes (msm_scan's BLOCK)
+// Reduction segments of 2^l buckets (level 0 of src/vulkan/msm_tree.hpp), their sums by a tree of
+// fan-in 2^kFanBits. On a CPU driver: at most kMaxSegments per window, of at least
 // kMinSegmentBuckets buckets each, the least work. On a GPU each invocation's chain of additions
 // is latency-bound (the H100 at 2^16 points: 5120 invocations of ~50 additions took 6.9 ms, and
 // 512 took 34.6 ms), until the lanes are full (at 2^20, 524K invocations of one bucket took 116
@@ -31,15 +34,16 @@ constexpr uint32_t kScanThreads = 256;   // the scan's one workgroup (shared arr
 constexpr uint32_t kMaxSegments = 2048;
 constexpr uint32_t kMinSegmentBuckets = 16;
 constexpr std::size_t kGpuReduceInvocations = std::size_t{1} << 15;
-constexpr uint32_t kFanIn = 4;
+constexpr unsigned kFanBits = 2;
 constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 
 // The push block of shaders/msm_io.glsl.
 struct Push {
   uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
-           out_base = 0, piece = 0, digit_windows = 0, blocks = 0, seg_stride = 0, fan_in = kFanIn;
+           out_base = 0, piece = 0, digit_windows = 0, blocks = 0, level = 0, fan_bits = kFanBits,
+           phase = 0;
 };
-static_assert(sizeof(Push) == 52);
+static_assert(sizeof(Push) == 56);
 
 enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
@@ -110,6 +114,7 @@ G1Jacobian combine(std::span<const G1Xyzz> windows, unsigned c) {
   return g1::to_jacobian(acc);
 }
 
+// Buckets per reduction segment: a power of two (the tree's U_b are the bits of segment indices).
 uint32_t segment_buckets(const Device& device, const MsmShape& shape, unsigned windows,
                          uint32_t buckets) {
   std::size_t len =
@@ -119,7 +124,7 @@ uint32_t segment_buckets(const Device& device, const MsmShape& shape, unsigned w
   }
   if (!len)
     len = (std::size_t{windows} * buckets + kGpuReduceInvocations - 1) / kGpuReduceInvocations;
-  return static_cast<uint32_t>(std::clamp<std::size_t>(len, 1, buckets));
+  return static_cast<uint32_t>(std::bit_floor(std::clamp<std::size_t>(len, 1, buckets)));
 }
 
 }  // namespace
@@ -202,12 +207,15 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
   const uint32_t seg_len = segment_buckets(device, shape, windows, buckets);
-  const uint32_t segs = (buckets + seg_len - 1) / seg_len;
+  const uint32_t segs = buckets / seg_len;
+  const MsmTree tree(windows, segs, kFanBits);
+  const uint32_t top = tree.top_quantities();
   const std::size_t entries = std::size_t{digit_windows} * range;  // most sorted of a range
   const VkDeviceSize align = std::max<VkDeviceSize>(info.limits.minStorageBufferOffsetAlignment, 4);
   const VkDeviceSize scalar_bytes = n * sizeof(Scalar);
   check_binding(info, entries * 4, "the sorted indices");
   check_binding(info, slots * kXyzzBytes, "the buckets");
+  check_binding(info, tree.stored_points() * kXyzzBytes, "the reduction's sums");
   // Points per accumulation invocation: twice a bucket's mean, more where the pieces' partial sums
   // (at most slots + entries / piece) would not fit one binding.
   std::size_t piece = std::max<std::size_t>(16, 2 * ((entries + slots - 1) / slots));
@@ -221,14 +229,17 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   const VkDeviceSize all_scalar_bytes = batch * scalar_bytes;
   PoolBuffer staging(device, MemoryUse::Upload, all_scalar_bytes);
   PoolBuffer scalar_buf(device, MemoryUse::DeviceLocal, all_scalar_bytes);
-  PoolBuffer counts(device, MemoryUse::DeviceLocal, slots * 4);
+  // The counts, then the scan's block totals (two words a block; at most one workgroup of them).
+  const std::size_t scan_blocks = (slots + kScanBlock - 1) / kScanBlock;
+  if (scan_blocks > kScanBlock) throw Error(ErrorCode::Internal, "msm: too many slots to scan");
+  PoolBuffer counts(device, MemoryUse::DeviceLocal, (slots + 2 * scan_blocks) * 4);
   PoolBuffer offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
   PoolBuffer sorted(device, MemoryUse::DeviceLocal, entries * 4);
   PoolBuffer piece_offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
   PoolBuffer piece_sums(device, MemoryUse::DeviceLocal, pieces * kXyzzBytes);
-  const VkDeviceSize seg_bytes = std::size_t{windows} * segs * kXyzzBytes;
+  const VkDeviceSize seg_bytes = tree.stored_points() * kXyzzBytes;
   PoolBuffer seg_sums(device, MemoryUse::DeviceLocal, seg_bytes);
-  const VkDeviceSize window_bytes = batch * ranges * windows * kXyzzBytes;
+  const VkDeviceSize window_bytes = batch * ranges * windows * top * kXyzzBytes;
   PoolBuffer window_sums(device, MemoryUse::DeviceLocal, window_bytes);
   PoolBuffer readback(device, MemoryUse::Readback, window_bytes);
 
@@ -266,7 +277,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
             BufferRange{points.handle(), first_point * blocks * sizeof(G1Affine),
                         count * blocks * sizeof(G1Affine)},
             scalar_buf.range(start, first - start + count * sizeof(Scalar)),
-            counts.range(0, slots * 4),
+            counts.range(0, (slots + 2 * scan_blocks) * 4),
             offsets.range(0, (slots + 1) * 4),
             sorted.range(0, std::size_t{digit_windows} * count * 4),
             piece_sums.range(0, pieces * kXyzzBytes),
@@ -283,21 +294,25 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         vkCmdFillBuffer(r.handle(), counts.buffer->handle(), 0, slots * 4, 0);
         r.barrier(Hazard::Any);
         run(kCount, count);
-        r.dispatch(*k[kScan], bindings, bytes, DispatchSize{1, 1});
-        r.barrier(Hazard::KernelToKernel);
+        Push scan = push;
+        for (scan.phase = 0; scan.phase < 3; ++scan.phase) {
+          const std::size_t groups = scan.phase == 1 ? 1 : scan_blocks;
+          r.dispatch(*k[kScan], bindings, std::as_bytes(std::span(&scan, 1)),
+                     dispatch_size(groups * kScanThreads, kScanThreads, info));
+          r.barrier(Hazard::KernelToKernel);
+        }
         profile.mark(r, kPassNames[kScan]);
         run(kScatter, count);
         run(kAccumulate, pieces);
         run(kReduce, std::size_t{windows} * segs);
-        // The window pass's tree levels: fan_in sums, seg_stride apart, into the first of each.
+        // The reduction tree's levels above the segments, each from the one below.
         Push level = push;
-        for (level.seg_stride = 1;; level.seg_stride *= kFanIn) {
-          const std::size_t span = std::size_t{level.seg_stride} * kFanIn;
-          const std::size_t groups = (segs + span - 1) / span;
+        for (level.level = 1; level.level <= tree.levels(); ++level.level) {
+          const std::size_t invocations =
+              std::size_t{windows} * tree.quantities(level.level) * tree.nodes(level.level);
           r.dispatch(*k[kWindow], bindings, std::as_bytes(std::span(&level, 1)),
-                     dispatch_size(windows * groups, k[kWindow]->local_size(), info));
+                     dispatch_size(invocations, k[kWindow]->local_size(), info));
           r.barrier(Hazard::KernelToKernel);
-          if (groups == 1) break;
         }
         profile.mark(r, kPassNames[kWindow]);
       }
@@ -317,15 +332,21 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   }
   profile.report();
   readback.buffer->invalidate(0, window_bytes);
-  std::vector<G1Xyzz> sums(batch * ranges * windows);
+  // Per MSM, range and window the tree's top quantities; the ranges' added, each window's sum.
+  const std::size_t per_range = std::size_t{windows} * top;
+  std::vector<G1Xyzz> sums(batch * ranges * per_range);
   std::memcpy(sums.data(), readback.buffer->mapped(), window_bytes);
+  const unsigned seg_bits = std::countr_zero(seg_len);
+  std::vector<G1Xyzz> window(windows);
   for (std::size_t j = 0; j < batch; ++j) {
-    const std::span<G1Xyzz> first = std::span(sums).subspan(j * ranges * windows, windows);
+    const std::span<G1Xyzz> first = std::span(sums).subspan(j * ranges * per_range, per_range);
     for (std::size_t q = 1; q < ranges; ++q) {
-      const G1Xyzz* other = sums.data() + (j * ranges + q) * windows;
-      for (unsigned w = 0; w < windows; ++w) first[w] = g1::add(first[w], other[w]);
+      const G1Xyzz* other = sums.data() + (j * ranges + q) * per_range;
+      for (std::size_t i = 0; i < per_range; ++i) first[i] = g1::add(first[i], other[i]);
     }
-    out[j] = combine(first, c);
+    for (unsigned w = 0; w < windows; ++w)
+      window[w] = window_sum(first.subspan(w * top, top), seg_bits);
+    out[j] = combine(window, c);
   }
 }
 
