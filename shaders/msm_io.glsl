@@ -1,9 +1,8 @@
 // The bindings, push block and digit decomposition shared by the Pippenger passes
-// (src/vulkan/msm.cpp): every pass has the same nine bindings (each uses a few) and push block,
+// (src/vulkan/msm.cpp): every pass has the same eight bindings (each uses a few) and push block,
 // specialization constant 0 = local_size_x. One MSM of n points, windows of c bits (c <= 16),
-// B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair. A slot's
-// points are summed in pieces of at most `piece` points (so a crowded bucket is spread over
-// invocations): slot k owns pieces poff[k] .. poff[k+1]-1.
+// B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair. The
+// sorted entries are summed `piece` to an invocation, a slot's in one or more parts.
 // With precomputed bases (`blocks` > 1) the points binding holds `blocks` copies of each base,
 // [2^(k c windows)] P_i at i * blocks + k, and digit window k * windows + w goes to window w of
 // copy k: the digit_windows digits of a scalar fill `windows` windows of buckets.
@@ -18,10 +17,9 @@ layout(std430, set = 0, binding = 1) readonly buffer Scalars { uint scal[]; };  
 layout(std430, set = 0, binding = 2) buffer Counts { uint cnt[]; };       // per slot, then scan totals
 layout(std430, set = 0, binding = 3) buffer Offsets { uint off[]; };      // slots + 1
 layout(std430, set = 0, binding = 4) buffer Sorted { uint sorted[]; };    // point | sign << 31
-layout(std430, set = 0, binding = 5) buffer Pieces { Xyzz part[]; };     // per piece
+layout(std430, set = 0, binding = 5) buffer Parts { Xyzz part[]; };      // per slot, then heads
 layout(std430, set = 0, binding = 6) buffer Segments { Xyzz seg[]; };     // reduction tree below its top
 layout(std430, set = 0, binding = 7) buffer Windows { Xyzz win[]; };      // the top, per MSM and window
-layout(std430, set = 0, binding = 8) buffer PieceOffsets { uint poff[]; }; // slots + 1
 
 layout(push_constant) uniform Params {
   uint n;            // points
@@ -32,7 +30,7 @@ layout(push_constant) uniform Params {
   uint seg_len;      // buckets per reduction segment
   uint segs;         // segments per window
   uint out_base;     // first window sum of this MSM in the window binding
-  uint piece;        // most points summed by one invocation of the accumulation
+  uint piece;        // sorted entries per invocation of the accumulation
   uint digit_windows; // signed digits per scalar: digit_windows * c > 256
   uint blocks;       // copies of each base in the points binding (precomputed multiples)
   uint level;        // window pass: the level of the reduction tree it sums (1, 2, ...)

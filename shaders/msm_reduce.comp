@@ -2,24 +2,34 @@
 // Pippenger pass 5, level 0 of the reduction tree (src/vulkan/msm_tree.hpp): one invocation per
 // (window, segment of seg_len buckets lo .. lo + seg_len - 1) stores
 //   A = sum_i (i + 1) bucket_{lo+i}  and  R = sum_i bucket_{lo+i},
-// bucket_k being the sum of slot k's pieces, by running sums from the top: run += each piece of
-// a bucket, then acc += run. Every step is one addition at one call site (the formulas inlined
-// once), its operands chosen by whether a piece is left.
+// bucket_k being the sum of its slot's parts (msm_accumulate.comp), by running sums from the top:
+// run += each part of a bucket, then acc += run. Every step is one addition at one call site (the
+// formulas inlined once), its operands chosen by whether a part is left.
 #include "msm_io.glsl"
+
+// Slot s's parts: the heads of the invocations that start inside it, then its first part.
+uint parts_of(uint s) {
+  uint o0 = off[s], o1 = off[s + 1u];
+  return o1 == o0 ? 0u : (o1 - 1u) / params.piece - o0 / params.piece + 1u;
+}
+uint part_index(uint s, uint i) {
+  uint heads = parts_of(s) - 1u, slots = params.windows * params.buckets;
+  return i < heads ? slots + off[s] / params.piece + 1u + i : s;
+}
 
 void main() {
   uint idx = invocation_index();
   if (idx >= params.windows * params.segs) return;
   uint w = idx / params.segs, s = idx % params.segs;
   uint lo = s * params.seg_len, base = w * params.buckets;
-  uint k = lo + params.seg_len - 1u, p = poff[base + k + 1u];
+  uint k = lo + params.seg_len - 1u, left = parts_of(base + k);
   Xyzz run = xyzz_infinity(), acc = xyzz_infinity();
   for (;;) {
-    bool piece = p > poff[base + k];
     Xyzz a = acc, b = run;
+    bool piece = left > 0u;
     if (piece) {
       a = run;
-      b = part[--p];
+      b = part[part_index(base + k, --left)];
     }
     Xyzz sum = xyzz_add(a, b);
     if (piece) {
@@ -27,7 +37,7 @@ void main() {
     } else {
       acc = sum;
       if (k == lo) break;
-      --k;
+      left = parts_of(base + --k);
     }
   }
   seg[(w * 2u) * params.segs + s] = acc;

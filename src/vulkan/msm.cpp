@@ -68,7 +68,7 @@ const Kernel& msm_kernel(Device& device, Pass pass) {
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
     if (k.name != name) continue;
     KernelShape shape;
-    shape.bindings = 9;
+    shape.bindings = 8;
     shape.push_bytes = sizeof(Push);
     shape.local_size = pass == kScan ? kScanThreads : kLocalSize;
     return device.kernels().get(spirv::kernel_module(k.id), shape);
@@ -216,12 +216,13 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   check_binding(info, entries * 4, "the sorted indices");
   check_binding(info, slots * kXyzzBytes, "the buckets");
   check_binding(info, tree.stored_points() * kXyzzBytes, "the reduction's sums");
-  // Points per accumulation invocation: twice a bucket's mean, more where the pieces' partial sums
-  // (at most slots + entries / piece) would not fit one binding.
+  // Sorted entries per accumulation invocation: twice a bucket's mean (a slot's parts, ~1.5 on
+  // average, are what the reduction adds), more where the parts (one per slot, one per
+  // invocation) would not fit one binding.
   std::size_t piece = std::max<std::size_t>(16, 2 * ((entries + slots - 1) / slots));
-  const auto piece_bound = [&] { return slots + entries / piece + 1; };
-  while (piece_bound() * kXyzzBytes > info.limits.maxStorageBufferRange) piece *= 2;
-  const std::size_t pieces = piece_bound();
+  const auto accumulations = [&] { return (entries + piece - 1) / piece; };
+  while ((slots + accumulations()) * kXyzzBytes > info.limits.maxStorageBufferRange) piece *= 2;
+  const std::size_t parts = slots + accumulations();
 
   const Kernel* k[kPasses];
   for (int p = 0; p < kPasses; ++p) k[p] = &msm_kernel(device, static_cast<Pass>(p));
@@ -229,14 +230,13 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   const VkDeviceSize all_scalar_bytes = batch * scalar_bytes;
   PoolBuffer staging(device, MemoryUse::Upload, all_scalar_bytes);
   PoolBuffer scalar_buf(device, MemoryUse::DeviceLocal, all_scalar_bytes);
-  // The counts, then the scan's block totals (two words a block; at most one workgroup of them).
+  // The counts, then the scan's block totals (at most one workgroup of them).
   const std::size_t scan_blocks = (slots + kScanBlock - 1) / kScanBlock;
   if (scan_blocks > kScanBlock) throw Error(ErrorCode::Internal, "msm: too many slots to scan");
-  PoolBuffer counts(device, MemoryUse::DeviceLocal, (slots + 2 * scan_blocks) * 4);
+  PoolBuffer counts(device, MemoryUse::DeviceLocal, (slots + scan_blocks) * 4);
   PoolBuffer offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
   PoolBuffer sorted(device, MemoryUse::DeviceLocal, entries * 4);
-  PoolBuffer piece_offsets(device, MemoryUse::DeviceLocal, (slots + 1) * 4);
-  PoolBuffer piece_sums(device, MemoryUse::DeviceLocal, pieces * kXyzzBytes);
+  PoolBuffer part_sums(device, MemoryUse::DeviceLocal, parts * kXyzzBytes);
   const VkDeviceSize seg_bytes = tree.stored_points() * kXyzzBytes;
   PoolBuffer seg_sums(device, MemoryUse::DeviceLocal, seg_bytes);
   const VkDeviceSize window_bytes = batch * ranges * windows * top * kXyzzBytes;
@@ -273,17 +273,16 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
                         static_cast<uint32_t>(piece),
                         digit_windows,
                         blocks};
-        const std::array<BufferRange, 9> bindings = {
+        const std::array<BufferRange, 8> bindings = {
             BufferRange{points.handle(), first_point * blocks * sizeof(G1Affine),
                         count * blocks * sizeof(G1Affine)},
             scalar_buf.range(start, first - start + count * sizeof(Scalar)),
-            counts.range(0, (slots + 2 * scan_blocks) * 4),
+            counts.range(0, (slots + scan_blocks) * 4),
             offsets.range(0, (slots + 1) * 4),
             sorted.range(0, std::size_t{digit_windows} * count * 4),
-            piece_sums.range(0, pieces * kXyzzBytes),
+            part_sums.range(0, parts * kXyzzBytes),
             seg_sums.range(0, seg_bytes),
-            window_sums.all(),
-            piece_offsets.range(0, (slots + 1) * 4)};
+            window_sums.all()};
         const auto bytes = std::as_bytes(std::span(&push, 1));
         const auto run = [&](Pass p, std::size_t invocations) {
           r.dispatch(*k[p], bindings, bytes, dispatch_size(invocations, k[p]->local_size(), info));
@@ -303,7 +302,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         }
         profile.mark(r, kPassNames[kScan]);
         run(kScatter, count);
-        run(kAccumulate, pieces);
+        run(kAccumulate, accumulations());
         run(kReduce, std::size_t{windows} * segs);
         // The reduction tree's levels above the segments, each from the one below.
         Push level = push;
