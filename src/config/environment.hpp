@@ -96,7 +96,8 @@ bool profile();
 // GPUEXEC_NTT_LOG_CAP: "9" or "10", the log2 of the elements of an NTT workgroup (tuning); unset,
 // empty or "auto" nullopt (the device's rule).
 std::optional<unsigned> ntt_log_cap();
-// GPUEXEC_MSM_SEGMENT_BUCKETS: buckets per MSM reduction segment (tuning, whole number >= 1);
+// GPUEXEC_MSM_SEGMENT_BUCKETS: buckets per MSM reduction segment (tuning, whole number >= 1,
+// rounded down to a power of two by the MSM);
 // unset nullopt (the device's rule).
 std::optional<std::size_t> msm_segment_buckets();
 

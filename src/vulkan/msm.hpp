@@ -37,7 +37,7 @@ unsigned msm_device_window_bits(const DeviceInfo& device, std::size_t n);
 struct MsmShape {
   unsigned c = 0;
   unsigned blocks = 1;
-  uint32_t segment_buckets = 0;  // buckets per reduction invocation; 0: the device's rule
+  uint32_t segment_buckets = 0;  // buckets per reduction invocation, rounded down to 2^k; 0: auto
 };
 
 // The shape for bases of n points with `blocks` copies each on this device (blocks at most the
