@@ -5,7 +5,7 @@
 // the twiddle tables again). A power b^e with e < 2^lo_bits * (hi entries) is
 // lo[e mod 2^lo_bits] * hi[e >> lo_bits]: two loads and one product, tables of 2 * sqrt(n).
 // Specialization constant 0 is local_size_x (NTT_THREADS), 1 the log2 of the elements a Stockham
-// workgroup holds in shared memory (NTT_THREADS = 2^NTT_LOG_CAP / 4; src/vulkan/ntt.cpp).
+// workgroup holds in shared memory (NTT_THREADS = 2^NTT_LOG_CAP / 2 or / 4; src/vulkan/ntt.cpp).
 layout(local_size_x_id = 0) in;
 layout(constant_id = 1) const uint NTT_LOG_CAP = 9u;
 #define NTT_THREADS gl_WorkGroupSize.x

@@ -17,10 +17,13 @@ layout(std430, set = 0, binding = 1) writeonly buffer Dst { WORD dst_words[]; };
 DEFINE_LOAD(load_src, src_words)
 DEFINE_STORE(store_dst, dst_words)
 
-// 2^NTT_LOG_CAP elements, four an invocation (so that every invocation has a radix-4
-// butterfly): 512 (16 KiB of 32-byte elements, Vulkan's minimum shared memory) or 1024.
+// 2^NTT_LOG_CAP elements: 512 (16 KiB of 32-byte elements, Vulkan's minimum shared memory) or
+// 1024; PER_INVOCATION (2 or 4: the workgroup size) loaded and stored by each invocation. With 4
+// every invocation has a radix-4 butterfly, with 2 half of them (more invocations, fewer
+// registers each).
 const uint LOG_CAP = NTT_LOG_CAP;
 const uint NTT_CAP = 1u << NTT_LOG_CAP;
+const uint PER_INVOCATION = NTT_CAP / NTT_THREADS;
 shared Elem sh[NTT_CAP];
 
 void main() {
@@ -31,7 +34,7 @@ void main() {
   const uint tid = gl_LocalInvocationID.x;
   const uint ns_mask = (1u << pc.log_ns) - 1u;
 
-  [[unroll]] for (uint h = 0u; h < 4u; ++h) {
+  [[unroll]] for (uint h = 0u; h < PER_INVOCATION; ++h) {
     const uint q = tid + h * NTT_THREADS;
     const uint r = q >> log_groups, c = q & ((1u << log_groups) - 1u);
     const uint g = first + c;
@@ -49,10 +52,11 @@ void main() {
   memoryBarrierShared();
   barrier();
 
-  // An odd t starts with one radix-2 level: two butterflies per invocation (group c, butterfly p).
+  // An odd t starts with one radix-2 level: PER_INVOCATION / 2 butterflies per invocation (group
+  // c, butterfly p).
   uint l = 0u;
   if ((t & 1u) == 1u) {
-    [[unroll]] for (uint h = 0u; h < 2u; ++h) {
+    [[unroll]] for (uint h = 0u; h < PER_INVOCATION / 2u; ++h) {
       const uint i = tid + h * NTT_THREADS;
       const uint c = i >> (t - 1u), p = i & ((R >> 1) - 1u);
       if (first + c < pc.count) {
@@ -67,9 +71,9 @@ void main() {
     l = 1u;
   }
   // Then levels l and l + 1 together (radix 4: half the barriers and shared-memory traffic):
-  // invocation i takes x[base + pos + {0, 1, 2, 3} h], h = 2^l, pos < h.
+  // invocation i < NTT_CAP / 4 takes x[base + pos + {0, 1, 2, 3} h], h = 2^l, pos < h.
   const uint c4 = t >= 2u ? tid >> (t - 2u) : 0u, p4 = tid & ((R >> 2) - 1u);
-  const bool live4 = t >= 2u && first + c4 < pc.count;
+  const bool live4 = tid < NTT_CAP / 4u && t >= 2u && first + c4 < pc.count;
   for (; l < t; l += 2u) {
     const uint h = 1u << l, pos = p4 & (h - 1u);
     const uint i0 = (c4 << t) + ((p4 >> l) << (l + 2u)) + pos;
@@ -90,7 +94,7 @@ void main() {
     barrier();
   }
 
-  [[unroll]] for (uint h = 0u; h < 4u; ++h) {
+  [[unroll]] for (uint h = 0u; h < PER_INVOCATION; ++h) {
     const uint q = tid + h * NTT_THREADS;
     const uint r = q >> log_groups, c = q & ((1u << log_groups) - 1u);
     const uint g = first + c;

@@ -119,7 +119,7 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   // Writes x, runs the transform(s) in place, reads the result back.
   Vec run(Vec x, unsigned log_n, std::size_t batch, std::initializer_list<NttOptions> calls,
           VkDeviceSize max_binding_bytes = 0) {
-    const vk::NttLimits limits{max_binding_bytes, log_cap_};
+    const vk::NttLimits limits{max_binding_bytes, log_cap_, per_invocation_};
     auto lock = device.lock();
     auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
     vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
@@ -148,10 +148,12 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void every_size_up_to_4096();
   void batch_transforms_each_vector();
   void small_workgroups();
+  void two_per_invocation();
   void rejects_bad_arguments();
 
  private:
   unsigned log_cap_ = 0;  // Stockham workgroups of 2^log_cap_ elements (0: the device's choice)
+  unsigned per_invocation_ = 0;  // elements a Stockham invocation loads (0: the device's choice)
 };
 
 const Fr kCoset = fr::from_u64(7);  // the multiplicative generator: a coset off every subgroup
@@ -270,6 +272,16 @@ void NttVulkan::small_workgroups() {
   log_cap_ = 0;
 }
 
+// Two elements an invocation (NVIDIA's rule; lavapipe takes four), in workgroups of both sizes.
+void NttVulkan::two_per_invocation() {
+  per_invocation_ = 2;
+  every_size_up_to_4096();
+  log_cap_ = 9;
+  batch_transforms_each_vector();
+  log_cap_ = 0;
+  per_invocation_ = 0;
+}
+
 // Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included; batches
 // of short vectors spread over several bindings.
 TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
@@ -318,6 +330,7 @@ TEST_P(NttVulkan, ExactOnSmallShapesAndStrictOnArguments) {
                                 {"sizes to 4096", &NttVulkan::every_size_up_to_4096},
                                 {"batches", &NttVulkan::batch_transforms_each_vector},
                                 {"workgroups of 512", &NttVulkan::small_workgroups},
+                                {"two elements an invocation", &NttVulkan::two_per_invocation},
                                 {"bad arguments", &NttVulkan::rejects_bad_arguments}});
 }
 

@@ -15,7 +15,7 @@ namespace gpuexec::vk {
 namespace {
 
 // Elements a Stockham workgroup holds in shared memory: 2^10 (32 KiB) where the device allows,
-// else 2^9 (Vulkan's minimum 16 KiB); a quarter as many invocations (NTT_THREADS).
+// else 2^9 (Vulkan's minimum 16 KiB); a half or a quarter as many invocations (NTT_THREADS).
 constexpr unsigned kMaxLogCap = 10, kMinLogCap = 9;
 constexpr VkDeviceSize kElem = sizeof(Fr);
 // A range's sub-ranges start at multiples of this many bytes: aligned for any
@@ -36,9 +36,9 @@ struct Kernels {
 };
 
 // The largest workgroup the device's limits allow.
-unsigned device_log_cap(const DeviceInfo& info) {
+unsigned device_log_cap(const DeviceInfo& info, unsigned per_invocation) {
   const VkPhysicalDeviceLimits& l = info.limits;
-  const uint32_t cap = 1u << kMaxLogCap, threads = cap / 4;
+  const uint32_t cap = 1u << kMaxLogCap, threads = cap / per_invocation;
   const bool fits = l.maxComputeSharedMemorySize >= cap * kElem &&
                     l.maxComputeWorkGroupInvocations >= threads &&
                     l.maxComputeWorkGroupSize[0] >= threads;
@@ -48,15 +48,18 @@ unsigned device_log_cap(const DeviceInfo& info) {
 // The rule without GPUEXEC_NTT_LOG_CAP: the largest, but 2^9 on NVIDIA. On the H100 (one process
 // each, docs/GPU_NOTES.md 12) 2^9 took 0.84 ms at 2^20 against 0.91 for 2^10, and 11.5 ms at
 // 2^24 against 14.8; on lavapipe 2^10 was the faster (2^20: 448 ms against 605).
-unsigned default_log_cap(const DeviceInfo& info) {
-  return info.vendor_id == kNvidiaVendorId ? kMinLogCap : device_log_cap(info);
+unsigned default_log_cap(const DeviceInfo& info, unsigned per_invocation) {
+  return info.vendor_id == kNvidiaVendorId ? kMinLogCap : device_log_cap(info, per_invocation);
 }
 
-uint32_t threads_of(unsigned log_cap) {
-  return (1u << log_cap) / 4;
+// Elements a Stockham invocation loads and stores: 2 on NVIDIA, where (the H100, 2^9 elements a
+// workgroup, run 19 against run 20) 2 took 0.70 ms at 2^20 and 10.7 at 2^24 against 4's 0.84 and
+// 11.5; 4 elsewhere (every invocation with a radix-4 butterfly).
+unsigned default_per_invocation(const DeviceInfo& info) {
+  return info.vendor_id == kNvidiaVendorId ? 2 : 4;
 }
 
-const Kernel& ntt_kernel(Device& device, const char* entry, unsigned log_cap) {
+const Kernel& ntt_kernel(Device& device, const char* entry, unsigned log_cap, uint32_t threads) {
   const spirv::VariantInfo* v = spirv::find_variant(device.settings().kernel);
   const std::string name = fmt::format("fr_{}_{}", entry, v ? v->name : "u64");
   for (const spirv::KernelInfo& k : spirv::kernel_infos()) {
@@ -64,7 +67,7 @@ const Kernel& ntt_kernel(Device& device, const char* entry, unsigned log_cap) {
       KernelShape shape;
       shape.bindings = 4;
       shape.push_bytes = sizeof(Push);
-      shape.local_size = threads_of(log_cap);
+      shape.local_size = threads;
       shape.spec = {log_cap};
       return device.kernels().get(spirv::kernel_module(k.id), shape);
     }
@@ -96,6 +99,7 @@ struct NttRecorder {
   int dir;  // 0 forward, 1 inverse
   unsigned log_n;
   unsigned log_cap;         // a Stockham workgroup's elements
+  uint32_t threads;         // its invocations
   BufferRange tw_range;     // binding 2
   BufferRange scale_range;  // binding 3: the call's scale table, else the twiddles
   PowerTable scale_table;   // in scale_range
@@ -121,7 +125,7 @@ struct NttRecorder {
                 std::size_t invocations, const BufferRange& scales) {
     const BufferRange bindings[4] = {a, b, tw_range, scales};
     rec.dispatch(kernel, bindings, std::as_bytes(std::span(&p, 1)),
-                 dispatch_size(invocations, threads_of(log_cap), info));
+                 dispatch_size(invocations, threads, info));
   }
 
   // Pass `pass` of the Stockham transforms of `vectors` vectors of 2^log_len back to back,
@@ -154,7 +158,7 @@ struct NttRecorder {
     }
     const std::size_t per_workgroup = std::size_t{1} << (log_cap - t[pass]);  // groups
     const std::size_t workgroups = (groups + per_workgroup - 1) / per_workgroup;
-    dispatch(*k.stockham, src, dst, p, workgroups * threads_of(log_cap), scales);
+    dispatch(*k.stockham, src, dst, p, workgroups * threads, scales);
   }
 };
 
@@ -272,9 +276,13 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
              const NttOptions& options, const NttLimits& limits) {
   const VkDeviceSize max_binding_bytes = limits.max_binding_bytes;
   const unsigned asked = limits.log_cap ? limits.log_cap : device.settings().ntt_log_cap;
-  const unsigned log_cap =
-      asked ? std::min(std::clamp(asked, kMinLogCap, kMaxLogCap), device_log_cap(device.info()))
-            : default_log_cap(device.info());
+  const unsigned per_invocation = limits.per_invocation == 2 || limits.per_invocation == 4
+                                      ? limits.per_invocation
+                                      : default_per_invocation(device.info());
+  const unsigned log_cap = asked ? std::min(std::clamp(asked, kMinLogCap, kMaxLogCap),
+                                            device_log_cap(device.info(), per_invocation))
+                                 : default_log_cap(device.info(), per_invocation);
+  const uint32_t threads = (1u << log_cap) / per_invocation;
   if (log_n > kMaxNttLogN) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("NTT of 2^{} elements: at most 2^{}", log_n, kMaxNttLogN));
@@ -350,12 +358,14 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
     NttRecorder r{
         rec,
         device.info(),
-        {&ntt_kernel(device, "ntt_stockham", log_cap), &ntt_kernel(device, "ntt_cross", log_cap),
-         &ntt_kernel(device, "ntt_scatter", log_cap)},
+        {&ntt_kernel(device, "ntt_stockham", log_cap, threads),
+         &ntt_kernel(device, "ntt_cross", log_cap, threads),
+         &ntt_kernel(device, "ntt_scatter", log_cap, threads)},
         tw,
         dir,
         ln,
         log_cap,
+        threads,
         tw_range,
         scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
         scale_table,

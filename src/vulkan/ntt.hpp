@@ -26,10 +26,12 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
 
 // Limits below the device's, so that tests reach every path with small vectors: bindings of at
 // most max_binding_bytes (0: the device's limit) and Stockham workgroups of 2^log_cap elements
-// (9 or 10; 0: 10 where the device has 32 KiB of shared memory, else 9).
+// (9 or 10; 0: 10 where the device has 32 KiB of shared memory, else 9), each invocation
+// loading per_invocation of them (2 or 4; 0: the device's rule).
 struct NttLimits {
   VkDeviceSize max_binding_bytes = 0;
   unsigned log_cap = 0;
+  unsigned per_invocation = 0;
 };
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
              const NttOptions& options, const NttLimits& limits);
