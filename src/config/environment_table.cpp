@@ -56,13 +56,14 @@ constexpr Variable kVariables[] = {
     {"GPUEXEC_NTT_LOG_CAP", Type::Words, "`auto`, `9`, `10`",
      "`auto`: 10 where the device has 32 KiB of workgroup memory, except on NVIDIA (faster with "
      "9), else 9",
-     "elements of an NTT workgroup, as a power of two: 2^10 (32 KiB, four elements an "
-     "invocation) or 2^9 (tuning)",
+     "elements of an NTT workgroup, as a power of two: 2^10 (32 KiB) or 2^9, each invocation "
+     "loading two (NVIDIA) or four (tuning)",
      check<ntt_log_cap>},
     {"GPUEXEC_MSM_SEGMENT_BUCKETS", Type::Count, "whole number >= 1 (not empty)",
      "CPU drivers: 16 or more (at most 2048 segments a window); GPUs: as few as give about "
      "32K reduction invocations",
-     "buckets each invocation of the MSM's bucket reduction sums (tuning)",
+     "buckets each invocation of the MSM's bucket reduction sums, rounded down to a power of two "
+     "(tuning)",
      check<msm_segment_buckets>},
     {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
      "`spin`: every wait polls up to 20 ms before blocking (the rule on GPUs); `block`: only "
