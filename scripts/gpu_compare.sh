@@ -8,22 +8,23 @@
 source scripts/gpu_env.sh
 set -o pipefail
 archive_steps compare
-bench() {  # name what sizes binary [env...]
+bench() {  # name what sizes binary [env...]; REPS (default 3)
   local name=$1 what=$2 sizes=$3 bin=$4
   shift 4
-  step $name 150 env "$@" GPUEXEC_PROFILE=1 $bin bench $what --sizes $sizes --reps 5 \
+  step $name 150 env "$@" GPUEXEC_PROFILE=1 $bin bench $what --sizes $sizes --reps ${REPS:-3} \
     --json "$OUT/$name.json"
   grep -hE "resident|precomputed" "$OUT/$name.txt" | grep -v ratio
 }
 BASE=$BIN/gpuexec_base
+# Most telling first (the device time may run out).
 bench msm-new msm 65536,1048576 $BIN/gpuexec
 bench msm-base msm 65536,1048576 $BASE
 bench ntt-new ntt 1048576,16777216 $BIN/gpuexec
 bench ntt-base ntt 1048576,16777216 $BASE GPUEXEC_NTT_LOG_CAP=9
-bench msm-new-2e24 msm 16777216 $BIN/gpuexec
-step tests 300 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
+step tests 240 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
 tail -4 "$OUT/tests.txt"
-bench msm-base-2e24 msm 16777216 $BASE
+REPS=3 bench msm-new-2e24 msm 16777216 $BIN/gpuexec
+REPS=3 bench msm-base-2e24 msm 16777216 $BASE
 for f in "$OUT"/*.txt; do
   echo "== $f"
   grep "profile:" "$f" | tail -3 | cut -c1-300
