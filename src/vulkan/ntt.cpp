@@ -355,23 +355,22 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   phases.compute = [&](Recording& rec) {
     rec.barrier(Hazard::Any);  // after every earlier write to the vectors
     profile.start(rec);
-    NttRecorder r{
-        rec,
-        device.info(),
-        {&ntt_kernel(device, "ntt_stockham", log_cap, threads),
-         &ntt_kernel(device, "ntt_cross", log_cap, threads),
-         &ntt_kernel(device, "ntt_scatter", log_cap, threads)},
-        tw,
-        dir,
-        ln,
-        log_cap,
-        threads,
-        tw_range,
-        scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
-        scale_table,
-        scale_in,
-        options.inverse,
-        profile};
+    NttRecorder r{rec,
+                  device.info(),
+                  {&ntt_kernel(device, "ntt_stockham", log_cap, threads),
+                   &ntt_kernel(device, "ntt_cross", log_cap, threads),
+                   &ntt_kernel(device, "ntt_scatter", log_cap, threads)},
+                  tw,
+                  dir,
+                  ln,
+                  log_cap,
+                  threads,
+                  tw_range,
+                  scale_buffer ? sub(*scale_buffer, 0, scale_bytes) : tw_range,
+                  scale_table,
+                  scale_in,
+                  options.inverse,
+                  profile};
     if (!ranges) {
       record_bound(r, data, *scratch, ln, batch, per_chunk);
     } else {
