@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "expectations.hpp"
+#include "g1_samples.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/executor.hpp"
 #include "multi/device_list.hpp"
@@ -204,6 +205,72 @@ TEST_F(MultiDevice, FailuresThatCannotBeRetriedAreReported) {
   }
   EXPECT_TRUE(reported);
   EXPECT_TRUE(d_out == reference(Op::Add, a, b));
+}
+
+// A batch of NTTs is split into groups of vectors, one group per device: forward, inverse and on
+// a coset, identical to the CPU's. A single transform stays on the first device.
+TEST_F(MultiDevice, NttBatchesSpreadOverTheDevices) {
+  Executor cpu(ExecutorOptions{.backend = BackendKind::Cpu});
+  auto backend = make(3, DataPath::Auto);
+  Executor multi(std::move(backend));
+  const unsigned log_n = 10;
+  const std::size_t batch = 7, len = std::size_t{1} << log_n;
+  const std::vector<Fr> x = random_fr(batch * len, 5);
+  const Fr coset = random_fr(1, 6)[0];
+  for (const NttOptions& options :
+       {NttOptions{.batch = batch}, NttOptions{.inverse = true, .batch = batch},
+        NttOptions{.coset = coset, .batch = batch}}) {
+    std::vector<Fr> want = x, got = x;
+    cpu.ntt(want, options);
+    multi.ntt(got, options);
+    EXPECT_TRUE(got == want) << "inverse " << options.inverse;
+  }
+  std::vector<Fr> one(x.begin(), x.begin() + len), want = one;
+  cpu.ntt(want);
+  multi.ntt(one);
+  EXPECT_TRUE(one == want);
+  const ExecutorStats s = multi.stats();
+  EXPECT_EQ(s.devices[0].jobs, 4u) << "three batches' parts and the single transform";
+  for (std::size_t d = 1; d < 3; ++d) {
+    EXPECT_EQ(s.devices[d].jobs, 3u) << "device " << d;
+  }
+  EXPECT_EQ(s.devices[0].elements + s.devices[1].elements + s.devices[2].elements,
+            3 * batch * len + len);
+}
+
+// Bases of kSplitPoints or more are split into one range per device and an MSM adds the ranges'
+// sums: identical to the CPU's for one MSM and a batch of two, with precomputed copies too.
+// Smaller bases stay whole on the first device.
+TEST_F(MultiDevice, MsmSplitsItsBasesOverTheDevices) {
+  Executor cpu(ExecutorOptions{.backend = BackendKind::Cpu});
+  auto backend = make(2, DataPath::Auto);
+  Executor multi(std::move(backend));
+  std::mt19937_64 rng(11);
+  const std::size_t n = multi::MultiDeviceBackend::kSplitPoints + 3;
+  const std::vector<G1Affine> points = random_points(n, rng);
+  std::vector<Scalar> scalars(2 * n);
+  for (Scalar& k : scalars) k = random_scalar(rng);
+  std::vector<G1Jacobian> want(2), got(2);
+  cpu.msm(cpu.upload_bases(points), scalars, want);
+  for (unsigned precompute : {1u, 3u}) {
+    const MsmBases bases = multi.upload_bases(points, {.precompute = precompute});
+    multi.msm(bases, scalars, got);
+    EXPECT_TRUE(g1::equal(got[0], want[0]) && g1::equal(got[1], want[1])) << precompute;
+    multi.msm(bases, std::span(scalars).first(n), std::span(got).first(1));
+    EXPECT_TRUE(g1::equal(got[0], want[0])) << precompute;
+  }
+  ExecutorStats s = multi.stats();
+  EXPECT_EQ(s.devices[0].jobs, 4u);
+  EXPECT_EQ(s.devices[1].jobs, 4u);
+  EXPECT_EQ(s.devices[0].elements + s.devices[1].elements, 2 * 3 * n);
+
+  const std::span<const G1Affine> few = std::span(points).first(100);
+  G1Jacobian small;
+  multi.msm(multi.upload_bases(few), std::span(scalars).first(100), std::span(&small, 1));
+  EXPECT_TRUE(g1::equal(small, naive_msm(few, std::span(scalars).first(100))));
+  s = multi.stats();
+  EXPECT_EQ(s.devices[0].jobs, 5u);
+  EXPECT_EQ(s.devices[1].jobs, 4u) << "100 points stay on the first device";
 }
 
 // GPUEXEC_DEVICES: a list opens a multi-device executor, "all" every usable device (on

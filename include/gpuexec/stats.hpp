@@ -18,6 +18,8 @@ struct BucketStats {
 struct DeviceShare {
   int index = 0;  // the Vulkan device index
   std::string name;
+  // Its field jobs and its parts of NTTs and MSMs (elements: field elements, NTT elements, or
+  // points times MSMs).
   uint64_t jobs = 0, elements = 0;
   uint64_t failures = 0;           // parts of batches that failed on it (their jobs went elsewhere)
   double elements_per_second = 0;  // the scheduler's estimate; 0 until measured

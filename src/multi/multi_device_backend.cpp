@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
-#include <thread>
 
 #include "gpuexec/error.hpp"
+#include "multi/at_once.hpp"
 #include "multi/job_plan.hpp"
+#include "multi/split_bases.hpp"
 
 namespace gpuexec::multi {
 
@@ -133,8 +135,9 @@ void MultiDeviceBackend::run_spread(std::span<const FieldJob> jobs, Schedule sch
       for (std::size_t i : plan[d]) parts[d].push_back(jobs[pending[i]]);
     }
 
-    std::vector<std::exception_ptr> errors(count);
-    const auto run_part = [&](std::size_t d) noexcept {
+    std::vector<bool> active(count);
+    for (std::size_t d = 0; d < count; ++d) active[d] = !parts[d].empty();
+    const std::vector<std::exception_ptr> errors = run_at_once(active, [&](std::size_t d) {
       Member& m = *members_[d];
       const uint64_t n = elements_of(parts[d]);
       m.queued += n;
@@ -143,26 +146,14 @@ void MultiDeviceBackend::run_spread(std::span<const FieldJob> jobs, Schedule sch
         m.backend->run_batch(parts[d], schedule);
         m.speed.record(
             n, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-        m.jobs += parts[d].size();
-        m.elements += n;
       } catch (...) {
-        errors[d] = std::current_exception();
+        m.queued -= n;
+        throw;
       }
       m.queued -= n;
-    };
-    {
-      std::vector<std::jthread> others;  // joined before the results are looked at
-      std::size_t mine = count;
-      for (std::size_t d = 0; d < count; ++d) {
-        if (parts[d].empty()) continue;
-        if (mine == count) {
-          mine = d;
-        } else {
-          others.emplace_back(run_part, d);
-        }
-      }
-      if (mine != count) run_part(mine);
-    }
+      m.jobs += parts[d].size();
+      m.elements += n;
+    });
 
     std::vector<std::size_t> retry;
     for (std::size_t d = 0; d < count; ++d) {
@@ -222,23 +213,88 @@ void MultiDeviceBackend::run_resident(Op op, std::span<const VectorStorage* cons
   members_.front()->backend->run_resident(op, inputs, out);
 }
 
+std::vector<std::size_t> MultiDeviceBackend::split(std::size_t n) const {
+  return split_range(n, planning_speeds(std::vector<bool>(members_.size(), true)));
+}
+
 void MultiDeviceBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOptions& options) {
-  members_.front()->backend->ntt(data, log_n, options);
+  if (options.batch < 2 || members_.size() == 1) {
+    members_.front()->backend->ntt(data, log_n, options);
+    count_work(0, data.size());
+    return;
+  }
+  // The batch's vectors in one contiguous group per device. In place, so a failed device's
+  // vectors cannot be run again elsewhere: its error is the caller's.
+  const std::vector<std::size_t> starts = split(options.batch);
+  const std::size_t len = std::size_t{1} << log_n;
+  std::vector<bool> active(members_.size());
+  for (std::size_t d = 0; d < active.size(); ++d) active[d] = starts[d + 1] > starts[d];
+  rethrow_first(run_at_once(active, [&](std::size_t d) {
+    NttOptions part = options;
+    part.batch = starts[d + 1] - starts[d];
+    members_[d]->backend->ntt(data.subspan(starts[d] * len, part.batch * len), log_n, part);
+    count_work(d, part.batch * len);
+  }));
 }
 
 void MultiDeviceBackend::ntt_resident(VectorStorage& data, unsigned log_n,
                                       const NttOptions& options) {
   members_.front()->backend->ntt_resident(data, log_n, options);
+  count_work(0, data.size());
 }
 
 std::shared_ptr<BasesStorage> MultiDeviceBackend::upload_bases(std::span<const G1Affine> points,
                                                                unsigned precompute) {
-  return members_.front()->backend->upload_bases_owned(points, precompute, this);
+  const std::size_t count = members_.size();
+  std::vector<std::size_t> starts(count + 1, points.size());
+  starts[0] = 0;
+  if (points.size() >= kSplitPoints) starts = split(points.size());
+  std::vector<std::shared_ptr<BasesStorage>> parts(count);
+  std::vector<bool> active(count);
+  for (std::size_t d = 0; d < count; ++d) active[d] = starts[d + 1] > starts[d];
+  rethrow_first(run_at_once(active, [&](std::size_t d) {
+    parts[d] = members_[d]->backend->upload_bases(
+        points.subspan(starts[d], starts[d + 1] - starts[d]), precompute);
+  }));
+  return std::make_shared<SplitBases>(this, std::move(starts), std::move(parts));
 }
 
 void MultiDeviceBackend::msm(const BasesStorage& bases, std::span<const Scalar> scalars,
                              std::span<G1Jacobian> results) {
-  members_.front()->backend->msm(bases, scalars, results);
+  const auto& split = static_cast<const SplitBases&>(bases);
+  const std::size_t count = members_.size(), n = bases.size(), batch = results.size();
+  std::vector<std::vector<G1Jacobian>> partial(count);
+  std::vector<bool> active(count);
+  for (std::size_t d = 0; d < count; ++d) active[d] = split.part(d) != nullptr;
+  // Bases live on one device only, so a failed device's range cannot move: its error is the
+  // caller's (and the bases must be uploaded again once the device is reopened).
+  rethrow_first(run_at_once(active, [&](std::size_t d) {
+    const std::size_t begin = split.begin(d), len = split.length(d);
+    std::vector<Scalar> gathered;  // this range's scalars of every MSM of the batch
+    std::span<const Scalar> mine = scalars.subspan(begin, len);
+    if (batch > 1) {
+      gathered.resize(batch * len);
+      for (std::size_t j = 0; j < batch; ++j) {
+        std::copy_n(scalars.begin() + j * n + begin, len, gathered.begin() + j * len);
+      }
+      mine = gathered;
+    }
+    partial[d].resize(batch);
+    members_[d]->backend->msm(*split.part(d), mine, partial[d]);
+    count_work(d, batch * len);
+  }));
+  for (std::size_t j = 0; j < batch; ++j) {
+    G1Jacobian sum = g1::kInfinity;
+    for (std::size_t d = 0; d < count; ++d) {
+      if (active[d]) sum = g1::add(sum, partial[d][j]);
+    }
+    results[j] = sum;
+  }
+}
+
+void MultiDeviceBackend::count_work(std::size_t slot, std::size_t elements) {
+  ++members_[slot]->jobs;
+  members_[slot]->elements += elements;
 }
 
 ExecutorStats MultiDeviceBackend::stats() const {

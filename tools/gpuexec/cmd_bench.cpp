@@ -83,6 +83,9 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--devices", args->options.devices,
                   "multi suite: devices to spread batches over, 'all' or indices such as 0,1 "
                   "(an index may repeat); default GPUEXEC_DEVICES, else all");
+  cmd->add_option("--msm-points", args->options.msm_points,
+                  "multi suite: the points of its MSM (default 2^22, --quick 2^14)")
+      ->check(whole_number(1, uint64_t{1} << 26, "points", "2^26"));
   cmd->add_option("--field", args->options.field,
                   "resident suite: the field of the ops, fp (default), fr or both")
       ->check(CLI::IsMember({"fp", "fr", "both"}));

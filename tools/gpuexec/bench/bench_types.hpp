@@ -17,7 +17,8 @@ struct BenchOptions {
   int reps = 10;
   Op op = Op::Add;
   int device = -1;
-  std::string devices;  // multi suite: "all" or "0,1,..." (empty: GPUEXEC_DEVICES, else all)
+  std::size_t msm_points = 0;  // multi suite: the MSM's points (0: the suite's default)
+  std::string devices;         // multi suite: "all" or "0,1,..." (empty: GPUEXEC_DEVICES, else all)
   bool quick = false;
   std::string field = "fp";                   // resident suite: fp, fr or both
   bool reps_given = false, op_given = false;  // suites with other defaults (e2e) ask

@@ -1,10 +1,18 @@
 // The batch suite over 1 .. N devices: one pipelined batch of equal jobs, its jobs planned across
-// the first k devices of the list, for every k. The list is --devices, else GPUEXEC_DEVICES, else
-// every usable device; an index may repeat (lavapipe's one device opened twice).
+// the first k devices of the list, for every k; a batch of as many NTTs of the same size (host
+// arrays, split into one group per device); and one MSM with its bases split over the devices.
+// The list is --devices, else GPUEXEC_DEVICES, else every usable device; an index may repeat
+// (lavapipe's one device opened twice). Every result is checked against the CPU backend's.
 #include <fmt/format.h>
+
+#include <bit>
+#include <random>
 
 #include "bench/suites.hpp"
 #include "bench/timing.hpp"
+#include "gpuexec/executor.hpp"
+#include "gpuexec/fr_samples.hpp"
+#include "gpuexec/g1_samples.hpp"
 #include "multi/device_list.hpp"
 #include "multi/multi_device_backend.hpp"
 
@@ -20,6 +28,62 @@ std::vector<int> bench_devices(const BenchOptions& o) {
   const std::vector<int> list = multi::resolve_device_list(ExecutorOptions{});
   return list.empty() ? multi::usable_devices() : list;
 }
+
+void add_shares(BenchResult& r, const std::vector<int>& devices, const ExecutorStats& stats) {
+  r.extra["devices"] = devices;
+  nlohmann::json shares = nlohmann::json::array();
+  for (const DeviceShare& d : stats.devices) {
+    shares.push_back({{"index", d.index},
+                      {"jobs", d.jobs},
+                      {"elements", d.elements},
+                      {"elements_per_second", d.elements_per_second}});
+  }
+  r.extra["device_shares"] = shares;
+}
+
+// A batch of `count` forward NTTs of n elements on host arrays.
+BenchResult ntt_batch_row(BenchContext& ctx, Executor& gpu, Executor& cpu, std::size_t k,
+                          std::size_t n, std::size_t count) {
+  std::mt19937_64 rng(n + count);
+  std::vector<Fr> x(n * count);
+  for (Fr& v : x) v = fr_random(rng);
+  const NttOptions options{.batch = count};
+  std::vector<Fr> want = x, work = x;
+  cpu.ntt(want, options);
+  ctx.progress("multi", fmt::format("{} devices ntt x{}", k, count), n);
+  warm_up_for(kGpuWarmUpMs, 1, [&] { gpu.ntt(work, options); });
+  work = x;
+  bool ok = true;
+  const Timing t = measure(
+      0, ctx.options().reps, [&] { gpu.ntt(work, options); },
+      [&] {
+        ok = ok && work == want;
+        work = x;
+      });
+  BenchResult r = make_result({"multi", fmt::format("{} devices ntt", k)}, n, t, ok);
+  r.op_label = "ntt";
+  r.jobs = count;
+  return r;
+}
+
+// One MSM of n points, its bases split over the devices.
+BenchResult msm_row(BenchContext& ctx, Executor& gpu, Executor& cpu, std::size_t k, std::size_t n) {
+  std::mt19937_64 rng(n);
+  const std::vector<G1Affine> points = g1_random_points(n, n);
+  std::vector<Scalar> scalars(n);
+  for (Scalar& s : scalars) s = random_scalar(rng);
+  G1Jacobian want, got;
+  cpu.msm(cpu.upload_bases(points), scalars, std::span(&want, 1));
+  ctx.progress("multi", fmt::format("{} devices msm", k), n);
+  const MsmBases bases = gpu.upload_bases(points);
+  const auto run = [&] { gpu.msm(bases, scalars, std::span(&got, 1)); };
+  warm_up_for(kGpuWarmUpMs, 1, run);
+  bool ok = true;
+  const Timing t = measure(0, ctx.options().reps, run, [&] { ok = ok && g1::equal(got, want); });
+  BenchResult r = make_result({"multi", fmt::format("{} devices msm", k)}, n, t, ok);
+  r.op_label = "msm";
+  return r;
+}
 }  // namespace
 
 std::vector<BenchResult> run_multi_suite(BenchContext& ctx) {
@@ -32,10 +96,15 @@ std::vector<BenchResult> run_multi_suite(BenchContext& ctx) {
   if (job_counts.empty()) {
     job_counts = o.quick ? std::vector<std::size_t>{4} : std::vector<std::size_t>{8, 16};
   }
+  const std::size_t msm_points = o.msm_points ? o.msm_points : o.quick ? 1 << 14 : 1 << 22;
+  Executor cpu(ExecutorOptions{.backend = BackendKind::Cpu});
   std::vector<BenchResult> results;
   for (std::size_t k = 1; k <= list.size(); ++k) {
     const std::vector<int> devices(list.begin(), list.begin() + k);
-    multi::MultiDeviceBackend backend(vk::on_device(devices.front()), devices);
+    auto owned =
+        std::make_unique<multi::MultiDeviceBackend>(vk::on_device(devices.front()), devices);
+    multi::MultiDeviceBackend& backend = *owned;
+    Executor gpu(std::move(owned));
     ctx.note_device(backend.device(0).device_info());
     for (std::size_t n : sizes) {
       for (std::size_t count : job_counts) {
@@ -53,18 +122,19 @@ std::vector<BenchResult> run_multi_suite(BenchContext& ctx) {
             });
         BenchResult r =
             make_result({"multi", fmt::format("{} devices", k), o.op, count}, n, t, verified);
-        r.extra["devices"] = devices;
-        nlohmann::json shares = nlohmann::json::array();
-        for (const DeviceShare& d : backend.stats().devices) {
-          shares.push_back({{"index", d.index},
-                            {"jobs", d.jobs},
-                            {"elements", d.elements},
-                            {"elements_per_second", d.elements_per_second}});
-        }
-        r.extra["device_shares"] = shares;
+        add_shares(r, devices, backend.stats());
+        results.push_back(std::move(r));
+      }
+      if (!std::has_single_bit(n)) continue;  // NTTs are of powers of two
+      for (std::size_t count : job_counts) {
+        BenchResult r = ntt_batch_row(ctx, gpu, cpu, k, n, count);
+        add_shares(r, devices, gpu.stats());
         results.push_back(std::move(r));
       }
     }
+    BenchResult r = msm_row(ctx, gpu, cpu, k, msm_points);
+    add_shares(r, devices, gpu.stats());
+    results.push_back(std::move(r));
   }
   return results;
 }
