@@ -36,6 +36,10 @@ layout(push_constant) uniform Params {
   uint level;        // window pass: the level of the reduction tree it sums (1, 2, ...)
   uint fan_bits;     // window pass: the tree's fan-in is 2^fan_bits
   uint phase;        // scan pass: its step (0, 1, 2)
+  uint nodes;        // window pass: the level's nodes, and the level below's
+  uint below_nodes;
+  uint at;           // window pass: where the level's points start in the segment binding,
+  uint below_at;     // and the level below's
 } params;
 
 uint invocation_index() {

@@ -7,14 +7,12 @@
 // formulas inlined once), its operands chosen by whether a part is left.
 #include "msm_io.glsl"
 
-// Slot s's parts: the heads of the invocations that start inside it, then its first part.
-uint parts_of(uint s) {
+// Slot s's parts: part[s] (its first), then the heads of the invocations that start inside it,
+// part[heads(s) + 1 ..]. Returns their count; heads is where the heads start, less one.
+uint parts_of(uint s, out uint heads) {
   uint o0 = off[s], o1 = off[s + 1u];
+  heads = params.windows * params.buckets + o0 / params.piece;
   return o1 == o0 ? 0u : (o1 - 1u) / params.piece - o0 / params.piece + 1u;
-}
-uint part_index(uint s, uint i) {
-  uint heads = parts_of(s) - 1u, slots = params.windows * params.buckets;
-  return i < heads ? slots + off[s] / params.piece + 1u + i : s;
 }
 
 void main() {
@@ -22,14 +20,16 @@ void main() {
   if (idx >= params.windows * params.segs) return;
   uint w = idx / params.segs, s = idx % params.segs;
   uint lo = s * params.seg_len, base = w * params.buckets;
-  uint k = lo + params.seg_len - 1u, left = parts_of(base + k);
+  uint k = lo + params.seg_len - 1u, heads;
+  uint left = parts_of(base + k, heads);
   Xyzz run = xyzz_infinity(), acc = xyzz_infinity();
   for (;;) {
     Xyzz a = acc, b = run;
     bool piece = left > 0u;
     if (piece) {
       a = run;
-      b = part[part_index(base + k, --left)];
+      --left;
+      b = part[left == 0u ? base + k : heads + left];
     }
     Xyzz sum = xyzz_add(a, b);
     if (piece) {
@@ -37,7 +37,7 @@ void main() {
     } else {
       acc = sum;
       if (k == lo) break;
-      left = parts_of(base + --k);
+      left = parts_of(base + --k, heads);
     }
   }
   seg[(w * 2u) * params.segs + s] = acc;

@@ -41,9 +41,9 @@ constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 struct Push {
   uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
            out_base = 0, piece = 0, digit_windows = 0, blocks = 0, level = 0, fan_bits = kFanBits,
-           phase = 0;
+           phase = 0, nodes = 0, below_nodes = 0, at = 0, below_at = 0;
 };
-static_assert(sizeof(Push) == 56);
+static_assert(sizeof(Push) == 72);
 
 enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
@@ -307,8 +307,12 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         // The reduction tree's levels above the segments, each from the one below.
         Push level = push;
         for (level.level = 1; level.level <= tree.levels(); ++level.level) {
+          level.nodes = tree.nodes(level.level);
+          level.below_nodes = tree.nodes(level.level - 1);
+          level.at = static_cast<uint32_t>(tree.offset(level.level));
+          level.below_at = static_cast<uint32_t>(tree.offset(level.level - 1));
           const std::size_t invocations =
-              std::size_t{windows} * tree.quantities(level.level) * tree.nodes(level.level);
+              std::size_t{windows} * tree.quantities(level.level) * level.nodes;
           r.dispatch(*k[kWindow], bindings, std::as_bytes(std::span(&level, 1)),
                      dispatch_size(invocations, k[kWindow]->local_size(), info));
           r.barrier(Hazard::KernelToKernel);
