@@ -24,6 +24,9 @@ bench msm-new msm 65536,1048576 $BIN/gpuexec
 bench msm-base msm 65536,1048576 $BASE
 bench ntt-new ntt 1048576,16777216 $BIN/gpuexec
 bench ntt-base ntt 1048576,16777216 $BASE GPUEXEC_NTT_LOG_CAP=9
+# The NTT's field products in the other families (the default on NVIDIA is u28w).
+bench ntt-u64v ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_KERNEL=u64v
+bench ntt-u32w ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_KERNEL=u32w
 fi
 if [[ $PART == *2* ]]; then
 step tests 240 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
