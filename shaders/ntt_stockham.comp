@@ -24,7 +24,30 @@ DEFINE_STORE(store_dst, dst_words)
 const uint LOG_CAP = NTT_LOG_CAP;
 const uint NTT_CAP = 1u << NTT_LOG_CAP;
 const uint PER_INVOCATION = NTT_CAP / NTT_THREADS;
-shared Elem sh[NTT_CAP];
+
+// Shared memory limb-major (limb k of element i in sh[k]), the element index's low five bits
+// XORed with the next five: in every phase neighbouring invocations then touch different banks,
+// or at most 4 on one (a row of 32-byte elements put 8 lanes on a bank, and the loads' and
+// stores' strides of R up to 32).
+#if LIMB_BITS == 64
+#define LIMB uint64_t
+#else
+#define LIMB uint
+#endif
+shared LIMB sh[LIMBS][NTT_CAP];
+uint swizzle(uint i) {
+  return i ^ ((i >> 5u) & 31u);
+}
+Elem sh_get(uint i) {
+  const uint s = swizzle(i);
+  Elem r;
+  [[unroll]] for (int k = 0; k < LIMBS; ++k) r.l[k] = sh[k][s];
+  return r;
+}
+void sh_put(uint i, Elem x) {
+  const uint s = swizzle(i);
+  [[unroll]] for (int k = 0; k < LIMBS; ++k) sh[k][s] = x.l[k];
+}
 
 void main() {
   const uint t = pc.log_radix, R = 1u << t;
@@ -46,7 +69,7 @@ void main() {
       if (pc.log_ns != 0u && r != 0u) {
         x = field_mul(x, tw_pow((r * (j & ns_mask)) << (pc.tw_log - pc.log_ns - t)));
       }
-      sh[(c << t) + (bitfieldReverse(r) >> (32u - t))] = x;
+      sh_put((c << t) + (bitfieldReverse(r) >> (32u - t)), x);
     }
   }
   memoryBarrierShared();
@@ -61,9 +84,9 @@ void main() {
       const uint c = i >> (t - 1u), p = i & ((R >> 1) - 1u);
       if (first + c < pc.count) {
         const uint i0 = (c << t) + 2u * p;
-        const Elem u = sh[i0], v = sh[i0 + 1u];
-        sh[i0] = field_add(u, v);
-        sh[i0 + 1u] = field_sub(u, v);
+        const Elem u = sh_get(i0), v = sh_get(i0 + 1u);
+        sh_put(i0, field_add(u, v));
+        sh_put(i0 + 1u, field_sub(u, v));
       }
     }
     memoryBarrierShared();
@@ -79,16 +102,16 @@ void main() {
     const uint i0 = (c4 << t) + ((p4 >> l) << (l + 2u)) + pos;
     if (live4) {
       const Elem w1 = load_tw(pc.local_off + h + pos);  // w_2h^pos
-      const Elem a0 = sh[i0], a2 = sh[i0 + 2u * h];
-      const Elem v1 = field_mul(sh[i0 + h], w1), v3 = field_mul(sh[i0 + 3u * h], w1);
+      const Elem a0 = sh_get(i0), a2 = sh_get(i0 + 2u * h);
+      const Elem v1 = field_mul(sh_get(i0 + h), w1), v3 = field_mul(sh_get(i0 + 3u * h), w1);
       const Elem b0 = field_add(a0, v1), b1 = field_sub(a0, v1);
       const Elem b2 = field_add(a2, v3), b3 = field_sub(a2, v3);
       const Elem v2 = field_mul(b2, load_tw(pc.local_off + 2u * h + pos));  // w_4h^pos
       const Elem v4 = field_mul(b3, load_tw(pc.local_off + 3u * h + pos));  // w_4h^(pos+h)
-      sh[i0] = field_add(b0, v2);
-      sh[i0 + 2u * h] = field_sub(b0, v2);
-      sh[i0 + h] = field_add(b1, v4);
-      sh[i0 + 3u * h] = field_sub(b1, v4);
+      sh_put(i0, field_add(b0, v2));
+      sh_put(i0 + 2u * h, field_sub(b0, v2));
+      sh_put(i0 + h, field_add(b1, v4));
+      sh_put(i0 + 3u * h, field_sub(b1, v4));
     }
     memoryBarrierShared();
     barrier();
@@ -101,7 +124,7 @@ void main() {
     if (g < pc.count) {
       const uint b = g >> log_per_vec, j = g & ((1u << log_per_vec) - 1u);
       const uint o = ((j >> pc.log_ns) << (pc.log_ns + t)) + (j & ns_mask) + (r << pc.log_ns);
-      Elem x = sh[(c << t) + r];
+      Elem x = sh_get((c << t) + r);
       if (pc.scale == 2u) x = field_mul(x, sc_pow(pc.sc_base + pc.sc_mult * o));
       store_dst((b << pc.log_len) + o, x);
     }
