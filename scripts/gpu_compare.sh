@@ -27,6 +27,8 @@ bench ntt-base ntt 1048576,16777216 $BASE GPUEXEC_NTT_LOG_CAP=9
 # The NTT's field products in the other families (the default on NVIDIA is u28w).
 bench ntt-u64v ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_KERNEL=u64v
 bench ntt-u32w ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_KERNEL=u32w
+# Workgroups of 2^10 elements, two an invocation (512 invocations): one pass less at 2^20.
+bench ntt-cap10 ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_NTT_LOG_CAP=10
 fi
 if [[ $PART == *2* ]]; then
 step tests 240 env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests --gtest_brief=1
