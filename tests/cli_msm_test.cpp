@@ -179,7 +179,9 @@ TEST(CliGen, PointsAndScalarsFeedMsm) {
         ASSERT_EQ(r.exit_code, 0) << r.err;
         results[b] = read_bytes(dir.path("o"));
       }
-      if (device_too) EXPECT_EQ(results[0], results[1]) << enc << " " << fmt;
+      if (device_too) {
+        EXPECT_EQ(results[0], results[1]) << enc << " " << fmt;
+      }
       EXPECT_EQ(results[0].size(), std::string(fmt) == "bin" ? 2 * (enc[0] == 'u' ? 96u : 48u)
                                                              : 2 * (enc[0] == 'u' ? 195u : 99u));
     }
