@@ -151,7 +151,7 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void two_per_invocation();
   void rejects_bad_arguments();
 
- private:
+ protected:
   unsigned log_cap_ = 0;  // Stockham workgroups of 2^log_cap_ elements (0: the device's choice)
   unsigned per_invocation_ = 0;  // elements a Stockham invocation loads (0: the device's choice)
 };
@@ -299,6 +299,12 @@ TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
     EXPECT_EQ(forward(x, k, kCoset, batch, sizeof(Fr) << 10), cpu_batch(x, k, false, kCoset));
     EXPECT_EQ(inverse(x, k, kCoset, batch, sizeof(Fr) << 10), cpu_batch(x, k, true, kCoset));
   }
+  // Workgroups of 2^9: each range's 2^10-point transform takes two passes, the last in place.
+  log_cap_ = 9;
+  const Vec y = random_vec(2 << 11, 3);
+  EXPECT_EQ(forward(y, 11, kCoset, 2, sizeof(Fr) << 10), cpu_batch(y, 11, false, kCoset));
+  EXPECT_EQ(inverse(y, 11, kCoset, 2, sizeof(Fr) << 10), cpu_batch(y, 11, true, kCoset));
+  log_cap_ = 0;
   // Ranges so small that a range's transposed slices would lose their alignment.
   const Vec x = random_vec(1 << 8, 1);
   EXPECT_THROW(forward(x, 8, kCoset, 1, sizeof(Fr) << 4), Error);
@@ -349,14 +355,14 @@ class NttVulkanLarge : public VulkanTest {
  protected:
   vk::Device device{vk::on_device(-1), {}};
 
-  void round_trip(unsigned k, std::size_t batch, VkDeviceSize limit) {
+  void round_trip(unsigned k, std::size_t batch, VkDeviceSize limit, unsigned log_cap = 0) {
     SCOPED_TRACE(k);
     const std::size_t n = std::size_t{1} << k;
     const Vec x = random_vec(batch * n, k);
     auto lock = device.lock();
     auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
     vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
-    vk::run_ntt(device, *buffer, k, batch, {false, kCoset, batch}, {limit});
+    vk::run_ntt(device, *buffer, k, batch, {false, kCoset, batch}, {limit, log_cap});
     Vec y(x.size());
     vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
     const Fr w = fr::root_of_unity(k);
@@ -364,7 +370,7 @@ class NttVulkanLarge : public VulkanTest {
       const std::size_t b = i % batch;
       EXPECT_EQ(y[b * n + i], horner(x.data() + b * n, n, fr::mul(kCoset, fr::pow(w, i)))) << i;
     }
-    vk::run_ntt(device, *buffer, k, batch, {true, kCoset, batch}, {limit});
+    vk::run_ntt(device, *buffer, k, batch, {true, kCoset, batch}, {limit, log_cap});
     vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
     EXPECT_TRUE(y == x);
     device.pool().release(std::move(buffer));
@@ -376,6 +382,7 @@ TEST_F(NttVulkanLarge, RoundTripsAndSampledOutputs) {
     if (k <= 14 || !small_tests()) round_trip(k, 1, 0);
   }
   round_trip(16, 2, sizeof(Fr) << 13);  // 8 ranges of 2^13
+  round_trip(19, 1, 0, 9);              // three passes in workgroups of 2^9, the last in place
 }
 
 // 2^23 elements: two ranges at lavapipe's 128 MiB bindings. About a minute on lavapipe, so only

@@ -84,6 +84,14 @@ std::vector<unsigned> radices(unsigned log_len, unsigned log_cap) {
   return out;
 }
 
+// The last Stockham pass writes each group back where it read it (Ns R = len: group j's outputs
+// j + r len/R are its inputs), so it can run in place; whether it does picks which of the two
+// buffers a transform ends in. True for that pass when the passes must move the data `moves`
+// (0 or 1) times between the buffers.
+bool last_in_place(std::size_t pass, std::size_t passes, std::size_t moves) {
+  return pass + 1 == passes && passes % 2 != moves;
+}
+
 uint32_t bit_reverse(uint32_t x, unsigned bits) {
   uint32_t r = 0;
   for (unsigned i = 0; i < bits; ++i) r |= ((x >> i) & 1u) << (bits - 1 - i);
@@ -178,17 +186,12 @@ void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, uns
     const VkDeviceSize bytes = vectors * vec_bytes;
     BufferRange a = sub(data, first * vec_bytes, bytes), b = sub(scratch, 0, bytes);
     for (std::size_t pass = 0; pass < passes; ++pass) {
-      r.stockham_pass(pass, a, b, log_n, vectors, 0, true);
+      // An odd count ends in place, back in data (no copy).
+      const bool in_place = last_in_place(pass, passes, 0);
+      r.stockham_pass(pass, a, in_place ? a : b, log_n, vectors, 0, true);
       r.rec.barrier(Hazard::KernelToKernel);
       r.profile.mark(r.rec, kPassLabels[std::min(pass, std::size(kPassLabels) - 1)]);
-      std::swap(a, b);
-    }
-    if (passes % 2 == 1) {  // the result is in scratch
-      r.rec.barrier(Hazard::Any);
-      const VkBufferCopy region{0, first * vec_bytes, bytes};
-      r.rec.copy(scratch, data, std::span(&region, 1));
-      r.rec.barrier(Hazard::Any);
-      r.profile.mark(r.rec, "copy");
+      if (!in_place) std::swap(a, b);
     }
   }
 }
@@ -224,19 +227,19 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
   r.profile.mark(r.rec, "cross");
   // Per range: a G-point transform of the coset w^i1 (w_G = w_n^H), pass by pass over all ranges.
   const std::size_t passes = radices(g, r.log_cap).size();
+  // Ending in scratch (an even count's last pass in place), so that the scatter below lands in
+  // data with no copy.
   for (std::size_t pass = 0; pass < passes; ++pass) {
+    const bool from_data = pass % 2 == 0, in_place = last_in_place(pass, passes, 1);
     for (std::size_t p = 0; p < H; ++p) {
-      const bool from_data = pass % 2 == 0;
-      r.stockham_pass(pass, range(from_data ? data : scratch, p),
-                      range(from_data ? scratch : data, p), g, 1,
+      const auto src = range(from_data ? data : scratch, p);
+      r.stockham_pass(pass, src, in_place ? src : range(from_data ? scratch : data, p), g, 1,
                       bit_reverse(static_cast<uint32_t>(p), h), false);
     }
     r.rec.barrier(Hazard::KernelToKernel);
   }
   r.profile.mark(r.rec, "stockham");
   // Y[i1 + H i2] = range bitreverse(i1)[i2]: range p's slice q goes strided into range q.
-  const Buffer& result = passes % 2 == 1 ? scratch : data;
-  const Buffer& other = passes % 2 == 1 ? data : scratch;
   const std::size_t slice = G / H;
   for (std::size_t i1 = 0; i1 < H; ++i1) {
     const std::size_t p = bit_reverse(static_cast<uint32_t>(i1), h);
@@ -250,16 +253,11 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
         push.sc_base = static_cast<uint32_t>(q * G + i1);
         push.sc_mult = static_cast<uint32_t>(H);
       }
-      BufferRange src = range(result, p);
+      BufferRange src = range(scratch, p);
       src.offset += q * slice * kElem;
       src.bytes = slice * kElem;
-      r.dispatch(*r.k.scatter, src, range(other, q), push, slice, r.scale_range);
+      r.dispatch(*r.k.scatter, src, range(data, q), push, slice, r.scale_range);
     }
-  }
-  if (&other == &scratch) {
-    r.rec.barrier(Hazard::Any);
-    const VkBufferCopy region{0, data_offset, H * range_bytes};
-    r.rec.copy(scratch, data, std::span(&region, 1));
   }
   r.rec.barrier(Hazard::Any);
   r.profile.mark(r.rec, "scatter");
