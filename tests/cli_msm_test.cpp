@@ -190,5 +190,31 @@ TEST(CliGen, PointsAndScalarsFeedMsm) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+// GPUEXEC_DEVICES=0,0: an MSM of 2^14 + 1 points has its bases split over the two devices, a
+// batch of NTTs its vectors; the outputs are the CPU backend's, byte for byte.
+TEST(CliDevices, MsmAndNttBatchesOverTwoDevices) {
+  ScratchDir dir;
+  ASSERT_EQ(run_cli({"gen", "points", "16385", "--out", dir.file("p")}).exit_code, 0);
+  ASSERT_EQ(run_cli({"gen", "scalars", "32770", "--out", dir.file("s")}).exit_code, 0);
+  ASSERT_EQ(run_cli({"gen", "scalars", "32768", "--out", dir.file("f")}).exit_code, 0);  // 4 x 2^13
+  const std::vector<std::string> two = {"GPUEXEC_DEVICES=0,0"};
+  std::string outputs[2][2];
+  for (int b = 0; b < 2; ++b) {
+    const std::string backend = b ? "vulkan" : "cpu";
+    auto r = run_cli({"msm", "--points", dir.file("p"), "--scalars", dir.file("s"), "--batch", "2",
+                      "--out", dir.file("m"), "--backend", backend},
+                     two);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    outputs[b][0] = read_bytes(dir.path("m"));
+    r = run_cli({"ntt", "--in", dir.file("f"), "--out", dir.file("n"), "--batch", "4", "--backend",
+                 backend},
+                two);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    outputs[b][1] = read_bytes(dir.path("n"));
+  }
+  EXPECT_EQ(outputs[0][0], outputs[1][0]);
+  EXPECT_EQ(outputs[0][1], outputs[1][1]);
+}
+
 }  // namespace
 }  // namespace gpuexec::test
