@@ -47,8 +47,8 @@ constexpr Variable kVariables[] = {
      "of each opened device fail as a failing driver would (docs/RELIABILITY.md)",
      check<inject_fault>},
     {"GPUEXEC_DEVICES", Type::DeviceList, "`all`, or indices such as `0,1`", "one device",
-     "several devices for one executor (an index may repeat, opening one device twice); batches "
-     "spread over them by measured speed",
+     "several devices for one executor (an index may repeat, opening one device twice); batches, "
+     "NTT batches and MSM bases spread over them by measured speed",
      check<devices>},
     {"GPUEXEC_PROFILE", Type::Flag, "`0`, `1`", "off",
      "`1`: each NTT and MSM prints its device time per pass (kernel) to stderr (tuning)",
