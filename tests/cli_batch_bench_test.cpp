@@ -110,6 +110,12 @@ TEST_P(CliBenchSuites, WritesVerifiedJson) {
       EXPECT_TRUE(row.contains(key)) << key << " in " << row.dump();
     }
   }
+  if (args[1] == "multi") {  // the field batch, the NTT batch and the MSM on 1 and 2 devices
+    std::set<std::string> variants;
+    for (const auto& row : j["results"]) variants.insert(row["variant"]);
+    EXPECT_EQ(variants, (std::set<std::string>{"1 devices", "1 devices ntt", "1 devices msm",
+                                               "2 devices", "2 devices ntt", "2 devices msm"}));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -121,8 +127,8 @@ INSTANTIATE_TEST_SUITE_P(
                                  "2"},
         std::vector<std::string>{"bench", "resident", "--sizes", "5000", "--reps", "2"},
         std::vector<std::string>{"bench", "transfer", "--sizes", "1000", "--reps", "2"},
-        std::vector<std::string>{"bench", "multi", "--devices", "0,0", "--sizes", "1000", "--jobs",
-                                 "3", "--reps", "2"},
+        std::vector<std::string>{"bench", "multi", "--devices", "0,0", "--sizes", "1024", "--jobs",
+                                 "3", "--reps", "2", "--msm-points", "300"},
         std::vector<std::string>{"bench", "ntt", "--sizes", "1024", "--reps", "2"},
         std::vector<std::string>{"bench", "msm", "--sizes", "300", "--reps", "1"}),
     [](const auto& info) { return info.param[1]; });
