@@ -37,10 +37,6 @@ CopyPool::~CopyPool() {
   for (auto& t : threads_) t.join();
 }
 
-std::size_t CopyPool::next_task() {
-  return next_ < count_ ? next_++ : count_;
-}
-
 void CopyPool::run(std::size_t count, const std::function<void(std::size_t)>& task) {
   if (!try_run(count, task)) {
     for (std::size_t i = 0; i < count; ++i) task(i);
@@ -48,45 +44,40 @@ void CopyPool::run(std::size_t count, const std::function<void(std::size_t)>& ta
 }
 
 bool CopyPool::try_run(std::size_t count, const std::function<void(std::size_t)>& task) {
-  std::unique_lock busy(run_mutex_, std::try_to_lock);
-  if (!busy.owns_lock() || threads_.empty()) return false;
+  if (threads_.empty()) return false;
+  if (count == 0) return true;
+  Run run{&task, count};
   std::unique_lock lock(mutex_);
-  task_ = &task;
-  count_ = count;
-  next_ = finished_ = 0;
-  ++generation_;
+  open_.push_back(&run);
   lock.unlock();
   wake_.notify_all();
-  for (;;) {
-    lock.lock();
-    const std::size_t i = next_task();
+  lock.lock();
+  while (run.next < run.count) {
+    const std::size_t i = run.next++;
+    if (run.next == run.count) std::erase(open_, &run);
     lock.unlock();
-    if (i == count) break;
     task(i);
     lock.lock();
-    ++finished_;
-    lock.unlock();
+    ++run.finished;
   }
-  lock.lock();
-  done_.wait(lock, [&] { return finished_ == count_; });
-  task_ = nullptr;
+  // The workers' tasks of this run; `run` lives on this frame until the last is done.
+  done_.wait(lock, [&] { return run.finished == run.count; });
   return true;
 }
 
 void CopyPool::work() {
-  uint64_t seen = 0;
   std::unique_lock lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+    wake_.wait(lock, [&] { return stopping_ || !open_.empty(); });
     if (stopping_) return;
-    seen = generation_;
-    for (std::size_t i = next_task(); i < count_; i = next_task()) {
-      const auto* task = task_;
-      lock.unlock();
-      (*task)(i);  // memcpy or a field kernel: cannot throw
-      lock.lock();
-      if (++finished_ == count_) done_.notify_one();
-    }
+    Run* run = open_.front();
+    open_.pop_front();
+    const std::size_t i = run->next++;
+    if (run->next < run->count) open_.push_back(run);  // the next task from the next run
+    lock.unlock();
+    (*run->task)(i);  // memcpy or a field kernel: cannot throw
+    lock.lock();
+    if (++run->finished == run->count) done_.notify_all();
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -27,22 +28,23 @@ class CopyPool {
 
   std::size_t workers() const { return threads_.size(); }
   // Runs task(0) .. task(count - 1), the caller taking its share, and returns when all are done.
-  // One run at a time per pool; a caller that finds it busy runs every task itself.
+  // Runs of several callers at once share the workers, a task of each in turn, and each caller
+  // works on its own (two devices' host copies at once: before, the second caller found the pool
+  // busy and copied alone, at one thread's rate).
   void run(std::size_t count, const std::function<void(std::size_t)>& task);
-  // As run, but returns false, having run nothing, when the pool is busy or has no workers.
+  // As run, but returns false, having run nothing, when the pool has no workers.
   bool try_run(std::size_t count, const std::function<void(std::size_t)>& task);
 
  private:
+  struct Run {
+    const std::function<void(std::size_t)>* task;
+    std::size_t count, next = 0, finished = 0;
+  };
   void work();
-  // Takes the next task index of the current run, or count_ when none is left.
-  std::size_t next_task();
 
-  std::mutex run_mutex_;  // one run at a time
   std::mutex mutex_;
   std::condition_variable wake_, done_;
-  const std::function<void(std::size_t)>* task_ = nullptr;
-  std::size_t count_ = 0, next_ = 0, finished_ = 0;
-  uint64_t generation_ = 0;
+  std::deque<Run*> open_;  // runs with tasks not yet taken, in turn
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

@@ -49,7 +49,7 @@ void run_tasks(std::size_t count, unsigned threads, const Task& task) {
   if (threads == 0) {
     const std::function<void(std::size_t)> fn = [&task](std::size_t i) { task(i); };
     if (CopyPool::compute().try_run(count, fn)) return;
-    threads = hardware_threads();  // the pool is busy: threads of our own
+    threads = hardware_threads();  // the pool has no workers: threads of our own, if any
   }
   std::atomic<std::size_t> next{0};
   const auto work = [&] {

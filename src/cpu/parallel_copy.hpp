@@ -20,7 +20,7 @@ struct CopyRegion {
 };
 
 // memcpy of every region, split over the shared CopyPool in one run (so A and B of a chunk wake
-// the pool once); a copy made while another is running goes on the caller's thread alone.
+// the pool once); copies made at once (several devices) share its workers.
 void parallel_copy(std::span<const CopyRegion> regions);
 inline void parallel_copy(std::initializer_list<CopyRegion> regions) {
   parallel_copy(std::span(regions.begin(), regions.size()));

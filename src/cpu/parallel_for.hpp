@@ -3,10 +3,8 @@
 #pragma once
 
 #include <algorithm>
-#include <atomic>
 #include <cstddef>
 #include <thread>
-#include <vector>
 
 #include "cpu/copy_pool.hpp"
 
@@ -19,8 +17,8 @@ inline constexpr std::size_t kParallelThreshold = 1 << 14;
 // throw. The ranges are blocks, about 8 per core, taken by the compute pool's running workers
 // and the caller: a worker whose core is busy with another process takes fewer or none, and
 // the call returns once every block is done (with one fixed share per fresh thread, a 64K-
-// element add waited ~3 ms here for a thread the scheduler had not started). While the pool
-// runs another call, this one starts threads of its own.
+// element add waited ~3 ms here for a thread the scheduler had not started). Calls made at once
+// share the pool's workers.
 template <typename Body>  // Body(size_t begin, size_t end)
 void parallel_for(std::size_t n, Body body) {
   // Asked once: glibc reads /sys for it, ~10 us, more than a small job's whole work.
@@ -40,15 +38,7 @@ void parallel_for(std::size_t n, Body body) {
     void operator()(std::size_t i) const { body(i * block, std::min(n, (i + 1) * block)); }
   } const ranges{body, n, block};
   const auto run_block = [p = &ranges](std::size_t i) { (*p)(i); };
-  if (CopyPool::compute().try_run(blocks, run_block)) return;
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < blocks;) run_block(i);
-  };
-  std::vector<std::jthread> threads;
-  threads.reserve(workers - 1);
-  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-  work();
+  CopyPool::compute().run(blocks, run_block);
 }
 
 }  // namespace gpuexec::cpu
