@@ -47,6 +47,13 @@ bool device_failure(const std::exception_ptr& e, ErrorCode& code, std::string& m
   }
 }
 
+// Which of the ranges starts[d] .. starts[d + 1] hold anything.
+std::vector<bool> non_empty(const std::vector<std::size_t>& starts) {
+  std::vector<bool> out(starts.size() - 1);
+  for (std::size_t d = 0; d < out.size(); ++d) out[d] = starts[d + 1] > starts[d];
+  return out;
+}
+
 uint64_t elements_of(std::span<const FieldJob> jobs) {
   uint64_t n = 0;
   for (const FieldJob& j : jobs) n += j.n;
@@ -227,9 +234,7 @@ void MultiDeviceBackend::ntt(std::span<Fr> data, unsigned log_n, const NttOption
   // vectors cannot be run again elsewhere: its error is the caller's.
   const std::vector<std::size_t> starts = split(options.batch);
   const std::size_t len = std::size_t{1} << log_n;
-  std::vector<bool> active(members_.size());
-  for (std::size_t d = 0; d < active.size(); ++d) active[d] = starts[d + 1] > starts[d];
-  rethrow_first(run_at_once(active, [&](std::size_t d) {
+  rethrow_first(run_at_once(non_empty(starts), [&](std::size_t d) {
     NttOptions part = options;
     part.batch = starts[d + 1] - starts[d];
     members_[d]->backend->ntt(data.subspan(starts[d] * len, part.batch * len), log_n, part);
@@ -250,9 +255,7 @@ std::shared_ptr<BasesStorage> MultiDeviceBackend::upload_bases(std::span<const G
   starts[0] = 0;
   if (points.size() >= kSplitPoints) starts = split(points.size());
   std::vector<std::shared_ptr<BasesStorage>> parts(count);
-  std::vector<bool> active(count);
-  for (std::size_t d = 0; d < count; ++d) active[d] = starts[d + 1] > starts[d];
-  rethrow_first(run_at_once(active, [&](std::size_t d) {
+  rethrow_first(run_at_once(non_empty(starts), [&](std::size_t d) {
     parts[d] = members_[d]->backend->upload_bases(
         points.subspan(starts[d], starts[d + 1] - starts[d]), precompute);
   }));
