@@ -193,6 +193,19 @@ INSTANTIATE_TEST_SUITE_P(
 
 class ResidentVectors : public VulkanTest {};
 
+// Empty device vectors upload and read back as nothing, on both data paths.
+TEST_F(ResidentVectors, EmptyVectorsAndBatchesMoveNothing) {
+  for (DataPath path : {DataPath::HostVisible, DataPath::DeviceLocal}) {
+    ExecutorOptions o{BackendKind::Vulkan};
+    o.vulkan.data_path = path;
+    Executor executor(o);
+    DeviceVector v = executor.upload(std::vector<Fp>{});
+    EXPECT_TRUE(v.to_host().empty());
+    DeviceVector w = executor.upload(std::vector<Fr>{});
+    EXPECT_TRUE(w.to_host_fr().empty());
+  }
+}
+
 TEST_F(ResidentVectors, BeyondOneBindingAndOutlivingTheExecutor) {
   GPUEXEC_SKIP_IF_SMALL();
   auto executor = std::make_unique<Executor>(ExecutorOptions{BackendKind::Vulkan});

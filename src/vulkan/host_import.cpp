@@ -24,6 +24,9 @@ bool refused(VkResult r) {
 ImportedHostMemory::ImportedHostMemory(const LogicalDevice& device, const void* data,
                                        std::size_t bytes)
     : device_(device) {
+  // Nothing to import (a Vulkan buffer of 0 bytes is invalid: the H100 showed it for an empty
+  // array starting on a page boundary).
+  if (bytes == 0) return;
   const VkDeviceSize page = device.info().min_imported_host_pointer_alignment;
   const auto address = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t first = address / page * page;

@@ -6,6 +6,7 @@
 namespace gpuexec::vk {
 
 void ntt_host_data(Device& device, std::span<Fr> data, unsigned log_n, const NttOptions& options) {
+  if (data.empty()) return;  // nothing to transform or move
   auto buffer = device.pool().acquire(MemoryUse::DeviceLocal, data.size_bytes());
   try {
     write_resident(device, *buffer, std::as_bytes(data));

@@ -17,6 +17,7 @@ constexpr std::size_t kDispatchesPerSubmit = 64;
 }  // namespace
 
 void write_resident(Device& device, const Buffer& dst, std::span<const std::byte> values) {
+  if (values.empty()) return;  // nothing to move: no staging buffer, no submission
   const std::size_t chunk = std::min(device.settings().chunk_elems * sizeof(Fp), values.size());
   auto staging = device.pool().acquire(MemoryUse::Upload, chunk);
   Submission& submission = device.resident_submission();
@@ -37,6 +38,7 @@ void write_resident(Device& device, const Buffer& dst, std::span<const std::byte
 }
 
 void read_resident(Device& device, const Buffer& src, std::span<std::byte> out) {
+  if (out.empty()) return;
   const std::size_t chunk = std::min(device.settings().chunk_elems * sizeof(Fp), out.size());
   auto staging = device.pool().acquire(MemoryUse::Readback, chunk);
   Submission& submission = device.resident_submission();
