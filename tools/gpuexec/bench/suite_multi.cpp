@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <map>
+#include <optional>
 #include <random>
 
 #include "bench/suites.hpp"
@@ -41,24 +43,46 @@ void add_shares(BenchResult& r, const std::vector<int>& devices, const ExecutorS
   r.extra["device_shares"] = shares;
 }
 
-// A batch of `count` forward NTTs of n elements on host arrays.
-BenchResult ntt_batch_row(BenchContext& ctx, Executor& gpu, Executor& cpu, std::size_t k,
-                          std::size_t n, std::size_t count) {
+// Inputs and the CPU backend's results, made once for every device count.
+struct NttCase {
+  std::vector<Fr> x, want;  // `count` vectors of n back to back
+};
+NttCase make_ntt_case(Executor& cpu, std::size_t n, std::size_t count) {
   std::mt19937_64 rng(n + count);
-  std::vector<Fr> x(n * count);
-  for (Fr& v : x) v = fr_random(rng);
+  NttCase c;
+  c.x.resize(n * count);
+  for (Fr& v : c.x) v = fr_random(rng);
+  c.want = c.x;
+  cpu.ntt(c.want, NttOptions{.batch = count});
+  return c;
+}
+struct MsmCase {
+  std::vector<G1Affine> points;
+  std::vector<Scalar> scalars;
+  G1Jacobian want;
+};
+MsmCase make_msm_case(Executor& cpu, std::size_t n) {
+  std::mt19937_64 rng(n);
+  MsmCase c{g1_random_points(n, n), std::vector<Scalar>(n), {}};
+  for (Scalar& s : c.scalars) s = random_scalar(rng);
+  cpu.msm(cpu.upload_bases(c.points), c.scalars, std::span(&c.want, 1));
+  return c;
+}
+
+// A batch of `count` forward NTTs of n elements on host arrays.
+BenchResult ntt_batch_row(BenchContext& ctx, Executor& gpu, std::size_t k, std::size_t n,
+                          std::size_t count, const NttCase& c) {
   const NttOptions options{.batch = count};
-  std::vector<Fr> want = x, work = x;
-  cpu.ntt(want, options);
+  std::vector<Fr> work = c.x;
   ctx.progress("multi", fmt::format("{} devices ntt x{}", k, count), n);
   warm_up_for(kGpuWarmUpMs, 1, [&] { gpu.ntt(work, options); });
-  work = x;
+  work = c.x;
   bool ok = true;
   const Timing t = measure(
       0, ctx.options().reps, [&] { gpu.ntt(work, options); },
       [&] {
-        ok = ok && work == want;
-        work = x;
+        ok = ok && work == c.want;
+        work = c.x;
       });
   BenchResult r = make_result({"multi", fmt::format("{} devices ntt", k)}, n, t, ok);
   r.op_label = "ntt";
@@ -66,20 +90,16 @@ BenchResult ntt_batch_row(BenchContext& ctx, Executor& gpu, Executor& cpu, std::
   return r;
 }
 
-// One MSM of n points, its bases split over the devices.
-BenchResult msm_row(BenchContext& ctx, Executor& gpu, Executor& cpu, std::size_t k, std::size_t n) {
-  std::mt19937_64 rng(n);
-  const std::vector<G1Affine> points = g1_random_points(n, n);
-  std::vector<Scalar> scalars(n);
-  for (Scalar& s : scalars) s = random_scalar(rng);
-  G1Jacobian want, got;
-  cpu.msm(cpu.upload_bases(points), scalars, std::span(&want, 1));
+// One MSM, its bases split over the devices.
+BenchResult msm_row(BenchContext& ctx, Executor& gpu, std::size_t k, const MsmCase& c) {
+  const std::size_t n = c.points.size();
   ctx.progress("multi", fmt::format("{} devices msm", k), n);
-  const MsmBases bases = gpu.upload_bases(points);
-  const auto run = [&] { gpu.msm(bases, scalars, std::span(&got, 1)); };
+  const MsmBases bases = gpu.upload_bases(c.points);
+  G1Jacobian got;
+  const auto run = [&] { gpu.msm(bases, c.scalars, std::span(&got, 1)); };
   warm_up_for(kGpuWarmUpMs, 1, run);
   bool ok = true;
-  const Timing t = measure(0, ctx.options().reps, run, [&] { ok = ok && g1::equal(got, want); });
+  const Timing t = measure(0, ctx.options().reps, run, [&] { ok = ok && g1::equal(got, c.want); });
   BenchResult r = make_result({"multi", fmt::format("{} devices msm", k)}, n, t, ok);
   r.op_label = "msm";
   return r;
@@ -98,6 +118,8 @@ std::vector<BenchResult> run_multi_suite(BenchContext& ctx) {
   }
   const std::size_t msm_points = o.msm_points ? o.msm_points : o.quick ? 1 << 14 : 1 << 22;
   Executor cpu(ExecutorOptions{.backend = BackendKind::Cpu});
+  std::map<std::pair<std::size_t, std::size_t>, NttCase> ntt_cases;  // by (n, count)
+  std::optional<MsmCase> msm_case;
   std::vector<BenchResult> results;
   for (std::size_t k = 1; k <= list.size(); ++k) {
     const std::vector<int> devices(list.begin(), list.begin() + k);
@@ -127,12 +149,17 @@ std::vector<BenchResult> run_multi_suite(BenchContext& ctx) {
       }
       if (!std::has_single_bit(n)) continue;  // NTTs are of powers of two
       for (std::size_t count : job_counts) {
-        BenchResult r = ntt_batch_row(ctx, gpu, cpu, k, n, count);
+        auto it = ntt_cases.find({n, count});
+        if (it == ntt_cases.end()) {
+          it = ntt_cases.emplace(std::pair{n, count}, make_ntt_case(cpu, n, count)).first;
+        }
+        BenchResult r = ntt_batch_row(ctx, gpu, k, n, count, it->second);
         add_shares(r, devices, gpu.stats());
         results.push_back(std::move(r));
       }
     }
-    BenchResult r = msm_row(ctx, gpu, cpu, k, msm_points);
+    if (!msm_case) msm_case = make_msm_case(cpu, msm_points);
+    BenchResult r = msm_row(ctx, gpu, k, *msm_case);
     add_shares(r, devices, gpu.stats());
     results.push_back(std::move(r));
   }
