@@ -3,12 +3,13 @@
 //
 // A vector that fits one binding (n * 32 bytes <= maxStorageBufferRange) is transformed by
 // radix-2^t Stockham passes (t <= 10, shaders/ntt_stockham.comp), ping-ponging with a scratch
-// vector (the last pass in place when that ends the transform back in the vector); each pass does t butterfly levels in shared memory, the coset multiplies the first
-// pass's loads and the inverse's n^-1 s^-j the last pass's stores. A longer vector is split into
-// H = 2^h ranges of G = 2^g elements (four-step, n = H * G): h radix-2 levels across ranges
-// (ntt_cross, coset on the first), one Stockham transform per range with the four-step twiddle
-// w^(i1 j2) on its first loads, and a transposition (ntt_scatter, the inverse's scale on its
-// stores), each dispatch binding at most two ranges.
+// vector (the last pass in place when that ends the transform back in the vector); each pass does t
+// butterfly levels in shared memory, the coset multiplies the first pass's loads and the inverse's
+// n^-1 s^-j the last pass's stores. A longer vector is split into H = 2^h ranges of G = 2^g
+// elements (four-step, n = H * G): h radix-2 levels across ranges (ntt_cross, coset on the first),
+// one Stockham transform per range with the four-step twiddle w^(i1 j2) on its first loads, and a
+// transposition (ntt_scatter, the inverse's scale on its stores), each dispatch binding at most two
+// ranges.
 #pragma once
 
 #include <cstddef>
