@@ -191,7 +191,7 @@ void MultiDeviceBackend::run_job(const FieldJob& job) {
     return;
   }
   // One contiguous range per device, sized by speed: the ranges are independent jobs.
-  const auto starts = split_range(n, planning_speeds(std::vector<bool>(members_.size(), true)));
+  const auto starts = split(n);
   std::vector<FieldJob> parts;
   for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
     const std::size_t begin = starts[d], len = starts[d + 1] - starts[d];
