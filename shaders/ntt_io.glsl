@@ -71,6 +71,7 @@ layout(push_constant) uniform Params {
   uint sc_lo, sc_hi, sc_lo_bits;  // split table of b (binding 3)
   uint sc_base, sc_base_b, sc_mult;
   uint dst_base, dst_stride;  // scatter: element i goes to dst_base + dst_stride * i
+  uint pass_tw, pass_tw_log;  // stockham: 0, or the direct table of w_(2^pass_tw_log) (binding 2)
 } pc;
 
 Elem tw_pow(uint e) {

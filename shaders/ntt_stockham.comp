@@ -67,7 +67,10 @@ void main() {
       Elem x = load_src((b << pc.log_len) + J);
       if (pc.scale == 1u) x = field_mul(x, sc_pow(pc.sc_base + pc.sc_mult * J));
       if (pc.log_ns != 0u && r != 0u) {
-        x = field_mul(x, tw_pow((r * (j & ns_mask)) << (pc.tw_log - pc.log_ns - t)));
+        const uint e = r * (j & ns_mask);  // w_(Ns R)^e
+        x = field_mul(x, pc.pass_tw != 0u
+                             ? load_tw(pc.pass_tw + (e << (pc.pass_tw_log - pc.log_ns - t)))
+                             : tw_pow(e << (pc.tw_log - pc.log_ns - t)));
       }
       sh_put((c << t) + (bitfieldReverse(r) >> (32u - t)), x);
     }
@@ -100,7 +103,17 @@ void main() {
   for (; l < t; l += 2u) {
     const uint h = 1u << l, pos = p4 & (h - 1u);
     const uint i0 = (c4 << t) + ((p4 >> l) << (l + 2u)) + pos;
-    if (live4) {
+    if (live4 && l == 0u) {
+      // Levels 0 and 1: w_2^0 = w_4^0 = 1, so only w_4^1 takes a product (one in four).
+      const Elem a0 = sh_get(i0), a1 = sh_get(i0 + 1u), a2 = sh_get(i0 + 2u), a3 = sh_get(i0 + 3u);
+      const Elem b0 = field_add(a0, a1), b1 = field_sub(a0, a1);
+      const Elem v4 = field_mul(field_sub(a2, a3), load_tw(pc.local_off + 3u));  // w_4^1
+      const Elem b2 = field_add(a2, a3);
+      sh_put(i0, field_add(b0, b2));
+      sh_put(i0 + 2u, field_sub(b0, b2));
+      sh_put(i0 + 1u, field_add(b1, v4));
+      sh_put(i0 + 3u, field_sub(b1, v4));
+    } else if (live4) {
       const Elem w1 = load_tw(pc.local_off + h + pos);  // w_2h^pos
       const Elem a0 = sh_get(i0), a2 = sh_get(i0 + 2u * h);
       const Elem v1 = field_mul(sh_get(i0 + h), w1), v3 = field_mul(sh_get(i0 + 3u * h), w1);

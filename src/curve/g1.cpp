@@ -12,9 +12,7 @@ namespace gpuexec {
 namespace {
 
 using Ref = curve::G1Formulas<fp::Field>;
-
-// b = 4, Montgomery form.
-constexpr Fp kB = fp::Field::to_montgomery(Limbs{4, 0, 0, 0, 0, 0});
+using curve::kB;
 
 constexpr Limbs kGeneratorX = {0xfb3af00adb22c6bb, 0x6c55e83ff97a1aef, 0xa14e3a3f171bac58,
                                0xc3688c4f9774b905, 0x2695638c4fa9ac0f, 0x17f1d3a73197d794};

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "curve/g1_formulas.hpp"
 #include "gpuexec/fp_encoding.hpp"
 
 namespace gpuexec {
@@ -43,8 +44,6 @@ std::optional<Fp> masked_x(std::span<const uint8_t> in) {
   x[0] &= static_cast<uint8_t>(~kFlagMask);
   return fp_from_be_bytes(x);
 }
-
-constexpr Fp kB = fp::Field::to_montgomery(Limbs{4, 0, 0, 0, 0, 0});
 
 G1DecodeError finish(const G1Affine& p, G1Affine& out, G1Check check) {
   if (check == G1Check::Subgroup && !g1::in_subgroup(p)) return G1DecodeError::NotInSubgroup;
@@ -108,7 +107,7 @@ G1DecodeError g1_from_compressed(std::span<const uint8_t, kG1CompressedBytes> in
   }
   const auto x = masked_x(in);
   if (!x) return G1DecodeError::CoordinateNotBelowP;
-  const auto y = fp::sqrt(fp::add(fp::mul(fp::sqr(*x), *x), kB));
+  const auto y = fp::sqrt(fp::add(fp::mul(fp::sqr(*x), *x), curve::kB));
   if (!y) return G1DecodeError::NoSquareRoot;
   // y = 0 has no larger root to choose, but no point of this curve has y = 0 (odd order).
   const bool want_larger = (flags & kSortFlag) != 0;

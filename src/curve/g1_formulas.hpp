@@ -11,6 +11,9 @@
 
 namespace gpuexec::curve {
 
+// b = 4 of the curve y^2 = x^3 + b, Montgomery form.
+inline constexpr Fp kB = fp::Field::to_montgomery(Limbs{4, 0, 0, 0, 0, 0});
+
 template <typename F>
 struct G1Formulas {
   static Fp dbl_fp(const Fp& a) { return F::add(a, a); }

@@ -227,6 +227,9 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   const Kernel* k[kPasses];
   for (int p = 0; p < kPasses; ++p) k[p] = &msm_kernel(device, static_cast<Pass>(p));
 
+  // GPUEXEC_PROFILE: a timestamp after each pass (the first MSM's; the rest would overflow it),
+  // and the host's steps.
+  PassProfile profile(device.logical(), fmt::format("msm n={} c={} ranges={}", n, c, ranges), 64);
   const VkDeviceSize all_scalar_bytes = batch * scalar_bytes;
   PoolBuffer staging(device, MemoryUse::Upload, all_scalar_bytes);
   PoolBuffer scalar_buf(device, MemoryUse::DeviceLocal, all_scalar_bytes);
@@ -243,8 +246,10 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   PoolBuffer window_sums(device, MemoryUse::DeviceLocal, window_bytes);
   PoolBuffer readback(device, MemoryUse::Readback, window_bytes);
 
+  profile.host_mark("buffers");
   cpu::parallel_copy(staging.buffer->mapped(), scalars.data(), all_scalar_bytes);
   staging.buffer->flush(0, all_scalar_bytes);
+  profile.host_mark("copy");
 
   Phases phases;
   phases.upload = [&](Recording& r) {
@@ -252,8 +257,6 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     const VkBufferCopy region{0, 0, all_scalar_bytes};
     r.copy(*staging.buffer, *scalar_buf.buffer, std::span(&region, 1));
   };
-  // GPUEXEC_PROFILE: a timestamp after each pass (the first MSM's; the rest would overflow it).
-  PassProfile profile(device.logical(), fmt::format("msm n={} c={} ranges={}", n, c, ranges), 64);
   phases.compute = [&](Recording& r) {
     profile.start(r);
     for (std::size_t j = 0; j < batch; ++j) {
@@ -328,12 +331,13 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   Submission& submission = device.resident_submission();
   try {
     submission.submit(phases);
+    profile.host_mark("submit");
     submission.wait();
+    profile.host_mark("wait");
   } catch (...) {
     submission.abandon();
     throw;
   }
-  profile.report();
   readback.buffer->invalidate(0, window_bytes);
   // Per MSM, range and window the tree's top quantities; the ranges' added, each window's sum.
   const std::size_t per_range = std::size_t{windows} * top;
@@ -351,6 +355,8 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
       window[w] = window_sum(first.subspan(w * top, top), seg_bits);
     out[j] = combine(window, c);
   }
+  profile.host_mark("sums");
+  profile.report();
 }
 
 }  // namespace gpuexec::vk

@@ -46,6 +46,14 @@ const NttTwiddles& NttTwiddleCache::get(Device& device, unsigned log_n) {
       Fr x = fr::kOne;
       for (std::size_t p = 0; p < h; ++p, x = fr::mul(x, roots[i])) host.push_back(x);
     }
+    tables.direct_log = std::min(log_n, kNttDirectLog);
+    Fr w_m = w;  // w_M = w_n^(n / M)
+    for (unsigned i = log_n; i > tables.direct_log; --i) w_m = fr::sqr(w_m);
+    tables.direct[d] = static_cast<uint32_t>(host.size());
+    Fr x = fr::kOne;
+    for (std::size_t e = 0; e < (std::size_t{1} << tables.direct_log); ++e, x = fr::mul(x, w_m)) {
+      host.push_back(x);
+    }
   }
   const std::size_t bytes = host.size() * sizeof(Fr);
   Entry entry{device.pool().acquire(MemoryUse::DeviceLocal, bytes), tables};

@@ -28,11 +28,17 @@ PowerTable append_split_powers(std::vector<Fr>& out, const Fr& base, unsigned lo
 
 // Butterfly tables hold L[h + p] = w_2h^p for 2h <= min(n, kNttButterflySpan).
 inline constexpr std::size_t kNttButterflySpan = 1024;  // the largest NTT_CAP of ntt_stockham
+// Direct tables hold D[e] = w_M^e, e < M = 2^min(log n, kNttDirectLog) (2 MiB each): a Stockham
+// pass's twiddle w_(Ns R)^(r k) with Ns R <= M is one load there instead of a split power's
+// two loads and a product.
+inline constexpr unsigned kNttDirectLog = 16;
 
 struct NttTwiddles {
   const Buffer* buffer = nullptr;
   PowerTable roots[2];    // [0]: w_n (forward), [1]: w_n^-1 (inverse)
   uint32_t butterfly[2];  // offsets of the butterfly tables of w and w^-1
+  uint32_t direct[2];     // offsets of the direct tables of w_M and w_M^-1
+  unsigned direct_log = 0;
 };
 
 class NttTwiddleCache {

@@ -17,6 +17,7 @@ PassProfile::PassProfile(const LogicalDevice& ctx, std::string what, uint32_t ca
   if (!scale) return;  // this family writes no timestamps: nothing to report
   scale_ = *scale;
   pool_ = create_timestamp_pool(ctx, capacity_);
+  host_last_ = std::chrono::steady_clock::now();
 }
 
 PassProfile::~PassProfile() {
@@ -35,6 +36,13 @@ void PassProfile::mark(Recording& r, const char* name) {
   names_.push_back(name);
   vkCmdWriteTimestamp(r.handle(), VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, pool_,
                       static_cast<uint32_t>(names_.size()));
+}
+
+void PassProfile::host_mark(const char* name) {
+  if (!on()) return;
+  const auto now = std::chrono::steady_clock::now();
+  host_ms_.emplace_back(name, std::chrono::duration<double, std::milli>(now - host_last_).count());
+  host_last_ = now;
 }
 
 void PassProfile::report() const {
@@ -62,6 +70,8 @@ void PassProfile::report() const {
   for (const auto& [name, ms] : totals) {
     line += fmt::format(" {} {:.3f} ({:.0f}%)", name, ms, all > 0 ? 100 * ms / all : 0.0);
   }
+  if (!host_ms_.empty()) line += "; host ms:";
+  for (const auto& [name, ms] : host_ms_) line += fmt::format(" {} {:.3f}", name, ms);
   std::fprintf(stderr, "%s\n", line.c_str());
 }
 
