@@ -5,6 +5,7 @@
 # .gpubin (gpuexec, vulkan_tests built here; gpuexec_base optional) and .gl.
 #   bash scripts/gpu_compare.sh          (PART=1: the 2^16-2^20 MSMs and the NTTs; PART=2: the
 #                                           test suite; PART=3: the 2^24 MSMs; default all)
+# Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter).
 source scripts/gpu_env.sh
 set -o pipefail
 archive_steps compare
@@ -20,8 +21,11 @@ BASE=$BIN/gpuexec_base
 PART=${PART:-123}
 # Most telling first (the device time may run out).
 if [[ $PART == *1* ]]; then
-bench msm-new msm 65536,1048576 $BIN/gpuexec
-bench msm-base msm 65536,1048576 $BASE
+bench msm-new msm ${MSM_SIZES:-65536,1048576} $BIN/gpuexec
+bench msm-base msm ${MSM_SIZES:-65536,1048576} $BASE
+[ "${NTT:-1}" = 1 ] || PART=${PART/1/}
+fi
+if [[ $PART == *1* ]]; then
 bench ntt-new ntt 1048576,16777216 $BIN/gpuexec
 bench ntt-base ntt 1048576,16777216 $BASE
 # Workgroups of 2^10 elements, two an invocation (512 invocations): one pass less at 2^20.
@@ -29,7 +33,8 @@ bench ntt-cap10 ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_NTT_LOG_CAP=10
 fi
 if [[ $PART == *2* ]]; then
 # Each test's name and time in the log (a step cut off at its limit shows how far it got).
-step tests ${TESTS_LIMIT:-500} env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests
+step tests ${TESTS_LIMIT:-500} env GPUEXEC_VALIDATION=1 $BIN/vulkan_tests \
+  --gtest_filter="${TESTS_FILTER:-*}"
 grep -E "^\[  (PASSED|FAILED) |tests ran" "$OUT/tests.txt" | tail -8
 fi
 if [[ $PART == *3* ]]; then

@@ -4,7 +4,8 @@
 // count, however uneven the slots (lanes of a subgroup run in step). Where a slot starts among
 // them, the sum so far is stored and a new one begun: a slot's first part goes to part[slot], the
 // part before invocation t's first slot start (its head) to part[slots + t]. Slot s is its first
-// part plus the heads of the invocations that start inside it (msm_reduce.comp).
+// part plus the heads of the invocations that start inside it, which msm_fold.comp sums into the
+// first of them; cnt[t] records the slot of t's head (~0u: none).
 #include "msm_io.glsl"
 
 // The points binding as 16-byte words, 6 a point: whole-vector loads.
@@ -50,6 +51,8 @@ void main() {
     }
   }
   uint dest = off[s] == j ? s : slots + t, next = off[s + 1u];
+  // For msm_fold: the slot of this invocation's head (the counts are spent once scattered).
+  cnt[t] = dest == s ? 0xffffffffu : s;
   Elem one = field_one();
   Xyzz acc = xyzz_infinity();
   for (; j < end; ++j) {

@@ -1,6 +1,6 @@
 // The bindings, push block and digit decomposition shared by the Pippenger passes
 // (src/vulkan/msm.cpp): every pass has the same eight bindings (each uses a few) and push block,
-// specialization constant 0 = local_size_x. One MSM of n points, windows of c bits (c <= 16),
+// specialization constant 0 = local_size_x. One MSM of n points, windows of c bits (c <= 19),
 // B = 2^(c-1) buckets per window; slot w * B + (|digit| - 1) is a (window, bucket) pair. The
 // sorted entries are summed `piece` to an invocation, a slot's in one or more parts.
 // With precomputed bases (`blocks` > 1) the points binding holds `blocks` copies of each base,

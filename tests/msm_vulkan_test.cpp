@@ -282,6 +282,27 @@ TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
               {"reduction segments", &MsmVulkan::reduction_segments}});
 }
 
+// Windows of 17 to 19 bits, which a GPU takes for its largest MSMs (2^24 points: 19): every
+// slot's count, scan and reduction past 2^16 buckets a window. Their buckets need a binding of
+// more than 128 MiB (lavapipe's maxStorageBufferRange), so this runs on GPUs only.
+TEST_P(MsmVulkan, WindowsWiderThanSixteenBits) {
+  const VkDeviceSize need = (VkDeviceSize{14} << 18) * sizeof(G1Xyzz);  // 14 windows of 2^18
+  if (device.info().limits.maxStorageBufferRange < need) {
+    GTEST_SKIP() << "the buckets of 19-bit windows need a binding of " << need << " bytes";
+  }
+  const std::size_t n = 700;
+  std::vector<G1Affine> points;
+  std::vector<Scalar> scalars;
+  make_case(n, points, scalars, 2);
+  const auto buffer = upload(points);
+  for (const unsigned c : {17u, 18u, 19u}) {
+    vk::MsmShape shape;
+    shape.c = c;
+    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, 0, shape),
+                 "windows of " + std::to_string(c) + " bits");
+  }
+}
+
 // u32w: the settings of the u32w and u28w families run the adding passes in u32w.
 INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,
                          ::testing::Values(KernelVariant::U64, KernelVariant::U32,

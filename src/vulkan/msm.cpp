@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -21,10 +22,15 @@ namespace gpuexec::vk {
 
 namespace {
 
-constexpr unsigned kMaxWindowBits = 16;  // slots stay within u32 counts and cursors
-constexpr uint32_t kLocalSize = 64;      // every pass but the scan
-constexpr uint32_t kScanThreads = 256;   // the scan's workgroups (shared arrays of msm_scan)
-constexpr uint32_t kScanBlock = 2048;    // slots a scan workgroup takes (msm_scan's BLOCK)
+// Windows of up to 19 bits: 14 windows of 2^18 buckets are the most slots one scan workgroup
+// of block totals covers (kScanBlock^2).
+constexpr unsigned kMaxWindowBits = 19;
+// A bucket's reduction against a point's accumulation, in time: the H100 at 2^20 points (run
+// 22) took 16.0 ms to accumulate 17.8M entries and 2.4 ms to reduce 557K buckets.
+constexpr double kGpuReduceWeight = 4.8;
+constexpr uint32_t kLocalSize = 64;     // every pass but the scan
+constexpr uint32_t kScanThreads = 256;  // the scan's workgroups (shared arrays of msm_scan)
+constexpr uint32_t kScanBlock = 2048;   // slots a scan workgroup takes (msm_scan's BLOCK)
 // Reduction segments of 2^l buckets (level 0 of src/vulkan/msm_tree.hpp), their sums by a tree of
 // fan-in 2^kFanBits. On a CPU driver: at most kMaxSegments per window, of at least
 // kMinSegmentBuckets buckets each, the least work. On a GPU each invocation's chain of additions
@@ -45,9 +51,10 @@ struct Push {
 };
 static_assert(sizeof(Push) == 72);
 
-enum Pass { kCount, kScan, kScatter, kAccumulate, kReduce, kWindow, kPasses };
-constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan",   "msm_scatter",
-                                             "msm_accumulate", "msm_reduce", "msm_window"};
+enum Pass { kCount, kScan, kScatter, kAccumulate, kFold, kReduce, kWindow, kPasses };
+constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan", "msm_scatter",
+                                             "msm_accumulate", "msm_fold", "msm_reduce",
+                                             "msm_window"};
 
 // The limbs of a pass: u64 wherever the device has shaderInt64 (on the H100 at 2^16 points 36 ms
 // against u32's 113 ms), u32 where it has not or the settings ask for exactly u32; and the
@@ -129,12 +136,31 @@ uint32_t segment_buckets(const Device& device, const MsmShape& shape, unsigned w
 
 }  // namespace
 
+namespace {
+
+// The buckets of every window in one binding (17 windows of 2^15 at c = 16: 107 MB), their
+// counts in one scan.
+bool window_bits_fit(const DeviceInfo& device, unsigned c) {
+  const std::size_t slots = std::size_t{window_count(c)} << (c - 1);
+  return slots <= device.limits.maxStorageBufferRange / kXyzzBytes &&
+         slots <= std::size_t{kScanBlock} * kScanBlock;
+}
+
+// Pippenger's cost on a GPU: per window n accumulations and the buckets' reduction.
+double gpu_cost(std::size_t n, unsigned c) {
+  return window_count(c) * (static_cast<double>(n) + kGpuReduceWeight * std::ldexp(1.0, c - 1));
+}
+
+}  // namespace
+
 unsigned msm_device_window_bits(const DeviceInfo& device, std::size_t n) {
-  unsigned c = std::clamp(cpu::msm_window_bits(n), 1u, kMaxWindowBits);
-  // The buckets of every window in one binding (17 windows of 2^15 at c = 16: 107 MB).
-  while (c > 1 && std::size_t{window_count(c)} << (c - 1) >
-                      device.limits.maxStorageBufferRange / kXyzzBytes) {
-    --c;
+  // The CPU's cost model, at most 16 bits (on the H100 at 2^20: 16); a GPU's wider windows where
+  // they cost less there (2^24 points: 19 bits, 14 windows instead of 17).
+  unsigned c = std::clamp(cpu::msm_window_bits(n), 1u, 16u);
+  while (c > 1 && !window_bits_fit(device, c)) --c;
+  if (device.type == VK_PHYSICAL_DEVICE_TYPE_CPU) return c;
+  for (unsigned wide = c + 1; wide <= kMaxWindowBits; ++wide) {
+    if (window_bits_fit(device, wide) && gpu_cost(n, wide) < gpu_cost(n, c)) c = wide;
   }
   return c;
 }
@@ -306,6 +332,16 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         profile.mark(r, kPassNames[kScan]);
         run(kScatter, count);
         run(kAccumulate, accumulations());
+        // Each slot's heads summed by a tree: levels for the most a slot can have (a slot takes
+        // at most one entry a point).
+        Push fold = push;
+        for (fold.level = 0; std::size_t{1} << (kFanBits * fold.level) < count / piece + 2;
+             ++fold.level) {
+          r.dispatch(*k[kFold], bindings, std::as_bytes(std::span(&fold, 1)),
+                     dispatch_size(accumulations(), k[kFold]->local_size(), info));
+          r.barrier(Hazard::KernelToKernel);
+        }
+        profile.mark(r, kPassNames[kFold]);
         run(kReduce, std::size_t{windows} * segs);
         // The reduction tree's levels above the segments, each from the one below.
         Push level = push;

@@ -8,10 +8,12 @@
 //   scatter     point indices (the digit's sign in bit 31) into their buckets' ranges
 //   accumulate  one invocation per piece of a bucket (at most ~2x a bucket's mean points, so a
 //               crowded bucket is spread over invocations): summed in XYZZ, mixed additions
+//   fold        the parts of a crowded bucket (one per invocation that starts inside it) summed
+//               by a tree of fan-in 4, a dispatch a level: at most two parts a bucket remain
 //   reduce      one invocation per (window, segment of buckets lo..hi-1): running sums over the
-//               buckets (each the sum of its pieces) plus [lo] times their sum, the segment's
+//               buckets (each the sum of its parts) plus [lo] times their sum, the segment's
 //               share of the window sum (at most 2048 segments of at least 16 buckets a window)
-//   window      a tree over each window's segment sums, fan-in 16 (a dispatch a level)
+//   window      a tree over each window's segment sums, fan-in 4 (a dispatch a level)
 // The host reads the window sums back and combines them (Horner: c doublings and an add per
 // window, O(windows)).
 #pragma once
@@ -26,8 +28,8 @@
 namespace gpuexec::vk {
 
 // The window width run_msm uses for n points on this device: Pippenger's best for n (the CPU's
-// cost model), at most 16 (u32 counts and cursors) and small enough for every window's buckets
-// to fit one binding.
+// cost model; on a GPU up to 19 bits where its cost model gains) and small enough for every
+// window's buckets to fit one binding.
 unsigned msm_device_window_bits(const DeviceInfo& device, std::size_t n);
 
 // How an MSM is cut into windows: c bits each (0: chosen from the points of a range), and the
