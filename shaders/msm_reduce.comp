@@ -7,13 +7,15 @@
 // formulas inlined once), its operands chosen by whether a part is left.
 #include "msm_io.glsl"
 
-// Slot s's parts: part[s] (its first), then the sum of the heads of the invocations that start
-// inside it, which msm_fold.comp left in the first, part[heads(s) + 1]. Returns their count
-// (0 to 2); heads is where the heads start, less one.
+// Slot s's parts: part[s] (its first), then the heads of the invocations that start inside it,
+// part[heads(s) + 1 ..], of which msm_fold.comp summed more than FOLD_ABOVE into the first.
+// Returns their count; heads is where the heads start, less one.
 uint parts_of(uint s, out uint heads) {
   uint o0 = off[s], o1 = off[s + 1u];
   heads = params.windows * params.buckets + o0 / params.piece;
-  return o1 == o0 ? 0u : min((o1 - 1u) / params.piece - o0 / params.piece + 1u, 2u);
+  if (o1 == o0) return 0u;
+  uint h = (o1 - 1u) / params.piece - o0 / params.piece;
+  return 1u + (h > FOLD_ABOVE ? 1u : h);
 }
 
 void main() {

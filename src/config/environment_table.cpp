@@ -51,7 +51,8 @@ constexpr Variable kVariables[] = {
      "NTT batches and MSM bases spread over them by measured speed",
      check<devices>},
     {"GPUEXEC_PROFILE", Type::Flag, "`0`, `1`", "off",
-     "`1`: each NTT and MSM prints its device time per pass (kernel) to stderr (tuning)",
+     "`1`: each NTT and MSM prints its device time per pass (kernel) to stderr, the MSM its "
+     "host steps too (tuning)",
      check<profile>},
     {"GPUEXEC_NTT_LOG_CAP", Type::Words, "`auto`, `9`, `10`",
      "`auto`: 10 where the device has 32 KiB of workgroup memory, except on NVIDIA (faster with "
