@@ -1,6 +1,6 @@
 #version 450
 // Pippenger pass 4b, between the accumulation and the reduction: the heads of each slot that has
-// more than FOLD_ABOVE (the parts of the accumulation invocations that start inside it,
+// more than params.fold_above (the parts of the accumulation invocations that start inside it,
 // msm_accumulate.comp) summed by a tree of fan-in 2^fan_bits, one dispatch a level, into the
 // slot's first head. A crowded bucket (the top window's, where the scalars' few high bits put
 // most points) has thousands of heads: summed in the reduction's one chain, they took most of its
@@ -17,7 +17,7 @@ void main() {
   uint s = cnt[t];  // the slot invocation t's head belongs to, or ~0u (no head)
   if (s == 0xffffffffu) return;
   uint first = off[s] / params.piece + 1u, heads = (off[s + 1u] - 1u) / params.piece + 1u - first;
-  if (heads <= FOLD_ABOVE) return;  // the reduction takes these as they are
+  if (heads <= params.fold_above) return;  // the reduction takes these as they are
   uint i = t - first, step = 1u << (params.fan_bits * params.level);
   if (i % (step << params.fan_bits) != 0u) return;
   Xyzz acc = part[slots + t];

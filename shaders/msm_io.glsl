@@ -40,11 +40,9 @@ layout(push_constant) uniform Params {
   uint below_nodes;
   uint at;           // window pass: where the level's points start in the segment binding,
   uint below_at;     // and the level below's
+  uint fold_above;   // a slot's heads beyond this many msm_fold.comp sums into its first head;
+                     // fewer, the reduction adds itself (most slots have none or one)
 } params;
-
-// A slot's heads beyond this many are summed by msm_fold.comp into its first head; fewer, the
-// reduction adds them itself (most slots have none or one).
-const uint FOLD_ABOVE = 3u;
 
 uint invocation_index() {
   return gl_GlobalInvocationID.x + gl_GlobalInvocationID.y * gl_NumWorkGroups.x * gl_WorkGroupSize.x;

@@ -8,14 +8,14 @@
 #include "msm_io.glsl"
 
 // Slot s's parts: part[s] (its first), then the heads of the invocations that start inside it,
-// part[heads(s) + 1 ..], of which msm_fold.comp summed more than FOLD_ABOVE into the first.
+// part[heads(s) + 1 ..], of which msm_fold.comp summed more than params.fold_above into the first.
 // Returns their count; heads is where the heads start, less one.
 uint parts_of(uint s, out uint heads) {
   uint o0 = off[s], o1 = off[s + 1u];
   heads = params.windows * params.buckets + o0 / params.piece;
   if (o1 == o0) return 0u;
   uint h = (o1 - 1u) / params.piece - o0 / params.piece;
-  return 1u + (h > FOLD_ABOVE ? 1u : h);
+  return 1u + (h > params.fold_above ? 1u : h);
 }
 
 void main() {

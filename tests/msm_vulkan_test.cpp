@@ -138,6 +138,7 @@ class MsmVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void ranges_beyond_one_binding();
   void precomputed_copies();
   void reduction_segments();
+  void folded_buckets();
 };
 
 void MsmVulkan::matches_cpu_across_sizes() {
@@ -271,6 +272,22 @@ void MsmVulkan::reduction_segments() {
   }
 }
 
+// The fold pass (a GPU's default, 3; CPU drivers skip it) summing the parts of every bucket with
+// more than 1 + k, over ranges and a batch: the crowded buckets of the top windows.
+void MsmVulkan::folded_buckets() {
+  const std::size_t n = 900;
+  std::vector<G1Affine> points;
+  std::vector<Scalar> scalars;
+  make_case(n, points, scalars, 2);
+  const auto buffer = upload(points);
+  for (const uint32_t k : {1u, 3u}) {
+    vk::MsmShape shape;
+    shape.fold_above = k;
+    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, 512, shape),
+                 "folding above " + std::to_string(k) + " heads");
+  }
+}
+
 TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
   run_checks<MsmVulkan>(
       *this, {{"sizes", &MsmVulkan::matches_cpu_across_sizes},
@@ -279,7 +296,8 @@ TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
               {"batches and resident points", &MsmVulkan::batch_and_resident_points_reused},
               {"ranges", &MsmVulkan::ranges_beyond_one_binding},
               {"precomputed copies", &MsmVulkan::precomputed_copies},
-              {"reduction segments", &MsmVulkan::reduction_segments}});
+              {"reduction segments", &MsmVulkan::reduction_segments},
+              {"folded buckets", &MsmVulkan::folded_buckets}});
 }
 
 // Windows of 17 to 19 bits, which a GPU takes for its largest MSMs (2^24 points: 19): every

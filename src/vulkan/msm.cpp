@@ -5,13 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
 
-#include "cpu/msm.hpp"
+#include "cpu/copy_pool.hpp"
 #include "cpu/parallel_copy.hpp"
 #include "gpuexec/error.hpp"
 #include "vulkan/msm_tree.hpp"
@@ -22,15 +21,10 @@ namespace gpuexec::vk {
 
 namespace {
 
-// Windows of up to 19 bits: 14 windows of 2^18 buckets are the most slots one scan workgroup
-// of block totals covers (kScanBlock^2).
-constexpr unsigned kMaxWindowBits = 19;
-// A bucket's reduction against a point's accumulation, in time: the H100 at 2^20 points (run
-// 22) took 16.0 ms to accumulate 17.8M entries and 2.4 ms to reduce 557K buckets.
-constexpr double kGpuReduceWeight = 4.8;
 constexpr uint32_t kLocalSize = 64;     // every pass but the scan
 constexpr uint32_t kScanThreads = 256;  // the scan's workgroups (shared arrays of msm_scan)
 constexpr uint32_t kScanBlock = 2048;   // slots a scan workgroup takes (msm_scan's BLOCK)
+static_assert(std::size_t{kScanBlock} * kScanBlock == kMsmMaxSlots);
 // Reduction segments of 2^l buckets (level 0 of src/vulkan/msm_tree.hpp), their sums by a tree of
 // fan-in 2^kFanBits. On a CPU driver: at most kMaxSegments per window, of at least
 // kMinSegmentBuckets buckets each, the least work. On a GPU each invocation's chain of additions
@@ -47,9 +41,9 @@ constexpr VkDeviceSize kXyzzBytes = sizeof(G1Xyzz);
 struct Push {
   uint32_t n = 0, c = 0, windows = 0, buckets = 0, scalar_base = 0, seg_len = 0, segs = 0,
            out_base = 0, piece = 0, digit_windows = 0, blocks = 0, level = 0, fan_bits = kFanBits,
-           phase = 0, nodes = 0, below_nodes = 0, at = 0, below_at = 0;
+           phase = 0, nodes = 0, below_nodes = 0, at = 0, below_at = 0, fold_above = 0;
 };
-static_assert(sizeof(Push) == 72);
+static_assert(sizeof(Push) == 76);
 
 enum Pass { kCount, kScan, kScatter, kAccumulate, kFold, kReduce, kWindow, kPasses };
 constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan", "msm_scatter",
@@ -98,11 +92,6 @@ struct PoolBuffer {
   std::unique_ptr<Buffer> buffer;
 };
 
-// Windows of c bits for 256-bit scalars, room for the last carry: windows * c > 256.
-unsigned window_count(unsigned c) {
-  return 256 / c + 1;
-}
-
 void check_binding(const DeviceInfo& info, VkDeviceSize bytes, const char* what) {
   if (bytes > info.limits.maxStorageBufferRange) {
     throw Error(ErrorCode::InvalidArgument,
@@ -136,66 +125,6 @@ uint32_t segment_buckets(const Device& device, const MsmShape& shape, unsigned w
 
 }  // namespace
 
-namespace {
-
-// The buckets of every window in one binding (17 windows of 2^15 at c = 16: 107 MB), their
-// counts in one scan.
-bool window_bits_fit(const DeviceInfo& device, unsigned c) {
-  const std::size_t slots = std::size_t{window_count(c)} << (c - 1);
-  return slots <= device.limits.maxStorageBufferRange / kXyzzBytes &&
-         slots <= std::size_t{kScanBlock} * kScanBlock;
-}
-
-// Pippenger's cost on a GPU: per window n accumulations and the buckets' reduction.
-double gpu_cost(std::size_t n, unsigned c) {
-  return window_count(c) * (static_cast<double>(n) + kGpuReduceWeight * std::ldexp(1.0, c - 1));
-}
-
-}  // namespace
-
-unsigned msm_device_window_bits(const DeviceInfo& device, std::size_t n) {
-  // The CPU's cost model, at most 16 bits (on the H100 at 2^20: 16); a GPU's wider windows where
-  // they cost less there (2^24 points: 19 bits, 14 windows instead of 17).
-  unsigned c = std::clamp(cpu::msm_window_bits(n), 1u, 16u);
-  while (c > 1 && !window_bits_fit(device, c)) --c;
-  if (device.type == VK_PHYSICAL_DEVICE_TYPE_CPU) return c;
-  for (unsigned wide = c + 1; wide <= kMaxWindowBits; ++wide) {
-    if (window_bits_fit(device, wide) && gpu_cost(n, wide) < gpu_cost(n, c)) c = wide;
-  }
-  return c;
-}
-
-std::size_t msm_range_points(const DeviceInfo& device, std::size_t n, unsigned blocks) {
-  const VkDeviceSize max = device.limits.maxStorageBufferRange;
-  const VkDeviceSize align =
-      std::max<VkDeviceSize>(device.limits.minStorageBufferOffsetAlignment, 4);
-  std::size_t points = std::min(
-      {max / (sizeof(G1Affine) * blocks), (max - align) / sizeof(Scalar), std::size_t{1} << 30});
-  // The sorted indices, digit windows * 4 bytes a point, bound it too; their count follows the
-  // window width, which follows the range: twice round settles it.
-  for (int round = 0; round < 2; ++round) {
-    const unsigned c = msm_device_window_bits(device, std::min(n, points) * blocks);
-    points = std::min<std::size_t>(points, max / (4 * VkDeviceSize{window_count(c)}));
-  }
-  // Ranges start at multiples of 256 points: 256 * 96 and 256 * 32 bytes are offsets aligned for
-  // any minStorageBufferOffsetAlignment up to 8 KiB.
-  if (points >= 256) points -= points % 256;
-  return std::min(points, std::max<std::size_t>(n, 1));
-}
-
-MsmShape msm_precomputed_shape(const DeviceInfo& device, std::size_t n, unsigned blocks) {
-  if (blocks == 0) throw Error(ErrorCode::InvalidArgument, "msm: 0 copies of the bases");
-  MsmShape shape;
-  shape.c =
-      msm_device_window_bits(device, std::min(n, msm_range_points(device, n, blocks)) * blocks);
-  shape.blocks = std::min(blocks, window_count(shape.c));  // at least one window per copy
-  return shape;
-}
-
-unsigned msm_block_windows(const MsmShape& shape) {
-  return (window_count(shape.c) + shape.blocks - 1) / shape.blocks;
-}
-
 std::unique_ptr<Buffer> upload_points(Device& device, std::span<const G1Affine> points) {
   auto buffer = device.pool().acquire(MemoryUse::DeviceLocal,
                                       std::max<VkDeviceSize>(points.size_bytes(), 16));
@@ -228,11 +157,14 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   // Windows of c bits: digit_windows digits per scalar into `windows` windows of buckets (fewer
   // where the bases come with precomputed multiples, one copy per block of windows).
   const unsigned c = shape.c ? shape.c : msm_device_window_bits(info, range);
-  const unsigned digit_windows = window_count(c);
+  const unsigned digit_windows = msm_window_count(c);
   const unsigned windows = msm_block_windows({c, blocks});
   const uint32_t buckets = uint32_t{1} << (c - 1);
   const std::size_t slots = std::size_t{windows} * buckets;
   const uint32_t seg_len = segment_buckets(device, shape, windows, buckets);
+  const uint32_t fold_above = shape.fold_above                           ? shape.fold_above
+                              : info.type == VK_PHYSICAL_DEVICE_TYPE_CPU ? UINT32_MAX
+                                                                         : 3;
   const uint32_t segs = buckets / seg_len;
   const MsmTree tree(windows, segs, kFanBits);
   const uint32_t top = tree.top_quantities();
@@ -291,17 +223,18 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         // The scalar binding starts at an aligned offset at or before the range's first scalar.
         const VkDeviceSize first = (j * n + first_point) * sizeof(Scalar),
                            start = first / align * align;
-        const Push push{static_cast<uint32_t>(count),
-                        c,
-                        windows,
-                        buckets,
-                        static_cast<uint32_t>((first - start) / sizeof(Scalar)),
-                        seg_len,
-                        segs,
-                        static_cast<uint32_t>((j * ranges + q) * windows),
-                        static_cast<uint32_t>(piece),
-                        digit_windows,
-                        blocks};
+        Push push{static_cast<uint32_t>(count),
+                  c,
+                  windows,
+                  buckets,
+                  static_cast<uint32_t>((first - start) / sizeof(Scalar)),
+                  seg_len,
+                  segs,
+                  static_cast<uint32_t>((j * ranges + q) * windows),
+                  static_cast<uint32_t>(piece),
+                  digit_windows,
+                  blocks};
+        push.fold_above = fold_above;
         const std::array<BufferRange, 8> bindings = {
             BufferRange{points.handle(), first_point * blocks * sizeof(G1Affine),
                         count * blocks * sizeof(G1Affine)},
@@ -332,10 +265,12 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
         profile.mark(r, kPassNames[kScan]);
         run(kScatter, count);
         run(kAccumulate, accumulations());
-        // Each slot's heads summed by a tree: levels for the most a slot can have (a slot takes
-        // at most one entry a point).
+        // Each crowded slot's heads summed by a tree: levels for the most a slot can have (a slot
+        // takes at most one entry a point).
         Push fold = push;
-        for (fold.level = 0; std::size_t{1} << (kFanBits * fold.level) < count / piece + 2;
+        const std::size_t most_heads = count / piece + 1;
+        for (fold.level = 0;
+             most_heads > fold_above && std::size_t{1} << (kFanBits * fold.level) < most_heads;
              ++fold.level) {
           r.dispatch(*k[kFold], bindings, std::as_bytes(std::span(&fold, 1)),
                      dispatch_size(accumulations(), k[kFold]->local_size(), info));
@@ -380,16 +315,20 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   std::vector<G1Xyzz> sums(batch * ranges * per_range);
   std::memcpy(sums.data(), readback.buffer->mapped(), window_bytes);
   const unsigned seg_bits = std::countr_zero(seg_len);
-  std::vector<G1Xyzz> window(windows);
-  for (std::size_t j = 0; j < batch; ++j) {
-    const std::span<G1Xyzz> first = std::span(sums).subspan(j * ranges * per_range, per_range);
+  // Each (MSM, window) on its own core: ~30 additions and doublings each (at 2^20 all of them
+  // took 0.55 ms on one core of the H100's host).
+  std::vector<G1Xyzz> window(batch * windows);
+  cpu::CopyPool::compute().run(window.size(), [&](std::size_t i) {
+    const std::size_t j = i / windows, w = i % windows;
+    G1Xyzz* first = sums.data() + j * ranges * per_range + w * top;
     for (std::size_t q = 1; q < ranges; ++q) {
-      const G1Xyzz* other = sums.data() + (j * ranges + q) * per_range;
-      for (std::size_t i = 0; i < per_range; ++i) first[i] = g1::add(first[i], other[i]);
+      const G1Xyzz* other = first + q * per_range;
+      for (std::size_t k = 0; k < top; ++k) first[k] = g1::add(first[k], other[k]);
     }
-    for (unsigned w = 0; w < windows; ++w)
-      window[w] = window_sum(first.subspan(w * top, top), seg_bits);
-    out[j] = combine(window, c);
+    window[i] = window_sum(std::span(first, top), seg_bits);
+  });
+  for (std::size_t j = 0; j < batch; ++j) {
+    out[j] = combine(std::span(window).subspan(j * windows, windows), c);
   }
   profile.host_mark("sums");
   profile.report();

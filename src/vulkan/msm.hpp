@@ -27,6 +27,13 @@
 
 namespace gpuexec::vk {
 
+// Signed-digit windows of c bits for 256-bit scalars, room for the last carry: windows * c > 256.
+inline unsigned msm_window_count(unsigned c) {
+  return 256 / c + 1;
+}
+// The most slots (windows x buckets) one range may have: one scan workgroup of block totals.
+inline constexpr std::size_t kMsmMaxSlots = std::size_t{2048} * 2048;
+
 // The window width run_msm uses for n points on this device: Pippenger's best for n (the CPU's
 // cost model; on a GPU up to 19 bits where its cost model gains) and small enough for every
 // window's buckets to fit one binding.
@@ -40,6 +47,10 @@ struct MsmShape {
   unsigned c = 0;
   unsigned blocks = 1;
   uint32_t segment_buckets = 0;  // buckets per reduction invocation, rounded down to 2^k; 0: auto
+  // A bucket's parts beyond 1 + this many are summed by the fold pass, the rest by the reduction
+  // (0: auto, 3 on GPUs; never on CPU drivers, which run a dispatch's masked-off lanes: folding
+  // took lavapipe 220 ms at 2^14 points).
+  uint32_t fold_above = 0;
 };
 
 // The shape for bases of n points with `blocks` copies each on this device (blocks at most the
