@@ -117,6 +117,18 @@ class MsmVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
     auto lock = device.lock();
     return vk::upload_points(device, points);
   }
+  // A batch of 2 MSMs over n points (ranges of at most max_range points; 0: the device's) in
+  // each shape against the CPU.
+  using NamedShape = std::pair<vk::MsmShape, std::string>;
+  void expect_shapes(std::size_t n, std::size_t max_range, const std::vector<NamedShape>& shapes) {
+    std::vector<G1Affine> points;
+    std::vector<Scalar> scalars;
+    make_case(n, points, scalars, 2);
+    const auto buffer = upload(points);
+    for (const auto& [shape, what] : shapes) {
+      expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, max_range, shape), what);
+    }
+  }
   void expect_batch(std::span<const G1Affine> points, std::span<const Scalar> scalars,
                     std::span<const G1Jacobian> got, const std::string& what) {
     const std::size_t n = points.size();
@@ -259,33 +271,19 @@ void MsmVulkan::precomputed_copies() {
 // buckets or more): 1 (the deepest tree), 2 (a tree whose levels are not full), 5 (taken as 4)
 // and a whole window in one (a tree of one level).
 void MsmVulkan::reduction_segments() {
-  const std::size_t n = 600;
-  std::vector<G1Affine> points;
-  std::vector<Scalar> scalars;
-  make_case(n, points, scalars, 2);
-  const auto buffer = upload(points);
+  std::vector<NamedShape> shapes;
   for (const uint32_t len : {1u, 2u, 5u, 1u << 20}) {
-    vk::MsmShape shape;
-    shape.segment_buckets = len;
-    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, 0, shape),
-                 "segments of " + std::to_string(len) + " buckets");
+    shapes.push_back({{.segment_buckets = len}, "segments of " + std::to_string(len) + " buckets"});
   }
+  expect_shapes(600, 0, shapes);
 }
 
 // The fold pass (a GPU's default, 3; CPU drivers skip it) summing the parts of every bucket with
 // more than 1 + k, over ranges and a batch: the crowded buckets of the top windows.
 void MsmVulkan::folded_buckets() {
-  const std::size_t n = 900;
-  std::vector<G1Affine> points;
-  std::vector<Scalar> scalars;
-  make_case(n, points, scalars, 2);
-  const auto buffer = upload(points);
-  for (const uint32_t k : {1u, 3u}) {
-    vk::MsmShape shape;
-    shape.fold_above = k;
-    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, 512, shape),
-                 "folding above " + std::to_string(k) + " heads");
-  }
+  expect_shapes(
+      900, 512,
+      {{{.fold_above = 1}, "folding above 1 head"}, {{.fold_above = 3}, "folding above 3 heads"}});
 }
 
 TEST_P(MsmVulkan, ExactOnEdgesDegenerateInputsBatchesAndSizes) {
@@ -308,17 +306,10 @@ TEST_P(MsmVulkan, WindowsWiderThanSixteenBits) {
   if (device.info().limits.maxStorageBufferRange < need) {
     GTEST_SKIP() << "the buckets of 19-bit windows need a binding of " << need << " bytes";
   }
-  const std::size_t n = 700;
-  std::vector<G1Affine> points;
-  std::vector<Scalar> scalars;
-  make_case(n, points, scalars, 2);
-  const auto buffer = upload(points);
-  for (const unsigned c : {17u, 18u, 19u}) {
-    vk::MsmShape shape;
-    shape.c = c;
-    expect_batch(points, scalars, gpu_msm(*buffer, n, scalars, 2, 0, shape),
-                 "windows of " + std::to_string(c) + " bits");
-  }
+  expect_shapes(700, 0,
+                {{{.c = 17}, "windows of 17 bits"},
+                 {{.c = 18}, "windows of 18 bits"},
+                 {{.c = 19}, "windows of 19 bits"}});
 }
 
 // u32w: the settings of the u32w and u28w families run the adding passes in u32w.

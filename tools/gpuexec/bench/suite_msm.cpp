@@ -67,9 +67,10 @@ std::vector<BenchResult> run_msm_suite(BenchContext& ctx) {
         const MsmBases copies = gpu.upload_bases(points, MsmBasesOptions{kPrecompute});
         timed("vulkan-precomputed", [&] { gpu.msm(copies, scalars, out); });
       } else {
-        ctx.note(fmt::format("msm {}: vulkan-precomputed left out (its copies take the host "
-                             "minutes above {} points)",
-                             n, kMaxPrecomputedPoints));
+        ctx.note(
+            fmt::format("msm {}: vulkan-precomputed left out (its copies take the host "
+                        "minutes above {} points)",
+                        n, kMaxPrecomputedPoints));
       }
       timed("vulkan-host", [&] { gpu.msm(points, scalars, out); });
     } catch (const Error& e) {
