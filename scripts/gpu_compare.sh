@@ -5,7 +5,9 @@
 # .gpubin (gpuexec, vulkan_tests built here; gpuexec_base optional) and .gl.
 #   bash scripts/gpu_compare.sh          (PART=1: the 2^16-2^20 MSMs and the NTTs; PART=2: the
 #                                           test suite; PART=3: the 2^24 MSMs; default all)
-# Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter).
+# Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter), PLAIN=0
+# (no runs without the profile), CAP10=0 (no NTT with 2^10-element workgroups), BASE (another
+# base build).
 source scripts/gpu_env.sh
 set -o pipefail
 archive_steps compare
@@ -13,23 +15,26 @@ bench() {  # name what sizes binary [env...]; REPS (default 3), LIMIT (s, defaul
   local name=$1 what=$2 sizes=$3 bin=$4
   shift 4
   [ -x "$bin" ] || return 0
-  step $name ${LIMIT:-150} env "$@" GPUEXEC_PROFILE=1 $bin bench $what --sizes $sizes --reps ${REPS:-3} \
+  step $name ${LIMIT:-150} env GPUEXEC_PROFILE=1 "$@" $bin bench $what --sizes $sizes --reps ${REPS:-3} \
     --json "$OUT/$name.json"
   grep -hE "resident|precomputed" "$OUT/$name.txt" | grep -v ratio
 }
-BASE=$BIN/gpuexec_base
+BASE=${BASE:-$BIN/gpuexec_base}
 PART=${PART:-123}
 # Most telling first (the device time may run out).
 if [[ $PART == *1* ]]; then
 bench msm-new msm ${MSM_SIZES:-65536,1048576} $BIN/gpuexec
 bench msm-base msm ${MSM_SIZES:-65536,1048576} $BASE
+# The profile's own cost (a query pool a call, the report) is in the figures above: these are not.
+[ "${PLAIN:-1}" = 1 ] && bench msm-plain msm ${MSM_SIZES:-65536,1048576} $BIN/gpuexec GPUEXEC_PROFILE=0
 [ "${NTT:-1}" = 1 ] || PART=${PART/1/}
 fi
 if [[ $PART == *1* ]]; then
 bench ntt-new ntt 1048576,16777216 $BIN/gpuexec
 bench ntt-base ntt 1048576,16777216 $BASE
+[ "${PLAIN:-1}" = 1 ] && bench ntt-plain ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_PROFILE=0
 # Workgroups of 2^10 elements, two an invocation (512 invocations): one pass less at 2^20.
-bench ntt-cap10 ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_NTT_LOG_CAP=10
+[ "${CAP10:-1}" = 1 ] && bench ntt-cap10 ntt 1048576,16777216 $BIN/gpuexec GPUEXEC_NTT_LOG_CAP=10
 fi
 if [[ $PART == *2* ]]; then
 # Each test's name and time in the log (a step cut off at its limit shows how far it got).
