@@ -55,6 +55,10 @@ void main() {
   cnt[t] = dest == s ? 0xffffffffu : s;
   Elem one = field_one();
   Xyzz acc = xyzz_infinity();
+  // The next entry's point is loaded before this one's addition: its memory latency (a random
+  // 96-byte read) hides behind the addition's products instead of stalling the next iteration.
+  uint e = sorted[j];
+  Affine q = load_point(e & 0x7fffffffu);
   for (; j < end; ++j) {
     if (j == next) {  // slot s ends: the next non-empty one starts here
       part[dest] = acc;
@@ -63,10 +67,14 @@ void main() {
       dest = s;
       next = off[s + 1u];
     }
-    uint e = sorted[j];
-    Affine q = load_point(e & 0x7fffffffu);
-    if ((e >> 31u) != 0u) q.y = field_neg(q.y);
-    acc = xyzz_add_affine(acc, q, one);
+    Affine cur = q;
+    const bool negative = (e >> 31u) != 0u;
+    if (j + 1u < end) {
+      e = sorted[j + 1u];
+      q = load_point(e & 0x7fffffffu);
+    }
+    if (negative) cur.y = field_neg(cur.y);
+    acc = xyzz_add_affine(acc, cur, one);
   }
   part[dest] = acc;
 }
