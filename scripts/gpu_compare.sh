@@ -6,8 +6,8 @@
 #   bash scripts/gpu_compare.sh          (PART=1: the 2^16-2^20 MSMs and the NTTs; PART=2: the
 #                                           test suite; PART=3: the 2^24 MSMs; default all)
 # Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter), PLAIN=0
-# (no runs without the profile), CAP10=0 (no NTT with 2^10-element workgroups), BASE (another
-# base build).
+# (no runs without the profile), MSM_KERNELS (the MSMs again in these kernel families, e.g.
+# "u32w"), CAP10=0 (no NTT with 2^10-element workgroups), BASE (another base build).
 source scripts/gpu_env.sh
 set -o pipefail
 archive_steps compare
@@ -27,6 +27,8 @@ bench msm-new msm ${MSM_SIZES:-65536,1048576} $BIN/gpuexec
 bench msm-base msm ${MSM_SIZES:-65536,1048576} $BASE
 # The profile's own cost (a query pool a call, the report) is in the figures above: these are not.
 [ "${PLAIN:-1}" = 1 ] && bench msm-plain msm ${MSM_SIZES:-65536,1048576} $BIN/gpuexec GPUEXEC_PROFILE=0
+# This build under other kernel families (GPUEXEC_KERNEL), e.g. MSM_KERNELS="u32w u64".
+for k in ${MSM_KERNELS:-}; do bench msm-$k msm ${MSM_SIZES:-65536,1048576} $BIN/gpuexec GPUEXEC_KERNEL=$k; done
 [ "${NTT:-1}" = 1 ] || PART=${PART/1/}
 fi
 if [[ $PART == *1* ]]; then

@@ -1,8 +1,8 @@
 // The Vulkan G1 MSM (vulkan/msm.hpp) against the CPU Pippenger (cpu::msm, itself checked against
 // the naive sum and the GMP curve oracle in g1_msm_test.cpp): sizes 0 .. 5000, random and edge
 // scalars, repeated points, P beside -P, infinity among the points, batches sharing points, one
-// resident point set reused for several MSMs, MSMs split into ranges, in the u64, u32 and u32w
-// variants.
+// resident point set reused for several MSMs, MSMs split into ranges, in the u64, u32, u32w and
+// u28w variants.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -312,10 +312,10 @@ TEST_P(MsmVulkan, WindowsWiderThanSixteenBits) {
                  {{.c = 19}, "windows of 19 bits"}});
 }
 
-// u32w: the settings of the u32w and u28w families run the adding passes in u32w.
+// u32w and u28w: the settings of those families run the accumulation in their own limbs.
 INSTANTIATE_TEST_SUITE_P(Variants, MsmVulkan,
                          ::testing::Values(KernelVariant::U64, KernelVariant::U32,
-                                           KernelVariant::U32Wide),
+                                           KernelVariant::U32Wide, KernelVariant::U28Wide),
                          [](const auto& info) {
                            return std::string(spirv::find_variant(info.param)->name);
                          });

@@ -52,16 +52,18 @@ constexpr const char* kPassNames[kPasses] = {"msm_count",      "msm_scan", "msm_
 
 // The limbs of a pass: u64 wherever the device has shaderInt64 (on the H100 at 2^16 points 36 ms
 // against u32's 113 ms), u32 where it has not or the settings ask for exactly u32; and the
-// accumulation in u32w where the settings' family has 64-bit sums of 32-bit products (u32w,
-// u28w: NVIDIA's default). On the H100 at 2^20 it took 20.3 ms in u32w against 34.1 in u64, but
-// the reduction 10.4 against 7.6 and the window pass 0.91 against 0.78 (docs/GPU_NOTES.md 12),
-// so those stay u64. Every variant keeps one memory layout of points and sums. The element-wise
-// variants' load widths do not apply: points are structs.
+// accumulation in the settings' family where it has 64-bit sums of 32-bit products (u32w, or
+// u28w: NVIDIA's default, whose products of 28-bit limbs each take one multiply-add). On the H100
+// at 2^20 it took 20.3 ms in u32w against 34.1 in u64, but the reduction 10.4 against 7.6 and the
+// window pass 0.91 against 0.78 (docs/GPU_NOTES.md 12), so those stay u64. Every variant keeps
+// one memory layout of points and sums. The element-wise variants' load widths do not apply:
+// points are structs.
 const char* pass_limbs(const Device& device, Pass pass) {
   const KernelVariant v = device.settings().kernel;
   if (!device.info().shader_int64 || v == KernelVariant::U32) return "u32";
-  const bool wide = v == KernelVariant::U32Wide || v == KernelVariant::U28Wide;
-  return pass == kAccumulate && wide ? "u32w" : "u64";
+  if (pass == kAccumulate && v == KernelVariant::U32Wide) return "u32w";
+  if (pass == kAccumulate && v == KernelVariant::U28Wide) return "u28w";
+  return "u64";
 }
 
 const Kernel& msm_kernel(Device& device, Pass pass) {
