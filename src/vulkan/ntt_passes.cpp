@@ -7,13 +7,40 @@ namespace gpuexec::vk {
 
 namespace {
 
+// Fr products per element of a radix-2^t pass's DFT (shaders/ntt_stockham.comp), in quarters:
+// an odd t starts with a radix-2 level of none, an even t with a radix-4 stage of one in four;
+// every other radix-4 stage takes four in four.
+unsigned dft_quarter_products(unsigned t) {
+  return t % 2 == 1 ? 4 * (t / 2) : 1 + 4 * (t / 2 - 1);
+}
+
 // Radices of the Stockham passes for 2^log_len: as few passes as workgroups of 2^log_cap allow,
-// balanced.
+// then the fewest products (even radices: 2^20 in 8, 6, 6 takes 0.5 an element fewer than 7, 7,
+// 6), then the most balanced, the largest first.
 std::vector<unsigned> radices(unsigned log_len, unsigned log_cap) {
   const unsigned passes = (log_len + log_cap - 1) / log_cap;
-  std::vector<unsigned> out;
-  for (unsigned i = 0; i < passes; ++i) out.push_back(log_len / passes + (i < log_len % passes));
-  return out;
+  std::vector<unsigned> best, t(passes, 1);
+  unsigned best_products = ~0u, best_squares = ~0u;
+  // Every non-increasing t with entries in 1 .. log_cap summing to log_len (passes <= 4 for any
+  // NTT the library runs: a few hundred candidates).
+  const auto visit = [&](auto&& self, unsigned i, unsigned left, unsigned most) -> void {
+    if (i == passes) {
+      if (left != 0) return;
+      unsigned products = 0, squares = 0;
+      for (unsigned x : t) products += dft_quarter_products(x), squares += x * x;
+      if (products < best_products || (products == best_products && squares < best_squares)) {
+        best = t, best_products = products, best_squares = squares;
+      }
+      return;
+    }
+    for (unsigned x = std::min(most, left); x >= 1; --x) {
+      if (x * (passes - i) < left) break;  // the rest cannot reach log_len
+      t[i] = x;
+      self(self, i + 1, left - x, x);
+    }
+  };
+  visit(visit, 0, log_len, log_cap);
+  return best;
 }
 
 // The last Stockham pass writes each group back where it read it (Ns R = len: group j's outputs
