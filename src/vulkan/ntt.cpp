@@ -132,7 +132,11 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("NTT: bindings of {} bytes are too small", limit));
   }
-  std::unique_ptr<Buffer> scratch = pool.acquire(MemoryUse::DeviceLocal, per_chunk * vec_bytes);
+  // One pass runs in place: no scratch.
+  std::unique_ptr<Buffer> scratch;
+  if (ranges || stockham_pass_count(ln, log_cap) > 1) {
+    scratch = pool.acquire(MemoryUse::DeviceLocal, per_chunk * vec_bytes);
+  }
   std::unique_ptr<Buffer> scale_buffer, staging;
   const VkDeviceSize scale_bytes = scales.size() * kNttElem;
   if (!scales.empty()) {
@@ -173,7 +177,7 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
                   options.inverse,
                   profile};
     if (!ranges) {
-      record_bound(r, data, *scratch, ln, batch, per_chunk);
+      record_bound(r, data, scratch ? *scratch : data, ln, batch, per_chunk);
     } else {
       for (std::size_t b = 0; b < batch; ++b)
         record_ranges(r, data, b * vec_bytes, *scratch, ln, g);
@@ -188,7 +192,7 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
     throw;
   }
   profile.report();
-  pool.release(std::move(scratch));
+  if (scratch) pool.release(std::move(scratch));
   if (scale_buffer) pool.release(std::move(scale_buffer));
   if (staging) pool.release(std::move(staging));
 }

@@ -99,10 +99,14 @@ void NttRecorder::stockham_pass(std::size_t pass, BufferRange src, BufferRange d
   dispatch(*k.stockham, src, dst, p, workgroups * threads, scales);
 }
 
+std::size_t stockham_pass_count(unsigned log_len, unsigned log_cap) {
+  return radices(log_len, log_cap).size();
+}
+
 void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, unsigned log_n,
                   std::size_t batch, std::size_t per_chunk) {
   const VkDeviceSize vec_bytes = kNttElem << log_n;
-  const std::size_t passes = radices(log_n, r.log_cap).size();
+  const std::size_t passes = stockham_pass_count(log_n, r.log_cap);
   for (std::size_t first = 0; first < batch; first += per_chunk) {
     const std::size_t vectors = std::min(per_chunk, batch - first);
     const VkDeviceSize bytes = vectors * vec_bytes;
@@ -147,7 +151,7 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
   }
   r.profile.mark(r.rec, "cross");
   // Per range: a G-point transform of the coset w^i1 (w_G = w_n^H), pass by pass over all ranges.
-  const std::size_t passes = radices(g, r.log_cap).size();
+  const std::size_t passes = stockham_pass_count(g, r.log_cap);
   // Ending in scratch (an even count's last pass in place), so that the scatter below lands in
   // data with no copy.
   for (std::size_t pass = 0; pass < passes; ++pass) {

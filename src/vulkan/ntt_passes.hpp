@@ -76,7 +76,11 @@ struct NttRecorder {
                      std::size_t vectors, uint32_t twiddle_mult, bool call_scales);
 };
 
-// Vectors that fit one binding: all passes over chunks of per_chunk whole vectors.
+// The Stockham passes of a 2^log_len transform in workgroups of 2^log_cap elements.
+std::size_t stockham_pass_count(unsigned log_len, unsigned log_cap);
+
+// Vectors that fit one binding: all passes over chunks of per_chunk whole vectors. A transform of
+// one pass runs in place and leaves scratch untouched.
 void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, unsigned log_n,
                   std::size_t batch, std::size_t per_chunk);
 
