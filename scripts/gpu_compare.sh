@@ -4,19 +4,24 @@
 # the NTT at 2^20 and 2^24; then the whole Vulkan test suite under the validation layers. Carry
 # .gpubin (gpuexec, vulkan_tests built here; gpuexec_base optional) and .gl.
 #   bash scripts/gpu_compare.sh          (PART=1: the 2^16-2^20 MSMs and the NTTs; PART=2: the
-#                                           test suite; PART=3: the 2^24 MSMs; default all)
+#                                           test suite; PART=3: the 2^24 MSMs; PART=4: jobs on
+#                                           host arrays, goals 3 and 4; PART=5: the element-wise
+#                                           kernels resident, lane by lane against coalesced IO,
+#                                           goal 1; default 123)
 # Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter), PLAIN=0
 # (no runs without the profile), MSM_KERNELS (the MSMs again in these kernel families, e.g.
 # "u32w"), CAP10=0 (no NTT with 2^10-element workgroups), BASE (another base build).
 source scripts/gpu_env.sh
 set -o pipefail
 archive_steps compare
-bench() {  # name what sizes binary [env...]; REPS (default 3), LIMIT (s, default 150)
-  local name=$1 what=$2 sizes=$3 bin=$4
+# name what sizes binary [VAR=value...] [bench options...]; REPS (default 3), LIMIT (s, default 150)
+bench() {
+  local name=$1 what=$2 sizes=$3 bin=$4 vars=() opts=()
   shift 4
   [ -x "$bin" ] || return 0
-  step $name ${LIMIT:-150} env GPUEXEC_PROFILE=1 "$@" $bin bench $what --sizes $sizes --reps ${REPS:-3} \
-    --json "$OUT/$name.json"
+  for a in "$@"; do if [[ $a == *=* ]]; then vars+=("$a"); else opts+=("$a"); fi; done
+  step $name ${LIMIT:-150} env GPUEXEC_PROFILE=1 "${vars[@]}" $bin bench $what --sizes $sizes \
+    --reps ${REPS:-3} "${opts[@]}" --json "$OUT/$name.json"
   grep -hE "resident|precomputed" "$OUT/$name.txt" | grep -v ratio
 }
 BASE=${BASE:-$BIN/gpuexec_base}
@@ -49,6 +54,20 @@ if [[ $PART == *3* ]]; then
 # times 4 precomputed copies, whose host work takes minutes at 2^24.
 LIMIT=${LIMIT:-280} bench msm-new-2e24 msm 16777216 $BIN/gpuexec
 LIMIT=${LIMIT:-280} bench msm-base-2e24 msm 16777216 $BASE
+fi
+if [[ $PART == *4* ]]; then
+# Goal 3 (a 4M job from host arrays, pageable and pinned) and goal 4 (a 64-element job; 4 x 16K
+# pipelined), this build only.
+REPS=20 bench host-jobs persistent 64,16384,4194304 $BIN/gpuexec GPUEXEC_PROFILE=0
+grep -E "^persistent" "$OUT/host-jobs.txt"
+REPS=50 bench batch-4x16k batch 16384 $BIN/gpuexec GPUEXEC_PROFILE=0 --jobs 4
+grep -E "^batch" "$OUT/batch-4x16k.txt"
+fi
+if [[ $PART == *5* ]]; then
+for c in 0 1; do
+  REPS=15 bench resident-io$c resident ${RESIDENT_SIZES:-1048576,4194304,16777216,67108864} \
+    $BIN/gpuexec GPUEXEC_PROFILE=0 GPUEXEC_COALESCED_IO=$c --field both
+done
 fi
 for f in "$OUT"/*.txt; do
   echo "== $f"

@@ -18,6 +18,6 @@
 
 void main() {
   uint i = element_index();
-  if (i >= params.n) return;
+  if (!stage_inputs(i)) return;
   store_out(i, FIELD_OP(load_a(i), load_b(i)));
 }

@@ -76,24 +76,73 @@ uint element_index() {
 #define PACK(v, k) WORD(v.l[4 * k], v.l[4 * k + 1], v.l[4 * k + 2], v.l[4 * k + 3])
 #endif
 
-// A buffer cannot be a function argument: one load function per input binding.
-#define DEFINE_LOAD(fn, buf)                                                  \
+
+// Coalesced IO (specialization constant 1 = 1): a workgroup's words move between the buffers and
+// shared memory as consecutive words, lane t taking words t, t + LS, ..., so that each
+// subgroup-wide load or store covers whole memory sectors; each lane then takes its element's
+// words from shared memory. Without it, lane t reads words WORDS * t .. WORDS * t + WORDS - 1
+// (an Fp element: a stride of 48 bytes), touching each sector in several instructions.
+layout(constant_id = 1) const uint COALESCED_IO = 0;
+const bool COALESCED = COALESCED_IO != 0;
+const uint IO_LANES = COALESCED_IO * (gl_WorkGroupSize.x - 1) + 1;  // 1 when off
+shared WORD io_tile[INPUTS * WORDS * IO_LANES];
+
+// This workgroup's words of every input into io_tile (input q at q * WORDS * LS); every lane takes
+// part, in range or not. Returns whether lane i holds an element.
+bool stage_inputs(uint i) {
+  if (!COALESCED) return i < params.n;
+  const uint lanes = gl_WorkGroupSize.x, t = gl_LocalInvocationID.x;
+  const uint first = WORDS * (i - t), end = WORDS * params.n;
+  WORD_LOOP for (int k = 0; k < WORDS; ++k) {
+    const uint w = first + t + k * lanes, s = t + k * lanes;
+    if (w < end) {
+      io_tile[s] = in0[w];
+      io_tile[WORDS * lanes + s] = in1[w];
+#if INPUTS == 3
+      io_tile[2 * WORDS * lanes + s] = in2[w];
+#endif
+    }
+  }
+  barrier();
+  return true;
+}
+
+// A buffer cannot be a function argument: one load function per input binding. Under coalesced
+// IO they read the lane's words of input q from io_tile.
+#define DEFINE_LOAD(fn, buf, q)                                               \
   Elem fn(uint i) {                                                           \
     Elem r;                                                                   \
     WORD_LOOP for (int k = 0; k < WORDS; ++k) {                               \
-      WORD w = buf[WORDS * i + k];                                            \
+      WORD w = COALESCED ? io_tile[(q * gl_WorkGroupSize.x + gl_LocalInvocationID.x) * WORDS + k] \
+                         : buf[WORDS * i + k];                                \
       UNPACK(r, k, w);                                                        \
     }                                                                         \
     return r;                                                                 \
   }
-DEFINE_LOAD(load_a, in0)
-DEFINE_LOAD(load_b, in1)
+DEFINE_LOAD(load_a, in0, 0)
+DEFINE_LOAD(load_b, in1, 1)
 #if INPUTS == 3
-DEFINE_LOAD(load_c, in2)
+DEFINE_LOAD(load_c, in2, 2)
 #endif
 
+// Under coalesced IO every lane of the workgroup calls it (after stage_inputs); lanes past n
+// store nothing.
 void store_out(uint i, Elem v) {
-  WORD_LOOP for (int k = 0; k < WORDS; ++k) out_words[WORDS * i + k] = PACK(v, k);
+  if (!COALESCED) {
+    WORD_LOOP for (int k = 0; k < WORDS; ++k) out_words[WORDS * i + k] = PACK(v, k);
+    return;
+  }
+  const uint lanes = gl_WorkGroupSize.x, t = gl_LocalInvocationID.x;
+  barrier();  // every lane has read its inputs from io_tile
+  if (i < params.n) {
+    WORD_LOOP for (int k = 0; k < WORDS; ++k) io_tile[WORDS * t + k] = PACK(v, k);
+  }
+  barrier();
+  const uint first = WORDS * (i - t), end = WORDS * params.n;
+  WORD_LOOP for (int k = 0; k < WORDS; ++k) {
+    const uint w = first + t + k * lanes;
+    if (w < end) out_words[w] = io_tile[t + k * lanes];
+  }
 }
 #else
 uint bswap32(uint x) {
@@ -124,6 +173,11 @@ void elem_to_be(Elem v, out uint w[W32]) {
     w[W32 - 2 - 2 * k] = bswap32(h.y);
   }
 #endif
+}
+
+// The encoded kernels move their words lane by lane (no coalesced IO).
+bool stage_inputs(uint i) {
+  return i < params.n;
 }
 
 // The first input (in argument order) of this invocation that was not canonical, or none.

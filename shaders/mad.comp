@@ -7,6 +7,6 @@
 
 void main() {
   uint i = element_index();
-  if (i >= params.n) return;
+  if (!stage_inputs(i)) return;
   store_out(i, field_add(FIELD_MUL(load_a(i), load_b(i)), load_c(i)));
 }

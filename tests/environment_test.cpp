@@ -97,6 +97,7 @@ TEST_F(Environment, EmptyMeansUnsetExceptForCounts) {
   EXPECT_FALSE(env::xdg_cache_home());
   EXPECT_FALSE(env::home());
   EXPECT_FALSE(env::ntt_log_cap());
+  EXPECT_FALSE(env::coalesced_io());
   expect_rejected("GPU_STREAM_CHUNK_ELEMS", "", env::chunk_elems, "GPU_STREAM_CHUNK_ELEMS=: ");
   expect_rejected("GPUEXEC_MSM_SEGMENT_BUCKETS", "", env::msm_segment_buckets,
                   "GPUEXEC_MSM_SEGMENT_BUCKETS=: ");
@@ -150,6 +151,19 @@ TEST_F(Environment, NttLogCap) {
   for (const char* bad : {"8", "11", "09", " 9", "AUTO", "1e1", "-9"}) {
     expect_rejected("GPUEXEC_NTT_LOG_CAP", bad, env::ntt_log_cap,
                     std::string("GPUEXEC_NTT_LOG_CAP=") + bad + ": use 9, 10 or auto");
+  }
+}
+
+TEST_F(Environment, CoalescedIo) {
+  set("GPUEXEC_COALESCED_IO", "1");
+  EXPECT_EQ(env::coalesced_io(), true);
+  set("GPUEXEC_COALESCED_IO", "0");
+  EXPECT_EQ(env::coalesced_io(), false);
+  set("GPUEXEC_COALESCED_IO", "auto");
+  EXPECT_FALSE(env::coalesced_io());
+  for (const char* bad : {"yes", "2", " 1", "01", "AUTO"}) {
+    expect_rejected("GPUEXEC_COALESCED_IO", bad, env::coalesced_io,
+                    std::string("GPUEXEC_COALESCED_IO=") + bad + ": use 1, 0 or auto");
   }
 }
 

@@ -69,6 +69,7 @@ struct MadCase {
   KernelVariant kernel;
   DataPath path;
   bool split;
+  bool coalesced = false;  // GPUEXEC_COALESCED_IO=1
 };
 
 class MadVulkan : public VulkanTest, public ::testing::WithParamInterface<MadCase> {
@@ -76,9 +77,11 @@ class MadVulkan : public VulkanTest, public ::testing::WithParamInterface<MadCas
   void SetUp() override {
     VulkanTest::SetUp();
     if (GetParam().split) setenv("GPUEXEC_SPLIT_QUEUES", "1", 1);
+    if (GetParam().coalesced) setenv("GPUEXEC_COALESCED_IO", "1", 1);
   }
   void TearDown() override {
     unsetenv("GPUEXEC_SPLIT_QUEUES");
+    unsetenv("GPUEXEC_COALESCED_IO");
     VulkanTest::TearDown();
   }
   Executor make() {
@@ -131,7 +134,9 @@ INSTANTIATE_TEST_SUITE_P(
                       MadCase{KernelVariant::U32Carry, DataPath::DeviceLocal, false},
                       MadCase{KernelVariant::U32Wide, DataPath::DeviceLocal, false},
                       MadCase{KernelVariant::U64Unrolled, DataPath::HostVisible, false},
-                      MadCase{KernelVariant::U28Wide, DataPath::DeviceLocal, false}));
+                      MadCase{KernelVariant::U28Wide, DataPath::DeviceLocal, false},
+                      MadCase{KernelVariant::U64, DataPath::HostVisible, false, true},
+                      MadCase{KernelVariant::U28Wide, DataPath::DeviceLocal, false, true}));
 
 class MadCApi : public VulkanTest {};
 

@@ -131,12 +131,35 @@ TEST_F(VulkanBackend, BadDeviceIndexIsAClearError) {
   unsetenv("GPUEXEC_DEVICE");
 }
 
-class KernelVariants : public VulkanTest, public ::testing::WithParamInterface<KernelVariant> {};
+// A kernel family, with its element-wise kernels' words staged through workgroup memory
+// (GPUEXEC_COALESCED_IO=1) or not.
+struct VariantCase {
+  KernelVariant kernel;
+  bool coalesced = false;
+};
+
+class KernelVariants : public VulkanTest, public ::testing::WithParamInterface<VariantCase> {
+ protected:
+  void SetUp() override {
+    VulkanTest::SetUp();
+    if (GetParam().coalesced) setenv("GPUEXEC_COALESCED_IO", "1", 1);
+  }
+  void TearDown() override {
+    unsetenv("GPUEXEC_COALESCED_IO");
+    VulkanTest::TearDown();
+  }
+};
 
 TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
   ExecutorOptions o = vk::on_device(-1);
-  o.vulkan.kernel = GetParam();
+  o.vulkan.kernel = GetParam().kernel;
   vk::PersistentBackend backend(o, {});
+  // Specialization constant 1 (coalesced IO) as asked: the lavapipe workgroup memory holds it.
+  vk::Device& device = backend.device();
+  for (Op op : {Op::Add, Op::Mul, Op::Mad}) {
+    const auto id = device.elementwise_id(op, spirv::ElementEncoding::Montgomery, FieldId::Fp);
+    EXPECT_EQ(device.kernel(id).shape().spec, std::vector<uint32_t>{GetParam().coalesced});
+  }
   GmpOracle oracle;
   std::vector<Fp> a, b;
   fp_edge_pairs(a, b);
@@ -151,7 +174,7 @@ TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
     }
   }
   for (std::size_t n : {1, 63, 65, 4097, 65537}) expect_matches_reference(backend, n);
-  EXPECT_EQ(backend.stats().kernel, spirv::find_variant(GetParam())->name);
+  EXPECT_EQ(backend.stats().kernel, spirv::find_variant(GetParam().kernel)->name);
 }
 
 // The Fr element-wise kernels of the variant (the catalog's, run on resident buffers): edge
@@ -159,7 +182,7 @@ TEST_P(KernelVariants, EdgePairsAgainstGmpAndRandomSizes) {
 // against the reference arithmetic of fr.hpp.
 TEST_P(KernelVariants, FrKernelsAgainstTheReference) {
   ExecutorOptions o = vk::on_device(-1);
-  o.vulkan.kernel = GetParam();
+  o.vulkan.kernel = GetParam().kernel;
   auto owned = std::make_unique<vk::PersistentBackend>(o, std::filesystem::path{});
   vk::PersistentBackend& backend = *owned;
   Executor ex(std::move(owned));
@@ -196,7 +219,7 @@ TEST_P(KernelVariants, FrKernelsAgainstTheReference) {
   vk::write_resident(device, buffer(da), std::as_bytes(std::span(a)));
   vk::write_resident(device, buffer(db), std::as_bytes(std::span(b)));
   for (Op op : kBinaryOps) {
-    const auto id = spirv::elementwise_kernel(op, GetParam(), FieldId::Fr);
+    const auto id = spirv::elementwise_kernel(op, GetParam().kernel, FieldId::Fr);
     vk::run_resident(device, device.kernel(id), in, {buffer(dout).handle(), 0, bytes}, n,
                      sizeof(Fr));
     std::vector<Fr> out(n);
@@ -210,14 +233,19 @@ TEST_P(KernelVariants, FrKernelsAgainstTheReference) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Kernels, KernelVariants,
-                         ::testing::Values(KernelVariant::U64, KernelVariant::U64Vec,
-                                           KernelVariant::U32, KernelVariant::U32Carry,
-                                           KernelVariant::U32Wide, KernelVariant::U64Unrolled,
-                                           KernelVariant::U28Wide),
-                         [](const auto& info) {
-                           return std::string(spirv::find_variant(info.param)->enumerator);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Kernels, KernelVariants,
+    ::testing::Values(VariantCase{KernelVariant::U64}, VariantCase{KernelVariant::U64Vec},
+                      VariantCase{KernelVariant::U32}, VariantCase{KernelVariant::U32Carry},
+                      VariantCase{KernelVariant::U32Wide}, VariantCase{KernelVariant::U64Unrolled},
+                      VariantCase{KernelVariant::U28Wide},
+                      // 8-byte words, 16-byte words of u64 and of u32 limbs
+                      VariantCase{KernelVariant::U64, true}, VariantCase{KernelVariant::U64Vec, true},
+                      VariantCase{KernelVariant::U28Wide, true}),
+    [](const auto& info) {
+      return std::string(spirv::find_variant(info.param.kernel)->enumerator) +
+             (info.param.coalesced ? "Coalesced" : "");
+    });
 
 TEST_F(VulkanBackend, KernelChoiceFromTheEnvironment) {
   setenv("GPUEXEC_KERNEL", "u32", 1);

@@ -209,6 +209,14 @@ std::optional<unsigned> ntt_log_cap() {
   reject("GPUEXEC_NTT_LOG_CAP", *v, "use 9, 10 or auto");
 }
 
+std::optional<bool> coalesced_io() {
+  const auto v = given("GPUEXEC_COALESCED_IO");
+  if (!v || *v == "auto") return std::nullopt;
+  if (*v == "1") return true;
+  if (*v == "0") return false;
+  reject("GPUEXEC_COALESCED_IO", *v, "use 1, 0 or auto");
+}
+
 std::optional<std::size_t> msm_segment_buckets() {
   return count("GPUEXEC_MSM_SEGMENT_BUCKETS");
 }

@@ -96,6 +96,9 @@ bool profile();
 // GPUEXEC_NTT_LOG_CAP: "9" or "10", the log2 of the elements of an NTT workgroup (tuning); unset,
 // empty or "auto" nullopt (the device's rule).
 std::optional<unsigned> ntt_log_cap();
+// GPUEXEC_COALESCED_IO: "1" or "0", the element-wise kernels' words staged through workgroup
+// memory or not (tuning); unset, empty or "auto" nullopt (the device's rule).
+std::optional<bool> coalesced_io();
 // GPUEXEC_MSM_SEGMENT_BUCKETS: buckets per MSM reduction segment (tuning, whole number >= 1,
 // rounded down to a power of two by the MSM);
 // unset nullopt (the device's rule).

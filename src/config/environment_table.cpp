@@ -66,6 +66,11 @@ constexpr Variable kVariables[] = {
      "buckets each invocation of the MSM's bucket reduction sums, rounded down to a power of two "
      "(tuning)",
      check<msm_segment_buckets>},
+    {"GPUEXEC_COALESCED_IO", Type::Words, "`auto`, `0`, `1`", "`auto`: off",
+     "`1`: the element-wise kernels move a workgroup's elements between memory and workgroup "
+     "memory as consecutive 16-byte words, so each subgroup's load covers whole sectors "
+     "(tuning; where the workgroup memory allows)",
+     check<coalesced_io>},
     {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
      "`spin`: every wait polls up to 20 ms before blocking (the rule on GPUs); `block`: only "
      "small jobs poll (the rule on CPU drivers)",

@@ -47,11 +47,17 @@ void Device::wait_for_warm_up() {
 
 const Kernel& Device::kernel(spirv::KernelId id) {
   // Every kernel of the catalog shares the element-wise interface: inputs + output bindings,
-  // push constant {uint n}, the workgroup size as specialization constant 0.
+  // push constant {uint n}, the workgroup size as specialization constant 0, and constant 1:
+  // coalesced IO, where asked for and the workgroup's elements fit in its memory.
+  const spirv::KernelInfo& kernel = spirv::kernel_info(id);
   KernelShape shape;
-  shape.bindings = spirv::kernel_info(id).inputs + 1;
+  shape.bindings = kernel.inputs + 1;
   shape.push_bytes = sizeof(uint32_t);
   shape.local_size = settings_.local_size;
+  const std::size_t tile_bytes = std::size_t{kernel.inputs} * kernel.element_bytes * shape.local_size;
+  const bool coalesced =
+      settings_.coalesced_io && tile_bytes <= info().limits.maxComputeSharedMemorySize;
+  shape.spec = {coalesced ? 1u : 0u};
   return kernels_.get(spirv::kernel_module(id), shape);
 }
 

@@ -96,6 +96,7 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
   s.ntt_log_cap = env::ntt_log_cap().value_or(0);
   s.msm_segment_buckets = env::msm_segment_buckets().value_or(0);
+  s.coalesced_io = env::coalesced_io().value_or(false);
   if (spirv::find_variant(s.kernel)->needs_int64 && !device.shader_int64) {
     throw Error(ErrorCode::NoDevice,
                 fmt::format("device {} ({}) lacks shaderInt64, needed by the {} kernels "

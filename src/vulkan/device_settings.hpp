@@ -1,7 +1,7 @@
 // Tunables of one opened device: the caller's options first, then the environment
 // (GPU_STREAM_CHUNK_ELEMS, GPU_DEVICE_LOCAL, GPUEXEC_KERNEL, GPUEXEC_LOCAL_SIZE,
-// GPUEXEC_SPLIT_QUEUES, GPUEXEC_NTT_LOG_CAP, GPUEXEC_MSM_SEGMENT_BUCKETS), then defaults adapted to
-// the device.
+// GPUEXEC_SPLIT_QUEUES, GPUEXEC_NTT_LOG_CAP, GPUEXEC_MSM_SEGMENT_BUCKETS, GPUEXEC_COALESCED_IO),
+// then defaults adapted to the device.
 #pragma once
 
 #include <cstddef>
@@ -35,6 +35,7 @@ struct DeviceSettings {
   bool pinned_copies = false;
   unsigned ntt_log_cap = 0;             // GPUEXEC_NTT_LOG_CAP; 0: the device's rule
   std::size_t msm_segment_buckets = 0;  // GPUEXEC_MSM_SEGMENT_BUCKETS; 0: the device's rule
+  bool coalesced_io = false;            // GPUEXEC_COALESCED_IO, else the device's rule
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.
