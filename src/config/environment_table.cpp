@@ -68,7 +68,7 @@ constexpr Variable kVariables[] = {
      check<msm_segment_buckets>},
     {"GPUEXEC_COALESCED_IO", Type::Words, "`auto`, `0`, `1`", "`auto`: off",
      "`1`: the element-wise kernels move a workgroup's elements between memory and workgroup "
-     "memory as consecutive 16-byte words, so each subgroup's load covers whole sectors "
+     "memory as consecutive words, so each subgroup's load covers whole sectors "
      "(tuning; where the workgroup memory allows)",
      check<coalesced_io>},
     {"GPUEXEC_FENCE_WAIT", Type::Words, "`spin`, `block`", "by device type",
