@@ -240,7 +240,8 @@ INSTANTIATE_TEST_SUITE_P(
                       VariantCase{KernelVariant::U32Wide}, VariantCase{KernelVariant::U64Unrolled},
                       VariantCase{KernelVariant::U28Wide},
                       // 8-byte words, 16-byte words of u64 and of u32 limbs
-                      VariantCase{KernelVariant::U64, true}, VariantCase{KernelVariant::U64Vec, true},
+                      VariantCase{KernelVariant::U64, true},
+                      VariantCase{KernelVariant::U64Vec, true},
                       VariantCase{KernelVariant::U28Wide, true}),
     [](const auto& info) {
       return std::string(spirv::find_variant(info.param.kernel)->enumerator) +

@@ -54,7 +54,8 @@ const Kernel& Device::kernel(spirv::KernelId id) {
   shape.bindings = kernel.inputs + 1;
   shape.push_bytes = sizeof(uint32_t);
   shape.local_size = settings_.local_size;
-  const std::size_t tile_bytes = std::size_t{kernel.inputs} * kernel.element_bytes * shape.local_size;
+  const std::size_t tile_bytes =
+      std::size_t{kernel.inputs} * kernel.element_bytes * shape.local_size;
   const bool coalesced =
       settings_.coalesced_io && tile_bytes <= info().limits.maxComputeSharedMemorySize;
   shape.spec = {coalesced ? 1u : 0u};
