@@ -65,10 +65,9 @@ constexpr const char* kPassLabels[] = {"stockham0", "stockham1", "stockham2", "s
 
 }  // namespace
 
-void NttRecorder::stockham_pass(std::size_t pass, BufferRange src, BufferRange dst,
-                                unsigned log_len, std::size_t vectors, uint32_t twiddle_mult,
-                                bool call_scales) {
-  const std::vector<unsigned> t = radices(log_len, log_cap);
+void NttRecorder::stockham_pass(const std::vector<unsigned>& t, std::size_t pass, BufferRange src,
+                                BufferRange dst, unsigned log_len, std::size_t vectors,
+                                uint32_t twiddle_mult, bool call_scales) {
   NttPush p = base_push();
   p.log_len = log_len;
   p.log_radix = t[pass];
@@ -106,7 +105,8 @@ std::size_t stockham_pass_count(unsigned log_len, unsigned log_cap) {
 void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, unsigned log_n,
                   std::size_t batch, std::size_t per_chunk) {
   const VkDeviceSize vec_bytes = kNttElem << log_n;
-  const std::size_t passes = stockham_pass_count(log_n, r.log_cap);
+  const std::vector<unsigned> t = radices(log_n, r.log_cap);
+  const std::size_t passes = t.size();
   for (std::size_t first = 0; first < batch; first += per_chunk) {
     const std::size_t vectors = std::min(per_chunk, batch - first);
     const VkDeviceSize bytes = vectors * vec_bytes;
@@ -114,7 +114,7 @@ void record_bound(NttRecorder& r, const Buffer& data, const Buffer& scratch, uns
     for (std::size_t pass = 0; pass < passes; ++pass) {
       // An odd count ends in place, back in data (no copy).
       const bool in_place = last_in_place(pass, passes, 0);
-      r.stockham_pass(pass, a, in_place ? a : b, log_n, vectors, 0, true);
+      r.stockham_pass(t, pass, a, in_place ? a : b, log_n, vectors, 0, true);
       r.rec.barrier(Hazard::KernelToKernel);
       r.profile.mark(r.rec, kPassLabels[std::min(pass, std::size(kPassLabels) - 1)]);
       if (!in_place) std::swap(a, b);
@@ -151,14 +151,15 @@ void record_ranges(NttRecorder& r, const Buffer& data, VkDeviceSize data_offset,
   }
   r.profile.mark(r.rec, "cross");
   // Per range: a G-point transform of the coset w^i1 (w_G = w_n^H), pass by pass over all ranges.
-  const std::size_t passes = stockham_pass_count(g, r.log_cap);
+  const std::vector<unsigned> t = radices(g, r.log_cap);
+  const std::size_t passes = t.size();
   // Ending in scratch (an even count's last pass in place), so that the scatter below lands in
   // data with no copy.
   for (std::size_t pass = 0; pass < passes; ++pass) {
     const bool from_data = pass % 2 == 0, in_place = last_in_place(pass, passes, 1);
     for (std::size_t p = 0; p < H; ++p) {
       const auto src = range(from_data ? data : scratch, p);
-      r.stockham_pass(pass, src, in_place ? src : range(from_data ? scratch : data, p), g, 1,
+      r.stockham_pass(t, pass, src, in_place ? src : range(from_data ? scratch : data, p), g, 1,
                       bit_reverse(static_cast<uint32_t>(p), h), false);
     }
     r.rec.barrier(Hazard::KernelToKernel);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "gpuexec/fr.hpp"
 #include "vulkan/device.hpp"
@@ -68,12 +69,13 @@ struct NttRecorder {
                  dispatch_size(invocations, threads, info));
   }
 
-  // Pass `pass` of the Stockham transforms of `vectors` vectors of 2^log_len back to back,
-  // src -> dst. twiddle_mult != 0: the first pass's loads times the four-step twiddle
-  // w^(twiddle_mult j); call_scales: the call's coset on the first pass's loads and the
-  // inverse's scale on the last pass's stores.
-  void stockham_pass(std::size_t pass, BufferRange src, BufferRange dst, unsigned log_len,
-                     std::size_t vectors, uint32_t twiddle_mult, bool call_scales);
+  // Pass `pass` (radix 2^radices[pass]) of the Stockham transforms of `vectors` vectors of
+  // 2^log_len back to back, src -> dst. twiddle_mult != 0: the first pass's loads times the
+  // four-step twiddle w^(twiddle_mult j); call_scales: the call's coset on the first pass's loads
+  // and the inverse's scale on the last pass's stores.
+  void stockham_pass(const std::vector<unsigned>& radices, std::size_t pass, BufferRange src,
+                     BufferRange dst, unsigned log_len, std::size_t vectors, uint32_t twiddle_mult,
+                     bool call_scales);
 };
 
 // The Stockham passes of a 2^log_len transform in workgroups of 2^log_cap elements.
