@@ -6,8 +6,8 @@
 #   bash scripts/gpu_compare.sh          (PART=1: the 2^16-2^20 MSMs and the NTTs; PART=2: the
 #                                           test suite; PART=3: the 2^24 MSMs; PART=4: jobs on
 #                                           host arrays, goals 3 and 4; PART=5: the element-wise
-#                                           kernels resident, lane by lane against coalesced IO,
-#                                           goal 1; default 123)
+#                                           kernels resident, lane by lane against coalesced IO
+#                                           and the rule (IO_MODES), goal 1; default 123)
 # Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter), PLAIN=0
 # (no runs without the profile), MSM_KERNELS (the MSMs again in these kernel families, e.g.
 # "u32w"), CAP10=0 (no NTT with 2^10-element workgroups), BASE (another base build).
@@ -64,7 +64,7 @@ REPS=50 bench batch-4x16k batch 16384 $BIN/gpuexec GPUEXEC_PROFILE=0 --jobs 4
 grep -E "^batch" "$OUT/batch-4x16k.txt"
 fi
 if [[ $PART == *5* ]]; then
-for c in 0 1; do
+for c in ${IO_MODES:-0 1 auto}; do
   REPS=15 bench resident-io$c resident ${RESIDENT_SIZES:-1048576,4194304,16777216,67108864} \
     $BIN/gpuexec GPUEXEC_PROFILE=0 GPUEXEC_COALESCED_IO=$c --field both
 done

@@ -132,7 +132,7 @@ TEST_F(VulkanBackend, BadDeviceIndexIsAClearError) {
 }
 
 // A kernel family, with its element-wise kernels' words staged through workgroup memory
-// (GPUEXEC_COALESCED_IO=1) or not.
+// (GPUEXEC_COALESCED_IO=1) or not (=0, not the device's rule).
 struct VariantCase {
   KernelVariant kernel;
   bool coalesced = false;
@@ -142,7 +142,7 @@ class KernelVariants : public VulkanTest, public ::testing::WithParamInterface<V
  protected:
   void SetUp() override {
     VulkanTest::SetUp();
-    if (GetParam().coalesced) setenv("GPUEXEC_COALESCED_IO", "1", 1);
+    setenv("GPUEXEC_COALESCED_IO", GetParam().coalesced ? "1" : "0", 1);
   }
   void TearDown() override {
     unsetenv("GPUEXEC_COALESCED_IO");

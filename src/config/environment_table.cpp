@@ -66,7 +66,7 @@ constexpr Variable kVariables[] = {
      "buckets each invocation of the MSM's bucket reduction sums, rounded down to a power of two "
      "(tuning)",
      check<msm_segment_buckets>},
-    {"GPUEXEC_COALESCED_IO", Type::Words, "`auto`, `0`, `1`", "`auto`: off",
+    {"GPUEXEC_COALESCED_IO", Type::Words, "`auto`, `0`, `1`", "`auto`: add and sub on NVIDIA",
      "`1`: the element-wise kernels move a workgroup's elements between memory and workgroup "
      "memory as consecutive words, so each subgroup's load covers whole sectors "
      "(tuning; where the workgroup memory allows)",

@@ -56,8 +56,9 @@ const Kernel& Device::kernel(spirv::KernelId id) {
   shape.local_size = settings_.local_size;
   const std::size_t tile_bytes =
       std::size_t{kernel.inputs} * kernel.element_bytes * shape.local_size;
-  const bool coalesced =
-      settings_.coalesced_io && tile_bytes <= info().limits.maxComputeSharedMemorySize;
+  const bool sum = kernel.op == Op::Add || kernel.op == Op::Sub;
+  const bool coalesced = (sum ? settings_.coalesced_sums : settings_.coalesced_products) &&
+                         tile_bytes <= info().limits.maxComputeSharedMemorySize;
   shape.spec = {coalesced ? 1u : 0u};
   return kernels_.get(spirv::kernel_module(id), shape);
 }

@@ -35,7 +35,10 @@ struct DeviceSettings {
   bool pinned_copies = false;
   unsigned ntt_log_cap = 0;             // GPUEXEC_NTT_LOG_CAP; 0: the device's rule
   std::size_t msm_segment_buckets = 0;  // GPUEXEC_MSM_SEGMENT_BUCKETS; 0: the device's rule
-  bool coalesced_io = false;            // GPUEXEC_COALESCED_IO, else the device's rule
+  // Coalesced IO (the element-wise kernels' words staged through workgroup memory) for add and
+  // sub, and for the ops with a product (mul, mad): GPUEXEC_COALESCED_IO, else the device's rule.
+  bool coalesced_sums = false;
+  bool coalesced_products = false;
 
   // Throws InvalidArgument, naming the variable, for a malformed GPU_STREAM_CHUNK_ELEMS or
   // GPU_DEVICE_LOCAL.
