@@ -8,6 +8,7 @@
 #include "gpuexec/error.hpp"
 #include "vulkan/buffer.hpp"
 #include "vulkan/device.hpp"
+#include "vulkan/device_settings.hpp"
 #include "vulkan/disk_pipeline_cache.hpp"
 #include "vulkan/persistent_backend.hpp"
 #include "vulkan_fixture.hpp"
@@ -68,6 +69,27 @@ TEST(DeviceChoice, DiscreteBeforeIntegratedBeforeVirtualBeforeCpu) {
   EXPECT_THROW(vk::default_device_index(d), Error);
   EXPECT_THROW(vk::default_device_index({}), Error);
   EXPECT_THROW(vk::resolve_device_index(d, 0), Error);  // explicit but unusable
+}
+
+// Coalesced IO by rule: add and sub on NVIDIA only (products lost there, CPU drivers lost
+// everywhere); GPUEXEC_COALESCED_IO sets both.
+TEST(DeviceRules, CoalescedIoForSumsOnNvidia) {
+  unsetenv("GPUEXEC_COALESCED_IO");
+  vk::DeviceInfo nvidia = fake(0, VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU, true);
+  nvidia.vendor_id = vk::kNvidiaVendorId;
+  const vk::DeviceInfo cpu = fake(1, VK_PHYSICAL_DEVICE_TYPE_CPU, true);
+  vk::DeviceSettings s = vk::DeviceSettings::resolve(nvidia, {});
+  EXPECT_TRUE(s.coalesced_sums);
+  EXPECT_FALSE(s.coalesced_products);
+  s = vk::DeviceSettings::resolve(cpu, {});
+  EXPECT_FALSE(s.coalesced_sums || s.coalesced_products);
+  setenv("GPUEXEC_COALESCED_IO", "1", 1);
+  s = vk::DeviceSettings::resolve(cpu, {});
+  EXPECT_TRUE(s.coalesced_sums && s.coalesced_products);
+  setenv("GPUEXEC_COALESCED_IO", "0", 1);
+  s = vk::DeviceSettings::resolve(nvidia, {});
+  EXPECT_FALSE(s.coalesced_sums || s.coalesced_products);
+  unsetenv("GPUEXEC_COALESCED_IO");
 }
 
 class PipelineDiskCache : public VulkanTest {
