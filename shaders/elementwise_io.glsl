@@ -76,7 +76,6 @@ uint element_index() {
 #define PACK(v, k) WORD(v.l[4 * k], v.l[4 * k + 1], v.l[4 * k + 2], v.l[4 * k + 3])
 #endif
 
-
 // Coalesced IO (specialization constant 1 = 1): a workgroup's words move between the buffers and
 // shared memory as consecutive words, lane t taking words t, t + LS, ..., so that each
 // subgroup-wide load or store covers whole memory sectors; each lane then takes its element's

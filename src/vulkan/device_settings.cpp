@@ -96,9 +96,9 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
   s.ntt_log_cap = env::ntt_log_cap().value_or(0);
   s.msm_segment_buckets = env::msm_segment_buckets().value_or(0);
-  // The rule: add and sub on NVIDIA, which reached the memory ceiling only so (the H100, run 24:
-  // Fp add 16.5 -> 20.5 G/s at 16M elements); mul lost (16.6 -> 14.4), its workgroup's barriers
-  // stalling warps that a lane-by-lane kernel keeps busy.
+  // The rule: add and sub on NVIDIA, which reach the memory ceiling only so (the H100, runs 24-25,
+  // device time: Fp add 17.1 -> 21.3 G/s at 16M elements); mul lost there (17.7 -> 15.3, not yet
+  // explained), and CPU drivers lose 2-3x to the barriers.
   const std::optional<bool> coalesced = env::coalesced_io();
   s.coalesced_sums = coalesced.value_or(device.vendor_id == kNvidiaVendorId);
   s.coalesced_products = coalesced.value_or(false);
