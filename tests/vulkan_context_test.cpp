@@ -43,6 +43,23 @@ TEST_F(VulkanContextTest, DeviceHasWhatTheKernelsNeed) {
   EXPECT_FALSE(context.info().queue_families.empty());
 }
 
+// Uploads and readbacks take a transfer queue each where the transfer family has two (the H100's
+// has), so the bus's two directions run at once; one queue serves both where it has one.
+TEST_F(VulkanContextTest, ReadbacksHaveTheirOwnQueueWhereTheTransferFamilyHasTwo) {
+  vk::Device context(vk::on_device(-1), {});
+  const vk::LogicalDevice& device = context.logical();
+  uint32_t count = 0;
+  for (const vk::QueueFamilyInfo& f : context.info().queue_families) {
+    if (device.transfer_family() && f.index == *device.transfer_family()) count = f.count;
+  }
+  if (count >= 2) {
+    EXPECT_NE(device.readback_queue(), device.transfer_queue());
+  } else {
+    EXPECT_EQ(device.readback_queue(), device.transfer_queue());
+  }
+  EXPECT_EQ(device.transfer_queue() != VK_NULL_HANDLE, device.transfer_family().has_value());
+}
+
 // usable: Vulkan 1.1 or later (the u32 kernels need nothing more).
 vk::DeviceInfo fake(uint32_t index, VkPhysicalDeviceType type, bool usable) {
   vk::DeviceInfo d;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "gpuexec/error.hpp"
@@ -14,6 +16,13 @@ std::optional<uint32_t> find_family(const DeviceInfo& info, VkQueueFlags want, V
     if ((f.flags & want) == want && (f.flags & avoid) == 0 && f.count > 0) return f.index;
   }
   return std::nullopt;
+}
+
+uint32_t queue_count(const DeviceInfo& info, uint32_t family) {
+  for (const QueueFamilyInfo& f : info.queue_families) {
+    if (f.index == family) return f.count;
+  }
+  return 0;
 }
 }  // namespace
 
@@ -29,14 +38,19 @@ LogicalDevice::LogicalDevice(const DeviceInfo& info)
   transfer_family_ =
       find_family(info, VK_QUEUE_TRANSFER_BIT, VK_QUEUE_COMPUTE_BIT | VK_QUEUE_GRAPHICS_BIT);
 
-  const float priority = 1.0f;
+  // Two queues of the transfer family where it has them: uploads on one and readbacks on the
+  // other, so the two directions of the bus run at once (one queue runs them in turn).
+  const uint32_t transfer_queues =
+      transfer_family_ ? std::min(2u, queue_count(info, *transfer_family_)) : 0;
+  const float priorities[2] = {1.0f, 1.0f};
   std::vector<VkDeviceQueueCreateInfo> queues;
-  for (std::optional<uint32_t> family : {std::optional(compute_family_), transfer_family_}) {
+  for (auto [family, count] : {std::pair{std::optional(compute_family_), 1u},
+                               std::pair{transfer_family_, transfer_queues}}) {
     if (!family) continue;
     VkDeviceQueueCreateInfo q{.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO};
     q.queueFamilyIndex = *family;
-    q.queueCount = 1;
-    q.pQueuePriorities = &priority;
+    q.queueCount = count;
+    q.pQueuePriorities = priorities;
     queues.push_back(q);
   }
 
@@ -59,7 +73,10 @@ LogicalDevice::LogicalDevice(const DeviceInfo& info)
   check(vkCreateDevice(info.handle, &create, nullptr, &device_), "vkCreateDevice");
   timeline_ = info.timeline_semaphore;
   vkGetDeviceQueue(device_, compute_family_, 0, &compute_queue_);
-  if (transfer_family_) vkGetDeviceQueue(device_, *transfer_family_, 0, &transfer_queue_);
+  if (transfer_family_) {
+    vkGetDeviceQueue(device_, *transfer_family_, 0, &transfer_queue_);
+    vkGetDeviceQueue(device_, *transfer_family_, transfer_queues - 1, &readback_queue_);
+  }
 }
 
 LogicalDevice::~LogicalDevice() {

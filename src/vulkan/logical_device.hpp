@@ -1,6 +1,6 @@
 // A logical device on one physical device: features enabled through a Features2 chain, a compute
-// queue, a dedicated transfer queue where the device has one, and every submission and memory
-// allocation passing through the fault injector.
+// queue, dedicated transfer queues (one, or one per direction) where the device has them, and every
+// submission and memory allocation passing through the fault injector.
 #pragma once
 
 #include <atomic>
@@ -27,6 +27,8 @@ class LogicalDevice {
   // A queue family with TRANSFER but neither COMPUTE nor GRAPHICS, if the device has one.
   std::optional<uint32_t> transfer_family() const { return transfer_family_; }
   VkQueue transfer_queue() const { return transfer_queue_; }
+  // The transfer family's second queue where it has two, else transfer_queue().
+  VkQueue readback_queue() const { return readback_queue_; }
   bool timeline_semaphores() const { return timeline_; }
 
   // vkQueueSubmit and vkAllocateMemory through the fault injector. Once the device is lost
@@ -46,7 +48,7 @@ class LogicalDevice {
   uint32_t compute_family_ = 0;
   VkQueue compute_queue_ = VK_NULL_HANDLE;
   std::optional<uint32_t> transfer_family_;
-  VkQueue transfer_queue_ = VK_NULL_HANDLE;
+  VkQueue transfer_queue_ = VK_NULL_HANDLE, readback_queue_ = VK_NULL_HANDLE;
   bool timeline_ = false;
   std::unique_ptr<FaultInjector> faults_;
   mutable std::atomic<bool> lost_{false};

@@ -6,10 +6,10 @@ SubmitQueues::SubmitQueues(const LogicalDevice& device, bool force_split) : devi
   if (!device.timeline_semaphores()) return;
   if (device.transfer_family()) {
     timelines_ = std::make_unique<QueueTimelines>(device, *device.transfer_family(),
-                                                  device.transfer_queue());
+                                                  device.transfer_queue(), device.readback_queue());
   } else if (force_split) {
-    timelines_ =
-        std::make_unique<QueueTimelines>(device, device.compute_family(), device.compute_queue());
+    timelines_ = std::make_unique<QueueTimelines>(device, device.compute_family(),
+                                                  device.compute_queue(), device.compute_queue());
   }
 }
 

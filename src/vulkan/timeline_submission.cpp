@@ -21,30 +21,33 @@ VkSemaphore make_timeline(VkDevice device) {
 }  // namespace
 
 QueueTimelines::QueueTimelines(const LogicalDevice& device, uint32_t transfer_family,
-                               VkQueue transfer_queue)
-    : device_(device), transfer_family_(transfer_family), transfer_queue_(transfer_queue) {
-  transfer_timeline_ = make_timeline(device.device());
+                               VkQueue upload_queue, VkQueue readback_queue)
+    : device_(device), transfer_family_(transfer_family) {
+  upload_.queue = upload_queue;
+  compute_.queue = device.compute_queue();
+  readback_.queue = readback_queue;
   try {
-    compute_timeline_ = make_timeline(device.device());
+    for (Phase* p : {&upload_, &compute_, &readback_}) p->timeline = make_timeline(device.device());
   } catch (...) {
-    vkDestroySemaphore(device.device(), transfer_timeline_, nullptr);
+    for (Phase* p : {&upload_, &compute_, &readback_}) {
+      if (p->timeline) vkDestroySemaphore(device.device(), p->timeline, nullptr);
+    }
     throw;
   }
 }
 
 QueueTimelines::~QueueTimelines() {
   // Nothing may still wait on or signal the semaphores.
-  vkQueueWaitIdle(transfer_queue_);
-  vkQueueWaitIdle(device_.compute_queue());
-  vkDestroySemaphore(device_.device(), transfer_timeline_, nullptr);
-  vkDestroySemaphore(device_.device(), compute_timeline_, nullptr);
+  for (Phase* p : {&upload_, &compute_, &readback_}) vkQueueWaitIdle(p->queue);
+  for (Phase* p : {&upload_, &compute_, &readback_}) {
+    vkDestroySemaphore(device_.device(), p->timeline, nullptr);
+  }
 }
 
-uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore wait_sem,
-                                uint64_t wait_value, VkPipelineStageFlags wait_stage,
-                                VkSemaphore signal_sem, uint64_t& counter) {
+uint64_t QueueTimelines::submit(Phase& phase, VkCommandBuffer cmd, const Phase& after,
+                                uint64_t wait_value, VkPipelineStageFlags wait_stage) {
   std::lock_guard lock(mutex_);
-  const uint64_t signal_value = ++counter;
+  const uint64_t signal_value = ++phase.value;
   VkTimelineSemaphoreSubmitInfo values{.sType = VK_STRUCTURE_TYPE_TIMELINE_SEMAPHORE_SUBMIT_INFO};
   values.waitSemaphoreValueCount = wait_value ? 1 : 0;
   values.pWaitSemaphoreValues = &wait_value;
@@ -54,35 +57,29 @@ uint64_t QueueTimelines::submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore 
   submit.pNext = &values;
   if (wait_value) {
     submit.waitSemaphoreCount = 1;
-    submit.pWaitSemaphores = &wait_sem;
+    submit.pWaitSemaphores = &after.timeline;
     submit.pWaitDstStageMask = &wait_stage;
   }
   submit.commandBufferCount = 1;
   submit.pCommandBuffers = &cmd;
   submit.signalSemaphoreCount = 1;
-  submit.pSignalSemaphores = &signal_sem;
-  const VkResult r = device_.submit(queue, submit, VK_NULL_HANDLE);
-  if (r != VK_SUCCESS) --counter;
+  submit.pSignalSemaphores = &phase.timeline;
+  const VkResult r = device_.submit(phase.queue, submit, VK_NULL_HANDLE);
+  if (r != VK_SUCCESS) --phase.value;
   device_.check(r, "vkQueueSubmit");
   return signal_value;
 }
 
-uint64_t QueueTimelines::submit_transfer(VkCommandBuffer cmd, uint64_t wait_compute) {
-  return submit(transfer_queue_, cmd, compute_timeline_, wait_compute,
-                VK_PIPELINE_STAGE_TRANSFER_BIT, transfer_timeline_, transfer_value_);
+uint64_t QueueTimelines::submit_upload(VkCommandBuffer cmd, uint64_t wait_readback) {
+  return submit(upload_, cmd, readback_, wait_readback, VK_PIPELINE_STAGE_TRANSFER_BIT);
 }
 
-uint64_t QueueTimelines::submit_compute(VkCommandBuffer cmd, uint64_t wait_transfer) {
-  return submit(device_.compute_queue(), cmd, transfer_timeline_, wait_transfer,
-                VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, compute_timeline_, compute_value_);
+uint64_t QueueTimelines::submit_compute(VkCommandBuffer cmd, uint64_t wait_upload) {
+  return submit(compute_, cmd, upload_, wait_upload, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
 }
 
-void QueueTimelines::wait_transfer(uint64_t value) {
-  wait(transfer_timeline_, value);
-}
-
-void QueueTimelines::wait_compute(uint64_t value) {
-  wait(compute_timeline_, value);
+uint64_t QueueTimelines::submit_readback(VkCommandBuffer cmd, uint64_t wait_compute) {
+  return submit(readback_, cmd, compute_, wait_compute, VK_PIPELINE_STAGE_TRANSFER_BIT);
 }
 
 void QueueTimelines::wait(VkSemaphore timeline, uint64_t value) {
@@ -117,7 +114,7 @@ void TimelineSubmission::submit(const Phases& phases) {
   if (phases.upload) {
     upload_.begin();
     phases.upload(upload_);
-    uploaded_ = timelines_.submit_transfer(upload_.end(), 0);
+    uploaded_ = timelines_.submit_upload(upload_.end(), last_read_back_);
   }
   compute_.begin();
   if (phases.compute) phases.compute(compute_);
@@ -127,7 +124,8 @@ void TimelineSubmission::submit(const Phases& phases) {
     readback_.begin();
     phases.readback(readback_);
     readback_.barrier(Hazard::ToHost);
-    read_back_ = timelines_.submit_transfer(readback_.end(), computed_);
+    read_back_ = timelines_.submit_readback(readback_.end(), computed_);
+    last_read_back_ = read_back_;
   }
 }
 
@@ -135,12 +133,12 @@ void TimelineSubmission::wait(bool /*poll_first*/) {
   if (!pending_) return;
   pending_ = false;  // whatever the outcome, this submission is over for us
   if (read_back_) {
-    timelines_.wait_transfer(read_back_);  // the last of the three
+    timelines_.wait_readback(read_back_);  // the last of the three
     return;
   }
   // Nothing read back (no readback phase, or its submission failed): wait out what did go.
   if (computed_) timelines_.wait_compute(computed_);
-  if (uploaded_) timelines_.wait_transfer(uploaded_);
+  if (uploaded_) timelines_.wait_upload(uploaded_);
 }
 
 }  // namespace gpuexec::vk

@@ -1,6 +1,8 @@
-// The split-queue strategy: a job's copies on a transfer queue and its kernels on the compute
-// queue, ordered by one timeline semaphore per queue (not a binary semaphore per job), so that
-// chunk k+1 uploads while chunk k computes and chunk k-1 reads back.
+// The split-queue strategy: a job's copies on transfer queues and its kernels on the compute
+// queue, ordered by one timeline semaphore per phase (not a binary semaphore per job), so that
+// chunk k+1 uploads while chunk k computes and chunk k-1 reads back. Uploads and readbacks have a
+// queue each where the transfer family has two: on one queue a readback waiting for its kernel
+// holds up every upload behind it.
 #pragma once
 
 #include <mutex>
@@ -9,35 +11,43 @@
 
 namespace gpuexec::vk {
 
-// The two queues' timelines, one pair per device.
+// The three phases' queues and timelines, one set per device.
 class QueueTimelines {
  public:
-  // transfer_queue may be the compute queue (the same schedule on a one-queue device).
-  QueueTimelines(const LogicalDevice& device, uint32_t transfer_family, VkQueue transfer_queue);
+  // The upload and readback queues may be one queue, and that may be the compute queue (the same
+  // schedule on a one-queue device).
+  QueueTimelines(const LogicalDevice& device, uint32_t transfer_family, VkQueue upload_queue,
+                 VkQueue readback_queue);
   ~QueueTimelines();
   QueueTimelines(const QueueTimelines&) = delete;
   QueueTimelines& operator=(const QueueTimelines&) = delete;
 
   uint32_t transfer_family() const { return transfer_family_; }
-  // Submit after the other queue's timeline reaches `wait` (0: no wait); return the value this
-  // submission signals on its own queue's timeline.
-  uint64_t submit_transfer(VkCommandBuffer cmd, uint64_t wait_compute);
-  uint64_t submit_compute(VkCommandBuffer cmd, uint64_t wait_transfer);
-  // Host waits until a timeline reaches value.
-  void wait_transfer(uint64_t value);
-  void wait_compute(uint64_t value);
+  // Submit after the previous phase's timeline reaches `wait` (0: no wait); return the value
+  // this submission signals on its own phase's timeline. An upload waits for the readback that
+  // last used its slot's buffers.
+  uint64_t submit_upload(VkCommandBuffer cmd, uint64_t wait_readback);
+  uint64_t submit_compute(VkCommandBuffer cmd, uint64_t wait_upload);
+  uint64_t submit_readback(VkCommandBuffer cmd, uint64_t wait_compute);
+  // Host waits until a phase's timeline reaches value.
+  void wait_upload(uint64_t value) { wait(upload_.timeline, value); }
+  void wait_compute(uint64_t value) { wait(compute_.timeline, value); }
+  void wait_readback(uint64_t value) { wait(readback_.timeline, value); }
 
  private:
-  uint64_t submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore wait_sem, uint64_t wait_value,
-                  VkPipelineStageFlags wait_stage, VkSemaphore signal_sem, uint64_t& counter);
+  struct Phase {
+    VkQueue queue = VK_NULL_HANDLE;
+    VkSemaphore timeline = VK_NULL_HANDLE;
+    uint64_t value = 0;  // the last value submitted to signal
+  };
+  uint64_t submit(Phase& phase, VkCommandBuffer cmd, const Phase& after, uint64_t wait_value,
+                  VkPipelineStageFlags wait_stage);
   void wait(VkSemaphore timeline, uint64_t value);
 
   const LogicalDevice& device_;
   uint32_t transfer_family_;
-  VkQueue transfer_queue_;
-  VkSemaphore transfer_timeline_ = VK_NULL_HANDLE, compute_timeline_ = VK_NULL_HANDLE;
+  Phase upload_, compute_, readback_;
   std::mutex mutex_;  // queue access and counters
-  uint64_t transfer_value_ = 0, compute_value_ = 0;
 };
 
 class TimelineSubmission final : public Submission {
@@ -54,6 +64,7 @@ class TimelineSubmission final : public Submission {
   // What the work in flight has submitted so far: a submission that fails midway leaves the
   // earlier ones running, and this object must outlive them.
   uint64_t uploaded_ = 0, computed_ = 0, read_back_ = 0;
+  uint64_t last_read_back_ = 0;  // the previous submission's readback: its buffers were in use
   bool pending_ = false;
 };
 
