@@ -206,6 +206,20 @@ TEST_F(ResidentVectors, EmptyVectorsAndBatchesMoveNothing) {
   }
 }
 
+// Writes and reads move through staging in 8 MiB pieces, two in flight: 2.5 pieces each way
+// arrive whole and in place (every element compared), and an op between them sees the data.
+TEST_F(ResidentVectors, StagedInPiecesBothWays) {
+  Executor executor(ExecutorOptions{BackendKind::Vulkan});
+  const std::size_t n = (std::size_t{20} << 20) / sizeof(Fp) + 7;
+  const auto a = random_vector(n, 11), b = random_vector(n, 12);
+  DeviceVector da = executor.upload(a), db = executor.upload(b), out = executor.allocate(n);
+  ASSERT_EQ(da.to_host(), a);
+  executor.run(Op::Sub, da, db, out);
+  const auto r = out.to_host();
+  ASSERT_EQ(r.size(), n);
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(r[i], fp::sub(a[i], b[i])) << i;
+}
+
 TEST_F(ResidentVectors, BeyondOneBindingAndOutlivingTheExecutor) {
   GPUEXEC_SKIP_IF_SMALL();
   auto executor = std::make_unique<Executor>(ExecutorOptions{BackendKind::Vulkan});

@@ -34,6 +34,20 @@ WindowSumFn window_sum_fn() {
   return fn;
 }
 
+}  // namespace
+
+const XyzzOps& fast_xyzz() {
+  static const XyzzOps ops = [] {
+    if (cpu_arith() == CpuArith::Adx) {
+      if (const XyzzOps adx = msm_detail::adx_xyzz_ops(); adx.add) return adx;
+    }
+    return msm_detail::xyzz_ops<fp::Field>();
+  }();
+  return ops;
+}
+
+namespace {
+
 unsigned hardware_threads() {
   static const unsigned n = std::max(1u, std::thread::hardware_concurrency());
   return n;

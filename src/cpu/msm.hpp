@@ -34,6 +34,15 @@ void msm(std::span<const G1Affine> points, std::span<const Scalar> scalars, G1Ja
 void msm_batch(std::span<const G1Affine> points, std::span<const Scalar> scalars,
                std::span<G1Jacobian> out, const MsmOptions& options = {});
 
+// G1 XYZZ addition and doubling in the fastest Fp arithmetic this CPU has (as the window sums
+// use), for the host's share of a device's MSM: its few hundred additions and doublings lie on
+// the call's critical path (the reference g1::add / g1::dbl stay the independent oracle).
+struct XyzzOps {
+  G1Xyzz (*add)(const G1Xyzz&, const G1Xyzz&) = nullptr;
+  G1Xyzz (*dbl)(const G1Xyzz&) = nullptr;
+};
+const XyzzOps& fast_xyzz();
+
 // The window width msm chooses for n points.
 unsigned msm_window_bits(std::size_t n);
 

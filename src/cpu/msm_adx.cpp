@@ -36,6 +36,10 @@ WindowSumFn adx_window_sum() {
   return &window_sum<AdxFp>;
 }
 
+XyzzOps adx_xyzz_ops() {
+  return xyzz_ops<AdxFp>();
+}
+
 }  // namespace gpuexec::cpu::msm_detail
 
 #else
@@ -43,6 +47,10 @@ WindowSumFn adx_window_sum() {
 namespace gpuexec::cpu::msm_detail {
 WindowSumFn adx_window_sum() {
   return nullptr;
+}
+
+XyzzOps adx_xyzz_ops() {
+  return {};
 }
 }  // namespace gpuexec::cpu::msm_detail
 

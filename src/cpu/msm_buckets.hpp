@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "cpu/msm.hpp"
 #include "curve/g1_formulas.hpp"
 
 namespace gpuexec::cpu::msm_detail {
@@ -60,5 +61,13 @@ G1Xyzz window_sum(const G1Affine* points, const int32_t* digits, std::size_t n, 
 // The ADX instantiation (msm_adx.cpp); nullptr where the build is not x86-64. The caller checks
 // cpuid first (cpu_arith()).
 WindowSumFn adx_window_sum();
+
+// XYZZ addition and doubling over F (msm.hpp's XyzzOps).
+template <typename F>
+XyzzOps xyzz_ops() {
+  return {&curve::G1Formulas<F>::add, &curve::G1Formulas<F>::dbl};
+}
+// The ADX instantiation; null members where the build is not x86-64.
+XyzzOps adx_xyzz_ops();
 
 }  // namespace gpuexec::cpu::msm_detail

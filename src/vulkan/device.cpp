@@ -23,7 +23,8 @@ Device::Device(const ExecutorOptions& options, const std::filesystem::path& cach
                                             : pipeline_cache_file(cache_dir, logical_->info())),
       queues_(*logical_, settings_.force_split),
       buckets_(*logical_, pool_, queues_),
-      resident_(queues_.on_compute(false)) {
+      resident_(queues_.on_compute(false)),
+      staging_(queues_.on_compute(false)) {
   if (settings_.warm_up) {
     // Compile every kernel off the caller's thread; a job that needs one first waits for it in
     // the kernel cache rather than compiling it again.

@@ -58,6 +58,9 @@ class Device {
   NttTwiddleCache& ntt_twiddles() { return ntt_twiddles_; }
   // The one submission that device-vector writes, reads and ops record into.
   Submission& resident_submission() { return *resident_; }
+  // A second one on the same queue: staged writes and reads alternate between the two, so the
+  // copy engine moves one piece while the CPU copies the next.
+  Submission& staging_submission() { return *staging_; }
 
   // An element-wise kernel of the catalog, compiled for this device on first use (kernels without
   // an op have shapes of their own: vulkan/ntt.cpp builds them through kernels()).
@@ -91,7 +94,7 @@ class Device {
   JobCounters counters_;
   PinnedRegistry pinned_;
   NttTwiddleCache ntt_twiddles_;  // holds buffers: destroyed before the pool and allocator
-  std::unique_ptr<Submission> resident_;
+  std::unique_ptr<Submission> resident_, staging_;
   std::unique_ptr<GpuTimer> timer_;
   bool timing_ = false;
   std::mutex work_mutex_;

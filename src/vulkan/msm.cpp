@@ -11,7 +11,7 @@
 #include <string>
 
 #include "cpu/copy_pool.hpp"
-#include "cpu/parallel_copy.hpp"
+#include "cpu/msm.hpp"
 #include "gpuexec/error.hpp"
 #include "vulkan/msm_tree.hpp"
 #include "vulkan/pass_profile.hpp"
@@ -103,11 +103,13 @@ void check_binding(const DeviceInfo& info, VkDeviceSize bytes, const char* what)
 }
 
 // sum_w [2^(c w)] windows[w], the windows combined by Horner's rule.
+// Its windows x c doublings lie on the call's path: in the CPU's fastest arithmetic.
 G1Jacobian combine(std::span<const G1Xyzz> windows, unsigned c) {
+  const cpu::XyzzOps& g = cpu::fast_xyzz();
   G1Xyzz acc = windows.back();
   for (std::size_t w = windows.size() - 1; w-- > 0;) {
-    for (unsigned k = 0; k < c; ++k) acc = g1::dbl(acc);
-    acc = g1::add(acc, windows[w]);
+    for (unsigned k = 0; k < c; ++k) acc = g.dbl(acc);
+    acc = g.add(acc, windows[w]);
   }
   return g1::to_jacobian(acc);
 }
@@ -191,7 +193,6 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   // and the host's steps.
   PassProfile profile(device.logical(), fmt::format("msm n={} c={} ranges={}", n, c, ranges), 64);
   const VkDeviceSize all_scalar_bytes = batch * scalar_bytes;
-  PoolBuffer staging(device, MemoryUse::Upload, all_scalar_bytes);
   PoolBuffer scalar_buf(device, MemoryUse::DeviceLocal, all_scalar_bytes);
   // The counts, then the scan's block totals (at most one workgroup of them).
   const std::size_t scan_blocks = (slots + kScanBlock - 1) / kScanBlock;
@@ -207,16 +208,11 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   PoolBuffer readback(device, MemoryUse::Readback, window_bytes);
 
   profile.host_mark("buffers");
-  cpu::parallel_copy(staging.buffer->mapped(), scalars.data(), all_scalar_bytes);
-  staging.buffer->flush(0, all_scalar_bytes);
-  profile.host_mark("copy");
+  // In pieces: the copy engine moves one while the CPU copies the next.
+  write_resident(device, *scalar_buf.buffer, std::as_bytes(scalars));
+  profile.host_mark("scalars");
 
   Phases phases;
-  phases.upload = [&](Recording& r) {
-    r.barrier(Hazard::Any);  // after every earlier use of the pool's buffers
-    const VkBufferCopy region{0, 0, all_scalar_bytes};
-    r.copy(*staging.buffer, *scalar_buf.buffer, std::span(&region, 1));
-  };
   phases.compute = [&](Recording& r) {
     profile.start(r);
     for (std::size_t j = 0; j < batch; ++j) {
@@ -325,7 +321,7 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
     G1Xyzz* first = sums.data() + j * ranges * per_range + w * top;
     for (std::size_t q = 1; q < ranges; ++q) {
       const G1Xyzz* other = first + q * per_range;
-      for (std::size_t k = 0; k < top; ++k) first[k] = g1::add(first[k], other[k]);
+      for (std::size_t k = 0; k < top; ++k) first[k] = cpu::fast_xyzz().add(first[k], other[k]);
     }
     window[i] = window_sum(std::span(first, top), seg_bits);
   });

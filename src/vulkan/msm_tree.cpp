@@ -1,5 +1,6 @@
 #include "vulkan/msm_tree.hpp"
 
+#include "cpu/msm.hpp"
 #include "gpuexec/error.hpp"
 
 namespace gpuexec::vk {
@@ -18,10 +19,11 @@ std::size_t MsmTree::offset(unsigned level) const {
 
 G1Xyzz window_sum(std::span<const G1Xyzz> top, unsigned seg_bits) {
   // Horner from the highest U_b down, then 2^seg_bits: each doubling on the host, once a window.
+  const cpu::XyzzOps& g = cpu::fast_xyzz();
   G1Xyzz t{};  // infinity (ZZ = 0)
-  for (std::size_t b = top.size(); b-- > 2;) t = g1::add(g1::dbl(t), top[b]);
-  for (unsigned k = 0; k < seg_bits; ++k) t = g1::dbl(t);
-  return g1::add(top[0], t);
+  for (std::size_t b = top.size(); b-- > 2;) t = g.add(g.dbl(t), top[b]);
+  for (unsigned k = 0; k < seg_bits; ++k) t = g.dbl(t);
+  return g.add(top[0], t);
 }
 
 }  // namespace gpuexec::vk
