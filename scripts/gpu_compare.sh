@@ -7,7 +7,9 @@
 #                                           test suite; PART=3: the 2^24 MSMs; PART=4: jobs on
 #                                           host arrays, goals 3 and 4; PART=5: the element-wise
 #                                           kernels resident, lane by lane against coalesced IO
-#                                           and the rule (IO_MODES), goal 1; default 123)
+#                                           and the rule (IO_MODES), goal 1; PART=6: coalesced
+#                                           mul at 64, 128 and 256 lanes a workgroup
+#                                           (MUL_SHAPES); default 123)
 # Narrower: MSM_SIZES (PART=1's MSMs), NTT=0 (no NTTs), TESTS_FILTER (a gtest filter), PLAIN=0
 # (no runs without the profile), MSM_KERNELS (the MSMs again in these kernel families, e.g.
 # "u32w"), CAP10=0 (no NTT with 2^10-element workgroups), BASE (another base build).
@@ -57,16 +59,27 @@ LIMIT=${LIMIT:-280} bench msm-base-2e24 msm 16777216 $BASE
 fi
 if [[ $PART == *4* ]]; then
 # Goal 3 (a 4M job from host arrays, pageable and pinned) and goal 4 (a 64-element job; 4 x 16K
-# pipelined), this build only.
-REPS=20 bench host-jobs persistent 64,16384,4194304 $BIN/gpuexec GPUEXEC_PROFILE=0
-grep -E "^persistent" "$OUT/host-jobs.txt"
-REPS=50 bench batch-4x16k batch 16384 $BIN/gpuexec GPUEXEC_PROFILE=0 --jobs 4
-grep -E "^batch" "$OUT/batch-4x16k.txt"
+# pipelined), this build and the base.
+for b in $BIN/gpuexec $BASE; do
+  n=host-$(basename $b)
+  REPS=15 bench $n persistent 64,16384,4194304 $b GPUEXEC_PROFILE=0
+  grep -E "^persistent" "$OUT/$n.txt"
+  REPS=50 bench batch-$(basename $b) batch 16384 $b GPUEXEC_PROFILE=0 --jobs 4
+  grep -E "^batch" "$OUT/batch-$(basename $b).txt"
+done
 fi
 if [[ $PART == *5* ]]; then
 for c in ${IO_MODES:-0 1 auto}; do
   REPS=15 bench resident-io$c resident ${RESIDENT_SIZES:-1048576,4194304,16777216,67108864} \
     $BIN/gpuexec GPUEXEC_PROFILE=0 GPUEXEC_COALESCED_IO=$c --field both
+done
+fi
+if [[ $PART == *6* ]]; then
+# Coalesced mul at larger workgroups (GPUEXEC_LOCAL_SIZE), against lane by lane at 64.
+for li in ${MUL_SHAPES:-64-0 64-1 128-1 256-1}; do
+  ls=${li%-*} io=${li#*-}
+  REPS=10 bench mul-l$ls-io$io resident ${RESIDENT_SIZES:-4194304,16777216} $BIN/gpuexec \
+    GPUEXEC_PROFILE=0 GPUEXEC_LOCAL_SIZE=$ls GPUEXEC_COALESCED_IO=$io
 done
 fi
 for f in "$OUT"/*.txt; do
