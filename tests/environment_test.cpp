@@ -98,6 +98,7 @@ TEST_F(Environment, EmptyMeansUnsetExceptForCounts) {
   EXPECT_FALSE(env::home());
   EXPECT_FALSE(env::ntt_log_cap());
   EXPECT_FALSE(env::coalesced_io());
+  EXPECT_FALSE(env::ntt_shuffle());
   expect_rejected("GPU_STREAM_CHUNK_ELEMS", "", env::chunk_elems, "GPU_STREAM_CHUNK_ELEMS=: ");
   expect_rejected("GPUEXEC_MSM_SEGMENT_BUCKETS", "", env::msm_segment_buckets,
                   "GPUEXEC_MSM_SEGMENT_BUCKETS=: ");
@@ -151,6 +152,19 @@ TEST_F(Environment, NttLogCap) {
   for (const char* bad : {"8", "11", "09", " 9", "AUTO", "1e1", "-9"}) {
     expect_rejected("GPUEXEC_NTT_LOG_CAP", bad, env::ntt_log_cap,
                     std::string("GPUEXEC_NTT_LOG_CAP=") + bad + ": use 9, 10 or auto");
+  }
+}
+
+TEST_F(Environment, NttShuffle) {
+  set("GPUEXEC_NTT_SHUFFLE", "1");
+  EXPECT_EQ(env::ntt_shuffle(), true);
+  set("GPUEXEC_NTT_SHUFFLE", "0");
+  EXPECT_EQ(env::ntt_shuffle(), false);
+  set("GPUEXEC_NTT_SHUFFLE", "auto");
+  EXPECT_FALSE(env::ntt_shuffle());
+  for (const char* bad : {"2", "on", "yes", " 1", "AUTO"}) {
+    expect_rejected("GPUEXEC_NTT_SHUFFLE", bad, env::ntt_shuffle,
+                    std::string("GPUEXEC_NTT_SHUFFLE=") + bad + ": use 1, 0 or auto");
   }
 }
 

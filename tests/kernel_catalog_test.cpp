@@ -92,10 +92,14 @@ TEST(KernelCatalog, SpirvFollowsTheBindingConvention) {
       EXPECT_FALSE(i.bindings.empty());
       for (uint32_t x : i.bindings) EXPECT_LT(x, 16u);
       EXPECT_EQ(i.sets, std::set<uint32_t>{0});
-      // local_size_x; the NTT's Stockham pass also the log2 of its workgroup's elements
+      // local_size_x; the NTT's Stockham passes also the log2 of their workgroup's elements, the
+      // one with shuffles the log2 of the lanes they span
       const std::set<uint32_t> ids(i.spec_ids.begin(), i.spec_ids.end());
-      const bool stockham = std::string_view(k.name).find("ntt_stockham") != std::string::npos;
-      const std::set<uint32_t> want = stockham ? std::set<uint32_t>{0, 1} : std::set<uint32_t>{0};
+      const std::string_view name(k.name);
+      const std::set<uint32_t> want =
+          name.find("ntt_shuffle") != std::string_view::npos    ? std::set<uint32_t>{0, 1, 2}
+          : name.find("ntt_stockham") != std::string_view::npos ? std::set<uint32_t>{0, 1}
+                                                                : std::set<uint32_t>{0};
       EXPECT_EQ(ids, want);
       EXPECT_EQ(i.spec_ids.size(), ids.size());
       continue;

@@ -119,7 +119,8 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   // Writes x, runs the transform(s) in place, reads the result back.
   Vec run(Vec x, unsigned log_n, std::size_t batch, std::initializer_list<NttOptions> calls,
           VkDeviceSize max_binding_bytes = 0) {
-    const vk::NttLimits limits{max_binding_bytes, log_cap_, per_invocation_};
+    const vk::NttLimits limits{max_binding_bytes, log_cap_, per_invocation_, shuffle_,
+                               shuffle_span_};
     auto lock = device.lock();
     auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
     vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
@@ -149,11 +150,15 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void batch_transforms_each_vector();
   void small_workgroups();
   void two_per_invocation();
+  void levels_through_workgroup_memory();
+  void shorter_shuffle_spans();
   void rejects_bad_arguments();
 
  protected:
   unsigned log_cap_ = 0;  // Stockham workgroups of 2^log_cap_ elements (0: the device's choice)
   unsigned per_invocation_ = 0;  // elements a Stockham invocation loads (0: the device's choice)
+  int shuffle_ = -1;             // the Stockham pass with subgroup shuffles (-1: the settings')
+  unsigned shuffle_span_ = 0;    // log2 of the lanes they span (0: the subgroup's)
 };
 
 const Fr kCoset = fr::from_u64(7);  // the multiplicative generator: a coset off every subgroup
@@ -282,6 +287,34 @@ void NttVulkan::two_per_invocation() {
   per_invocation_ = 0;
 }
 
+// The Stockham pass that moves every level pair through workgroup memory: the rule where the
+// device's subgroups vary in size or lack shuffles. Lavapipe's (8 or 16 lanes, with shuffles)
+// take the shuffle pass by default, which the checks above ran.
+void NttVulkan::levels_through_workgroup_memory() {
+  if (std::string_view(device.info().name).find("llvmpipe") != std::string_view::npos) {
+    EXPECT_TRUE(vk::ntt_shuffle_fits(device.info(), 128));
+  }
+  shuffle_ = 0;
+  every_size_up_to_4096();
+  small_workgroups();
+  two_per_invocation();
+  shuffle_ = -1;
+}
+
+// Shuffles over 2 and 4 lanes: segments of 2 and 3 levels, so that the segments' index arithmetic
+// meets other splits of a pass than the device's (lavapipe: 4 levels; NVIDIA: 6).
+void NttVulkan::shorter_shuffle_spans() {
+  shuffle_ = 1;
+  for (unsigned span : {1u, 2u}) {
+    SCOPED_TRACE(span);
+    shuffle_span_ = span;
+    every_size_up_to_4096();
+    two_per_invocation();
+  }
+  shuffle_ = -1;
+  shuffle_span_ = 0;
+}
+
 // Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included; batches
 // of short vectors spread over several bindings.
 TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
@@ -330,14 +363,17 @@ void NttVulkan::rejects_bad_arguments() {
 }
 
 TEST_P(NttVulkan, ExactOnSmallShapesAndStrictOnArguments) {
-  run_checks<NttVulkan>(*this, {{"naive DFT", &NttVulkan::small_sizes_match_the_naive_dft},
-                                {"edge values", &NttVulkan::edge_values},
-                                {"GMP coset", &NttVulkan::gmp_agrees_on_a_small_coset_transform},
-                                {"sizes to 4096", &NttVulkan::every_size_up_to_4096},
-                                {"batches", &NttVulkan::batch_transforms_each_vector},
-                                {"workgroups of 512", &NttVulkan::small_workgroups},
-                                {"two elements an invocation", &NttVulkan::two_per_invocation},
-                                {"bad arguments", &NttVulkan::rejects_bad_arguments}});
+  run_checks<NttVulkan>(
+      *this, {{"naive DFT", &NttVulkan::small_sizes_match_the_naive_dft},
+              {"edge values", &NttVulkan::edge_values},
+              {"GMP coset", &NttVulkan::gmp_agrees_on_a_small_coset_transform},
+              {"sizes to 4096", &NttVulkan::every_size_up_to_4096},
+              {"batches", &NttVulkan::batch_transforms_each_vector},
+              {"workgroups of 512", &NttVulkan::small_workgroups},
+              {"two elements an invocation", &NttVulkan::two_per_invocation},
+              {"levels through workgroup memory", &NttVulkan::levels_through_workgroup_memory},
+              {"shorter shuffle spans", &NttVulkan::shorter_shuffle_spans},
+              {"bad arguments", &NttVulkan::rejects_bad_arguments}});
 }
 
 INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,

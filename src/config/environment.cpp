@@ -217,6 +217,14 @@ std::optional<bool> coalesced_io() {
   reject("GPUEXEC_COALESCED_IO", *v, "use 1, 0 or auto");
 }
 
+std::optional<bool> ntt_shuffle() {
+  const auto v = given("GPUEXEC_NTT_SHUFFLE");
+  if (!v || *v == "auto") return std::nullopt;
+  if (*v == "1") return true;
+  if (*v == "0") return false;
+  reject("GPUEXEC_NTT_SHUFFLE", *v, "use 1, 0 or auto");
+}
+
 std::optional<std::size_t> msm_segment_buckets() {
   return count("GPUEXEC_MSM_SEGMENT_BUCKETS");
 }

@@ -99,6 +99,9 @@ std::optional<unsigned> ntt_log_cap();
 // GPUEXEC_COALESCED_IO: "1" or "0", the element-wise kernels' words staged through workgroup
 // memory or not (tuning); unset, empty or "auto" nullopt (the device's rule).
 std::optional<bool> coalesced_io();
+// GPUEXEC_NTT_SHUFFLE: "1" or "0", the NTT's levels within a subgroup by shuffles or through
+// workgroup memory (tuning); unset, empty or "auto" nullopt (the device's rule).
+std::optional<bool> ntt_shuffle();
 // GPUEXEC_MSM_SEGMENT_BUCKETS: buckets per MSM reduction segment (tuning, whole number >= 1,
 // rounded down to a power of two by the MSM);
 // unset nullopt (the device's rule).

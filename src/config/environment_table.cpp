@@ -60,6 +60,12 @@ constexpr Variable kVariables[] = {
      "elements of an NTT workgroup, as a power of two: 2^10 (32 KiB) or 2^9, each invocation "
      "loading two (NVIDIA) or four (tuning)",
      check<ntt_log_cap>},
+    {"GPUEXEC_NTT_SHUFFLE", Type::Words, "`auto`, `0`, `1`",
+     "`auto`: on where the device's subgroups have one fixed size and shuffles",
+     "`1`: an NTT pass's levels within a subgroup swap elements by subgroup shuffles, only every "
+     "sixth level (subgroups of 32) through workgroup memory; `0`: every level pair through "
+     "workgroup memory (tuning; `1` where the device allows)",
+     check<ntt_shuffle>},
     {"GPUEXEC_MSM_SEGMENT_BUCKETS", Type::Count, "whole number >= 1 (not empty)",
      "CPU drivers: 16 or more (at most 2048 segments a window); GPUs: as few as give about "
      "32K reduction invocations",

@@ -24,21 +24,36 @@ DeviceInfo query_one(VkPhysicalDevice pd, uint32_t index) {
   vkEnumerateDeviceExtensionProperties(pd, nullptr, &extension_count, nullptr);
   std::vector<VkExtensionProperties> extensions(extension_count);
   vkEnumerateDeviceExtensionProperties(pd, nullptr, &extension_count, extensions.data());
+  bool size_control = base.apiVersion >= VK_API_VERSION_1_3;
   for (const VkExtensionProperties& e : extensions) {
     if (std::strcmp(e.extensionName, VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME) == 0) {
       d.external_memory_host = true;
     }
+    if (std::strcmp(e.extensionName, VK_EXT_SUBGROUP_SIZE_CONTROL_EXTENSION_NAME) == 0) {
+      size_control = true;
+    }
   }
   VkPhysicalDeviceExternalMemoryHostPropertiesEXT host{
       .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT};
+  VkPhysicalDeviceSubgroupProperties subgroup{
+      .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES};
+  VkPhysicalDeviceSubgroupSizeControlProperties sizes{
+      .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES};
   VkPhysicalDeviceProperties2 props{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
-  if (base.apiVersion >= VK_API_VERSION_1_2) {
-    props.pNext = &driver;
-    if (d.external_memory_host) driver.pNext = &host;
-  } else if (d.external_memory_host) {
-    props.pNext = &host;
-  }
+  const auto chain = [&props](auto& s) {
+    s.pNext = props.pNext;
+    props.pNext = &s;
+  };
+  if (base.apiVersion >= VK_API_VERSION_1_2) chain(driver);
+  if (d.external_memory_host) chain(host);
+  if (base.apiVersion >= VK_API_VERSION_1_1) chain(subgroup);
+  if (size_control) chain(sizes);
   vkGetPhysicalDeviceProperties2(pd, &props);
+  d.subgroup_size = subgroup.subgroupSize;
+  d.subgroup_shuffle = (subgroup.supportedStages & VK_SHADER_STAGE_COMPUTE_BIT) != 0 &&
+                       (subgroup.supportedOperations & VK_SUBGROUP_FEATURE_SHUFFLE_BIT) != 0;
+  d.subgroup_size_fixed = size_control && sizes.minSubgroupSize == sizes.maxSubgroupSize &&
+                          sizes.minSubgroupSize == subgroup.subgroupSize;
   d.min_imported_host_pointer_alignment = host.minImportedHostPointerAlignment;
   const VkPhysicalDeviceProperties& p = props.properties;
   d.name = p.deviceName;

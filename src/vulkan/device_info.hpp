@@ -33,6 +33,11 @@ struct DeviceInfo {
   // VK_EXT_external_memory_host: the device reads and writes host arrays imported in place.
   bool external_memory_host = false;
   VkDeviceSize min_imported_host_pointer_alignment = 0;
+  // Subgroups: their size, whether compute shaders have shuffles, and whether the size is fixed
+  // (VkPhysicalDeviceSubgroupSizeControlProperties: min == max; unknown counts as not fixed).
+  uint32_t subgroup_size = 0;
+  bool subgroup_shuffle = false;
+  bool subgroup_size_fixed = false;
   std::vector<QueueFamilyInfo> queue_families;
   VkPhysicalDeviceMemoryProperties memory{};
   VkPhysicalDeviceLimits limits{};

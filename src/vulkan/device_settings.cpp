@@ -95,6 +95,7 @@ DeviceSettings DeviceSettings::resolve(const DeviceInfo& device, const ExecutorO
   s.kernel = options.vulkan.kernel != KernelVariant::Auto ? options.vulkan.kernel : env::kernel();
   if (s.kernel == KernelVariant::Auto) s.kernel = device_kernel(device);
   s.ntt_log_cap = env::ntt_log_cap().value_or(0);
+  s.ntt_shuffle = env::ntt_shuffle().value_or(true);
   s.msm_segment_buckets = env::msm_segment_buckets().value_or(0);
   // The rule: add and sub on NVIDIA, which reach the memory ceiling only so (the H100, runs 24-25,
   // device time: Fp add 17.1 -> 21.3 G/s at 16M elements); mul lost there (17.7 -> 15.3, not yet

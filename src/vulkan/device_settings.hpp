@@ -34,6 +34,7 @@ struct DeviceSettings {
   // Jobs on pinned vectors: the copy engine moves them (discrete GPUs), or the kernels bind them.
   bool pinned_copies = false;
   unsigned ntt_log_cap = 0;             // GPUEXEC_NTT_LOG_CAP; 0: the device's rule
+  bool ntt_shuffle = true;              // GPUEXEC_NTT_SHUFFLE, where the device allows
   std::size_t msm_segment_buckets = 0;  // GPUEXEC_MSM_SEGMENT_BUCKETS; 0: the device's rule
   // Coalesced IO (the element-wise kernels' words staged through workgroup memory) for add and
   // sub, and for the ops with a product (mul, mad): GPUEXEC_COALESCED_IO, else the device's rule.

@@ -48,7 +48,8 @@ unsigned default_per_invocation(const DeviceInfo& info) {
 
 // The family's limbs, but u32w under u28w (NVIDIA's default): on the H100 (run 21, one call)
 // the u32w passes took 0.70 ms at 2^20 and 9.55 at 2^24 against u28w's 0.78 and 10.5.
-const Kernel& ntt_kernel(Device& device, const char* entry, unsigned log_cap, uint32_t threads) {
+const Kernel& ntt_kernel(Device& device, const char* entry, std::vector<uint32_t> spec,
+                         uint32_t threads) {
   KernelVariant family = device.settings().kernel;
   if (family == KernelVariant::U28Wide) family = KernelVariant::U32Wide;
   const spirv::VariantInfo* v = spirv::find_variant(family);
@@ -59,14 +60,35 @@ const Kernel& ntt_kernel(Device& device, const char* entry, unsigned log_cap, ui
       shape.bindings = 4;
       shape.push_bytes = sizeof(NttPush);
       shape.local_size = threads;
-      shape.spec = {log_cap};
+      shape.spec = std::move(spec);
       return device.kernels().get(spirv::kernel_module(k.id), shape);
     }
   }
   throw Error(ErrorCode::Internal, "no embedded kernel " + name);
 }
 
+// The Stockham pass with subgroup shuffles where asked and it fits, else the pass through
+// workgroup memory (shaders/ntt_stockham.comp).
+const Kernel& stockham_kernel(Device& device, const NttLimits& limits, unsigned log_cap,
+                              uint32_t threads) {
+  const bool shuffle =
+      limits.shuffle != 0 && (limits.shuffle == 1 || device.settings().ntt_shuffle);
+  if (shuffle && ntt_shuffle_fits(device.info(), threads)) {
+    const auto log_subgroup = static_cast<uint32_t>(std::countr_zero(device.info().subgroup_size));
+    const uint32_t span =
+        limits.shuffle_span ? std::min(limits.shuffle_span, log_subgroup) : log_subgroup;
+    return ntt_kernel(device, "ntt_shuffle", {log_cap, span}, threads);
+  }
+  return ntt_kernel(device, "ntt_stockham", {log_cap}, threads);
+}
+
 }  // namespace
+
+bool ntt_shuffle_fits(const DeviceInfo& info, uint32_t threads) {
+  const uint32_t s = info.subgroup_size;
+  return info.subgroup_shuffle && info.subgroup_size_fixed && std::has_single_bit(s) && s >= 2 &&
+         threads % s == 0;
+}
 
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
              const NttOptions& options) {
@@ -162,9 +184,9 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
     profile.start(rec);
     NttRecorder r{rec,
                   device.info(),
-                  {&ntt_kernel(device, "ntt_stockham", log_cap, threads),
-                   &ntt_kernel(device, "ntt_cross", log_cap, threads),
-                   &ntt_kernel(device, "ntt_scatter", log_cap, threads)},
+                  {&stockham_kernel(device, limits, log_cap, threads),
+                   &ntt_kernel(device, "ntt_cross", {log_cap}, threads),
+                   &ntt_kernel(device, "ntt_scatter", {log_cap}, threads)},
                   tw,
                   dir,
                   ln,

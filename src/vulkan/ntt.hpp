@@ -28,12 +28,20 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
 // Limits below the device's, so that tests reach every path with small vectors: bindings of at
 // most max_binding_bytes (0: the device's limit) and Stockham workgroups of 2^log_cap elements
 // (9 or 10; 0: 10 where the device has 32 KiB of shared memory, else 9), each invocation
-// loading per_invocation of them (2 or 4; 0: the device's rule).
+// loading per_invocation of them (2 or 4; 0: the device's rule); shuffle 1 / 0: the Stockham
+// pass with subgroup shuffles (where it fits) or through workgroup memory (-1: the settings'),
+// the shuffles spanning 2^shuffle_span lanes (0: the subgroup's size; at most that).
 struct NttLimits {
   VkDeviceSize max_binding_bytes = 0;
   unsigned log_cap = 0;
   unsigned per_invocation = 0;
+  int shuffle = -1;
+  unsigned shuffle_span = 0;
 };
+
+// Whether the Stockham pass with subgroup shuffles (shaders/ntt_shuffle.comp) runs on the device
+// in workgroups of `threads`: subgroups with shuffles, of one fixed size that divides them.
+bool ntt_shuffle_fits(const DeviceInfo& info, uint32_t threads);
 void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t batch,
              const NttOptions& options, const NttLimits& limits);
 
