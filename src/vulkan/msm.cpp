@@ -316,12 +316,13 @@ void run_msm(Device& device, const Buffer& points, std::size_t n, std::span<cons
   // Each (MSM, window) on its own core: ~30 additions and doublings each (at 2^20 all of them
   // took 0.55 ms on one core of the H100's host).
   std::vector<G1Xyzz> window(batch * windows);
+  const cpu::XyzzOps& g = cpu::fast_xyzz();
   cpu::CopyPool::compute().run(window.size(), [&](std::size_t i) {
     const std::size_t j = i / windows, w = i % windows;
     G1Xyzz* first = sums.data() + j * ranges * per_range + w * top;
     for (std::size_t q = 1; q < ranges; ++q) {
       const G1Xyzz* other = first + q * per_range;
-      for (std::size_t k = 0; k < top; ++k) first[k] = cpu::fast_xyzz().add(first[k], other[k]);
+      for (std::size_t k = 0; k < top; ++k) first[k] = g.add(first[k], other[k]);
     }
     window[i] = window_sum(std::span(first, top), seg_bits);
   });
