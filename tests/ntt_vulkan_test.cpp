@@ -152,6 +152,7 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   void two_per_invocation();
   void levels_through_workgroup_memory();
   void shorter_shuffle_spans();
+  void scale_tables_are_kept_per_coset();
   void rejects_bad_arguments();
 
  protected:
@@ -315,6 +316,22 @@ void NttVulkan::shorter_shuffle_spans() {
   shuffle_span_ = 0;
 }
 
+// The device keeps the last kScaleTables scale tables: more cosets than that, both ways and at
+// two lengths, then the first again (evicted and rebuilt), each exact.
+void NttVulkan::scale_tables_are_kept_per_coset() {
+  const std::size_t cosets = vk::NttTwiddleCache::kScaleTables + 2;
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < cosets; ++i) {
+      SCOPED_TRACE(i);
+      const Fr s = fr::from_u64(3 + i);
+      const unsigned k = 5 + i % 2;
+      const Vec x = random_vec(std::size_t{1} << k, 40 + i);
+      EXPECT_EQ(forward(x, k, s), cpu_ntt(x, k, false, s));
+      EXPECT_EQ(inverse(x, k, s), cpu_ntt(x, k, true, s));
+    }
+  }
+}
+
 // Bindings forced small: 2^k elements as 2^h ranges of 2^g, h = 1..3, batches included; batches
 // of short vectors spread over several bindings.
 TEST_P(NttVulkan, VectorsLongerThanOneBinding) {
@@ -373,6 +390,7 @@ TEST_P(NttVulkan, ExactOnSmallShapesAndStrictOnArguments) {
               {"two elements an invocation", &NttVulkan::two_per_invocation},
               {"levels through workgroup memory", &NttVulkan::levels_through_workgroup_memory},
               {"shorter shuffle spans", &NttVulkan::shorter_shuffle_spans},
+              {"scale tables per coset", &NttVulkan::scale_tables_are_kept_per_coset},
               {"bad arguments", &NttVulkan::rejects_bad_arguments}});
 }
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
 #include <vector>
 
 #include "gpuexec/error.hpp"
@@ -132,17 +131,17 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   }
   const auto ln = static_cast<unsigned>(log_n);
   const int dir = options.inverse ? 1 : 0;
+  PassProfile profile(
+      device.logical(),
+      fmt::format("ntt 2^{} x{}{}", log_n, batch, options.inverse ? " inverse" : ""), 64);
   const NttTwiddles& tw = device.ntt_twiddles().get(device, ln);
-
   // The call's scale table: s^j on the forward's loads, n^-1 s^-j on the inverse's stores.
-  std::vector<Fr> scales;
-  PowerTable scale_table;
   const bool scale_in = !options.inverse && !(options.coset == fr::kOne);
-  if (scale_in) scale_table = append_split_powers(scales, options.coset, ln);
-  if (options.inverse) {
-    const Fr n_inv = fr::inverse(fr::from_u64(uint64_t{1} << log_n));
-    scale_table = append_split_powers(scales, fr::inverse(options.coset), ln, n_inv);
-  }
+  const NttScales* scales =
+      scale_in || options.inverse
+          ? &device.ntt_twiddles().scales(device, ln, options.coset, options.inverse)
+          : nullptr;
+  profile.host_mark("tables");
 
   BufferPool& pool = device.pool();
   // Vectors per chunk of the bound path: as many as one binding holds.
@@ -159,45 +158,30 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   if (ranges || stockham_pass_count(ln, log_cap) > 1) {
     scratch = pool.acquire(MemoryUse::DeviceLocal, per_chunk * vec_bytes);
   }
-  std::unique_ptr<Buffer> scale_buffer, staging;
-  const VkDeviceSize scale_bytes = scales.size() * kNttElem;
-  if (!scales.empty()) {
-    scale_buffer = pool.acquire(MemoryUse::DeviceLocal, scale_bytes);
-    staging = pool.acquire(MemoryUse::Upload, scale_bytes);
-    std::memcpy(staging->mapped(), scales.data(), scale_bytes);
-    staging->flush(0, scale_bytes);
-  }
   const BufferRange tw_range{tw.buffer->handle(), 0, tw.buffer->size()};
+  profile.host_mark("buffers");
 
   Phases phases;
-  if (staging) {
-    phases.upload = [&](Recording& rec) {
-      const VkBufferCopy region{0, 0, scale_bytes};
-      rec.copy(*staging, *scale_buffer, std::span(&region, 1));
-    };
-  }
-  PassProfile profile(
-      device.logical(),
-      fmt::format("ntt 2^{} x{}{}", log_n, batch, options.inverse ? " inverse" : ""), 64);
   phases.compute = [&](Recording& rec) {
     rec.barrier(Hazard::Any);  // after every earlier write to the vectors
     profile.start(rec);
-    NttRecorder r{rec,
-                  device.info(),
-                  {&stockham_kernel(device, limits, log_cap, threads),
-                   &ntt_kernel(device, "ntt_cross", {log_cap}, threads),
-                   &ntt_kernel(device, "ntt_scatter", {log_cap}, threads)},
-                  tw,
-                  dir,
-                  ln,
-                  log_cap,
-                  threads,
-                  tw_range,
-                  scale_buffer ? BufferRange{scale_buffer->handle(), 0, scale_bytes} : tw_range,
-                  scale_table,
-                  scale_in,
-                  options.inverse,
-                  profile};
+    NttRecorder r{
+        rec,
+        device.info(),
+        {&stockham_kernel(device, limits, log_cap, threads),
+         &ntt_kernel(device, "ntt_cross", {log_cap}, threads),
+         &ntt_kernel(device, "ntt_scatter", {log_cap}, threads)},
+        tw,
+        dir,
+        ln,
+        log_cap,
+        threads,
+        tw_range,
+        scales ? BufferRange{scales->buffer->handle(), 0, scales->buffer->size()} : tw_range,
+        scales ? scales->table : PowerTable{},
+        scale_in,
+        options.inverse,
+        profile};
     if (!ranges) {
       record_bound(r, data, scratch ? *scratch : data, ln, batch, per_chunk);
     } else {
@@ -208,15 +192,15 @@ void run_ntt(Device& device, const Buffer& data, std::size_t log_n, std::size_t 
   Submission& submission = device.resident_submission();
   try {
     submission.submit(phases);
+    profile.host_mark("submit");
     submission.wait();
+    profile.host_mark("wait");
   } catch (...) {
     submission.abandon();
     throw;
   }
   profile.report();
   if (scratch) pool.release(std::move(scratch));
-  if (scale_buffer) pool.release(std::move(scale_buffer));
-  if (staging) pool.release(std::move(staging));
 }
 
 }  // namespace gpuexec::vk

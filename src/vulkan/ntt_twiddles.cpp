@@ -62,4 +62,29 @@ const NttTwiddles& NttTwiddleCache::get(Device& device, unsigned log_n) {
   return entries_.emplace(log_n, std::move(entry)).first->second.tables;
 }
 
+const NttScales& NttTwiddleCache::scales(Device& device, unsigned log_n, const Fr& coset,
+                                         bool inverse) {
+  for (ScaleEntry& e : scale_entries_) {
+    if (e.log_n == log_n && e.inverse == inverse && e.coset == coset) return e.scales;
+  }
+  std::vector<Fr> host;
+  PowerTable table;
+  if (inverse) {
+    const Fr n_inv = fr::inverse(fr::from_u64(uint64_t{1} << log_n));
+    table = append_split_powers(host, fr::inverse(coset), log_n, n_inv);
+  } else {
+    table = append_split_powers(host, coset, log_n);
+  }
+  // Kept only once written: a failed upload leaves no entry.
+  auto buffer = device.pool().acquire(MemoryUse::DeviceLocal, host.size() * sizeof(Fr));
+  write_resident(device, *buffer, std::as_bytes(std::span(host)));
+  if (scale_entries_.size() == kScaleTables) {  // no call is in flight: the caller holds the lock
+    device.pool().release(std::move(scale_entries_.front().buffer));
+    scale_entries_.pop_front();
+  }
+  const Buffer* b = buffer.get();
+  scale_entries_.push_back(ScaleEntry{log_n, inverse, coset, std::move(buffer), {b, table}});
+  return scale_entries_.back().scales;
+}
+
 }  // namespace gpuexec::vk

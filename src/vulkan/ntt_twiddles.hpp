@@ -1,10 +1,12 @@
 // The NTT's tables on a device: per transform length 2^k, the powers of w_n and w_n^-1 in split
 // form (b^e = lo[e mod 2^a] * hi[e >> a], a = ceil(k / 2): 2 sqrt(n) elements reach every power
 // with one product) and the butterfly tables of the shared-memory levels. Computed on the host
-// and uploaded once per (device, length); the device keeps them until it closes.
+// and uploaded once per (device, length); the device keeps them until it closes. Beside them the
+// calls' scale tables (a coset's powers, the inverse's n^-1 s^-j), the last few kept.
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <vector>
@@ -41,11 +43,23 @@ struct NttTwiddles {
   unsigned direct_log = 0;
 };
 
+// A call's scale table in split form: s^j (the forward's loads) or n^-1 s^-j (the inverse's
+// stores), j < n.
+struct NttScales {
+  const Buffer* buffer = nullptr;
+  PowerTable table;
+};
+
 class NttTwiddleCache {
  public:
   // The tables of length 2^log_n (1 <= log_n <= 32), uploaded on first use. The caller holds
   // the device's lock.
   const NttTwiddles& get(Device& device, unsigned log_n);
+  // The scale table of a transform of 2^log_n on the coset s, uploaded on first use; the
+  // kScaleTables most recent are kept (a prover's cosets repeat call after call). The reference
+  // lasts until the next call of scales(); the caller holds the device's lock.
+  const NttScales& scales(Device& device, unsigned log_n, const Fr& coset, bool inverse);
+  static constexpr std::size_t kScaleTables = 8;
 
  private:
   struct Entry {
@@ -53,6 +67,14 @@ class NttTwiddleCache {
     NttTwiddles tables;
   };
   std::map<unsigned, Entry> entries_;
+  struct ScaleEntry {
+    unsigned log_n;
+    bool inverse;
+    Fr coset;
+    std::unique_ptr<Buffer> buffer;
+    NttScales scales;
+  };
+  std::deque<ScaleEntry> scale_entries_;  // the most recent last
 };
 
 }  // namespace gpuexec::vk
