@@ -2,7 +2,9 @@
 // validation layers, with and without the transfer-queue schedule).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include "gpuexec/error.hpp"
@@ -218,6 +220,51 @@ TEST_F(ResidentVectors, StagedInPiecesBothWays) {
   const auto r = out.to_host();
   ASSERT_EQ(r.size(), n);
   for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(r[i], fp::sub(a[i], b[i])) << i;
+}
+
+// GPUEXEC_PROFILE=1 traces the split-queue schedule: one line for the job's busy period, each
+// phase's submissions with their host times (submitted-signalled), one per chunk, each signalled
+// after it was submitted and after the phase before it.
+TEST_F(ResidentVectors, QueueTraceShowsEachChunksPhases) {
+  setenv("GPUEXEC_PROFILE", "1", 1);
+  setenv("GPUEXEC_SPLIT_QUEUES", "1", 1);
+  ExecutorOptions o{BackendKind::Vulkan};
+  o.vulkan.data_path = DataPath::DeviceLocal;
+  o.vulkan.chunk_elems = 20000;
+  auto executor = std::make_unique<Executor>(o);
+  const auto a = random_vector(45000, 1), b = random_vector(45000, 2);  // three chunks
+  std::vector<Fp> out(a.size());
+  ::testing::internal::CaptureStderr();
+  executor->run(Op::Mul, a, b, out);
+  executor.reset();  // ends the trace's period: its line is out
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  unsetenv("GPUEXEC_PROFILE");
+  unsetenv("GPUEXEC_SPLIT_QUEUES");
+  EXPECT_EQ(out[44999], fp::mul(a[44999], b[44999]));
+  const std::size_t at = err.find("gpuexec profile: queues busy");
+  ASSERT_NE(at, std::string::npos) << err;
+  std::istringstream line(err.substr(at, err.find('\n', at) - at));
+  std::map<std::string, std::vector<std::pair<double, double>>> phases;
+  std::string word, phase;
+  while (line >> word) {
+    if (word.back() == ';') word.pop_back();
+    if (word == "upload" || word == "compute" || word == "readback") {
+      phase = word;
+    } else if (!phase.empty()) {
+      const std::size_t dash = word.find('-');
+      ASSERT_NE(dash, std::string::npos) << word;
+      phases[phase].emplace_back(std::stod(word.substr(0, dash)), std::stod(word.substr(dash + 1)));
+    }
+  }
+  ASSERT_EQ(phases.size(), 3u) << err;
+  for (const auto& [name, events] : phases) {
+    ASSERT_EQ(events.size(), 3u) << name << ": " << err;
+    for (const auto& [submitted, signalled] : events) EXPECT_LE(submitted, signalled) << name;
+  }
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_LE(phases["upload"][k].second, phases["compute"][k].second) << k;
+    EXPECT_LE(phases["compute"][k].second, phases["readback"][k].second) << k;
+  }
 }
 
 TEST_F(ResidentVectors, BeyondOneBindingAndOutlivingTheExecutor) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "config/environment.hpp"
 #include "vulkan/wait_policy.hpp"
 
 namespace gpuexec::vk {
@@ -28,6 +29,10 @@ QueueTimelines::QueueTimelines(const LogicalDevice& device, uint32_t transfer_fa
   readback_.queue = readback_queue;
   try {
     for (Phase* p : {&upload_, &compute_, &readback_}) p->timeline = make_timeline(device.device());
+    if (env::profile()) {
+      trace_ = std::make_unique<QueueTrace>(
+          device, std::array{upload_.timeline, compute_.timeline, readback_.timeline});
+    }
   } catch (...) {
     for (Phase* p : {&upload_, &compute_, &readback_}) {
       if (p->timeline) vkDestroySemaphore(device.device(), p->timeline, nullptr);
@@ -39,6 +44,7 @@ QueueTimelines::QueueTimelines(const LogicalDevice& device, uint32_t transfer_fa
 QueueTimelines::~QueueTimelines() {
   // Nothing may still wait on or signal the semaphores.
   for (Phase* p : {&upload_, &compute_, &readback_}) vkQueueWaitIdle(p->queue);
+  trace_.reset();  // it polls the semaphores
   for (Phase* p : {&upload_, &compute_, &readback_}) {
     vkDestroySemaphore(device_.device(), p->timeline, nullptr);
   }
@@ -67,6 +73,7 @@ uint64_t QueueTimelines::submit(Phase& phase, VkCommandBuffer cmd, const Phase& 
   const VkResult r = device_.submit(phase.queue, submit, VK_NULL_HANDLE);
   if (r != VK_SUCCESS) --phase.value;
   device_.check(r, "vkQueueSubmit");
+  if (trace_) trace_->submitted(&phase == &upload_ ? 0 : &phase == &compute_ ? 1 : 2, signal_value);
   return signal_value;
 }
 

@@ -5,8 +5,10 @@
 // holds up every upload behind it.
 #pragma once
 
+#include <memory>
 #include <mutex>
 
+#include "vulkan/queue_trace.hpp"
 #include "vulkan/submission.hpp"
 
 namespace gpuexec::vk {
@@ -47,7 +49,8 @@ class QueueTimelines {
   const LogicalDevice& device_;
   uint32_t transfer_family_;
   Phase upload_, compute_, readback_;
-  std::mutex mutex_;  // queue access and counters
+  std::mutex mutex_;                   // queue access and counters
+  std::unique_ptr<QueueTrace> trace_;  // GPUEXEC_PROFILE=1 only
 };
 
 class TimelineSubmission final : public Submission {
