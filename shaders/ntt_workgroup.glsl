@@ -60,26 +60,40 @@ bool group_live(Pass s, uint c) {
   return s.first + c < pc.count;
 }
 
+// Element h of an invocation's share: element r of the workgroup's group c, which is group j of
+// vector b.
+struct GroupElement {
+  uint r, c, b, j;
+};
+GroupElement group_element(Pass s, uint h) {
+  const uint q = gl_LocalInvocationID.x + h * NTT_THREADS;
+  GroupElement e;
+  e.r = q >> s.log_groups;
+  e.c = q & ((1u << s.log_groups) - 1u);
+  const uint g = s.first + e.c;
+  e.b = g >> s.log_per_vec;
+  e.j = g & ((1u << s.log_per_vec) - 1u);
+  return e;
+}
+
 // Group c's element r goes to shared slot (c << t) + bitreverse_t(r): the DFT's Cooley-Tukey
 // levels then run in place and leave it in natural order. Ends with a barrier.
 void load_groups(Pass s) {
-  const uint tid = gl_LocalInvocationID.x, ns_mask = (1u << pc.log_ns) - 1u;
+  const uint ns_mask = (1u << pc.log_ns) - 1u;
   [[unroll]] for (uint h = 0u; h < PER_INVOCATION; ++h) {
-    const uint q = tid + h * NTT_THREADS;
-    const uint r = q >> s.log_groups, c = q & ((1u << s.log_groups) - 1u);
-    if (group_live(s, c)) {
-      const uint g = s.first + c;
-      const uint b = g >> s.log_per_vec, j = g & ((1u << s.log_per_vec) - 1u);
+    const GroupElement e = group_element(s, h);
+    const uint r = e.r, b = e.b, j = e.j;
+    if (group_live(s, e.c)) {
       const uint J = j + (r << s.log_per_vec);
       Elem x = load_src((b << pc.log_len) + J);
       if (pc.scale == 1u) x = field_mul(x, sc_pow(pc.sc_base + pc.sc_mult * J));
       if (pc.log_ns != 0u && r != 0u) {
-        const uint e = r * (j & ns_mask);  // w_(Ns R)^e
+        const uint p = r * (j & ns_mask);  // w_(Ns R)^p
         x = field_mul(x, pc.pass_tw != 0u
-                             ? load_tw(pc.pass_tw + (e << (pc.pass_tw_log - pc.log_ns - s.t)))
-                             : tw_pow(e << (pc.tw_log - pc.log_ns - s.t)));
+                             ? load_tw(pc.pass_tw + (p << (pc.pass_tw_log - pc.log_ns - s.t)))
+                             : tw_pow(p << (pc.tw_log - pc.log_ns - s.t)));
       }
-      sh_put((c << s.t) + (bitfieldReverse(r) >> (32u - s.t)), x);
+      sh_put((e.c << s.t) + (bitfieldReverse(r) >> (32u - s.t)), x);
     }
   }
   memoryBarrierShared();
@@ -88,15 +102,13 @@ void load_groups(Pass s) {
 
 // After the levels (and a barrier): group c's X[r] from slot (c << t) + r to its Stockham place.
 void store_groups(Pass s) {
-  const uint tid = gl_LocalInvocationID.x, ns_mask = (1u << pc.log_ns) - 1u;
+  const uint ns_mask = (1u << pc.log_ns) - 1u;
   [[unroll]] for (uint h = 0u; h < PER_INVOCATION; ++h) {
-    const uint q = tid + h * NTT_THREADS;
-    const uint r = q >> s.log_groups, c = q & ((1u << s.log_groups) - 1u);
-    if (group_live(s, c)) {
-      const uint g = s.first + c;
-      const uint b = g >> s.log_per_vec, j = g & ((1u << s.log_per_vec) - 1u);
+    const GroupElement e = group_element(s, h);
+    const uint r = e.r, b = e.b, j = e.j;
+    if (group_live(s, e.c)) {
       const uint o = ((j >> pc.log_ns) << (pc.log_ns + s.t)) + (j & ns_mask) + (r << pc.log_ns);
-      Elem x = sh_get((c << s.t) + r);
+      Elem x = sh_get((e.c << s.t) + r);
       if (pc.scale == 2u) x = field_mul(x, sc_pow(pc.sc_base + pc.sc_mult * o));
       store_dst((b << pc.log_len) + o, x);
     }

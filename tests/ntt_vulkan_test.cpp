@@ -14,6 +14,7 @@
 #include "gmp_oracle.hpp"
 #include "gpuexec/error.hpp"
 #include "gpuexec/ntt.hpp"
+#include "ntt_reference.hpp"
 #include "test_size.hpp"
 #include "vulkan/ntt.hpp"
 #include "vulkan/persistent_backend.hpp"
@@ -22,89 +23,6 @@
 
 namespace gpuexec::test {
 namespace {
-
-using Vec = std::vector<Fr>;
-
-Fr random_fr(std::mt19937_64& rng) {
-  for (;;) {
-    fr::Limbs x{rng(), rng(), rng(), rng() >> 1};
-    if (fr::is_canonical(x)) return Fr{x};  // any canonical value is a Montgomery form
-  }
-}
-
-Vec random_vec(std::size_t n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Vec v(n);
-  for (Fr& x : v) x = random_fr(rng);
-  return v;
-}
-
-// sum_j x[j] z^j.
-Fr horner(const Fr* x, std::size_t n, const Fr& z) {
-  Fr acc = fr::kZero;
-  for (std::size_t j = n; j-- > 0;) acc = fr::add(fr::mul(acc, z), x[j]);
-  return acc;
-}
-
-// The definition, term by term.
-Vec naive(const Vec& x, unsigned log_n, bool inverse, const Fr& s) {
-  const std::size_t n = x.size();
-  const Fr w = fr::root_of_unity(log_n);
-  Vec y(n);
-  if (!inverse) {
-    for (std::size_t i = 0; i < n; ++i) y[i] = horner(x.data(), n, fr::mul(s, fr::pow(w, i)));
-    return y;
-  }
-  const Fr w_inv = fr::inverse(w), s_inv = fr::inverse(s), n_inv = fr::inverse(fr::from_u64(n));
-  for (std::size_t j = 0; j < n; ++j) {
-    const Fr sum = horner(x.data(), n, fr::pow(w_inv, j));
-    y[j] = fr::mul(fr::mul(sum, n_inv), fr::pow(s_inv, j));
-  }
-  return y;
-}
-
-// An independent O(n log n) transform: coset powers, bit reversal, radix-2 Cooley-Tukey.
-Vec cpu_ntt(Vec x, unsigned log_n, bool inverse, const Fr& s) {
-  const std::size_t n = x.size();
-  const Fr w = inverse ? fr::inverse(fr::root_of_unity(log_n)) : fr::root_of_unity(log_n);
-  if (!inverse) {
-    Fr p = fr::kOne;
-    for (Fr& v : x) v = fr::mul(v, p), p = fr::mul(p, s);
-  }
-  for (std::size_t i = 1, j = 0; i < n; ++i) {
-    std::size_t bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) std::swap(x[i], x[j]);
-  }
-  for (std::size_t len = 2; len <= n; len *= 2) {
-    const Fr wl = fr::pow(w, n / len);
-    for (std::size_t i = 0; i < n; i += len) {
-      Fr t = fr::kOne;
-      for (std::size_t k = 0; k < len / 2; ++k, t = fr::mul(t, wl)) {
-        const Fr u = x[i + k], v = fr::mul(x[i + k + len / 2], t);
-        x[i + k] = fr::add(u, v);
-        x[i + k + len / 2] = fr::sub(u, v);
-      }
-    }
-  }
-  if (inverse) {
-    Fr p = fr::inverse(fr::from_u64(n));
-    const Fr s_inv = fr::inverse(s);
-    for (Fr& v : x) v = fr::mul(v, p), p = fr::mul(p, s_inv);
-  }
-  return x;
-}
-
-Vec cpu_batch(const Vec& x, unsigned log_n, bool inverse, const Fr& s) {
-  const std::size_t n = std::size_t{1} << log_n;
-  Vec out;
-  for (std::size_t b = 0; b < x.size() / n; ++b) {
-    const Vec y = cpu_ntt(Vec(x.begin() + b * n, x.begin() + (b + 1) * n), log_n, inverse, s);
-    out.insert(out.end(), y.begin(), y.end());
-  }
-  return out;
-}
 
 ExecutorOptions with_variant(KernelVariant v) {
   ExecutorOptions o = vk::on_device(-1);
@@ -161,8 +79,6 @@ class NttVulkan : public VulkanTest, public ::testing::WithParamInterface<Kernel
   int shuffle_ = -1;             // the Stockham pass with subgroup shuffles (-1: the settings')
   unsigned shuffle_span_ = 0;    // log2 of the lanes they span (0: the subgroup's)
 };
-
-const Fr kCoset = fr::from_u64(7);  // the multiplicative generator: a coset off every subgroup
 
 void NttVulkan::small_sizes_match_the_naive_dft() {
   const Fr s2 = random_vec(1, 99)[0];
@@ -402,49 +318,6 @@ INSTANTIATE_TEST_SUITE_P(Variants, NttVulkan,
                          [](const auto& info) {
                            return std::string(spirv::find_variant(info.param)->name);
                          });
-
-// Larger vectors in the device's own variant: forward then inverse is the identity, and sampled
-// outputs are the polynomial evaluated at s w^i (Horner, O(n) per sample).
-class NttVulkanLarge : public VulkanTest {
- protected:
-  vk::Device device{vk::on_device(-1), {}};
-
-  void round_trip(unsigned k, std::size_t batch, VkDeviceSize limit, unsigned log_cap = 0) {
-    SCOPED_TRACE(k);
-    const std::size_t n = std::size_t{1} << k;
-    const Vec x = random_vec(batch * n, k);
-    auto lock = device.lock();
-    auto buffer = device.pool().acquire(vk::MemoryUse::DeviceLocal, x.size() * sizeof(Fr));
-    vk::write_resident(device, *buffer, std::as_bytes(std::span(x)));
-    vk::run_ntt(device, *buffer, k, batch, {false, kCoset, batch}, {limit, log_cap});
-    Vec y(x.size());
-    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
-    const Fr w = fr::root_of_unity(k);
-    for (std::size_t i : {std::size_t{0}, std::size_t{1}, n / 2 + 1, n - 1, n / 3}) {
-      const std::size_t b = i % batch;
-      EXPECT_EQ(y[b * n + i], horner(x.data() + b * n, n, fr::mul(kCoset, fr::pow(w, i)))) << i;
-    }
-    vk::run_ntt(device, *buffer, k, batch, {true, kCoset, batch}, {limit, log_cap});
-    vk::read_resident(device, *buffer, std::as_writable_bytes(std::span(y)));
-    EXPECT_TRUE(y == x);
-    device.pool().release(std::move(buffer));
-  }
-};
-
-TEST_F(NttVulkanLarge, RoundTripsAndSampledOutputs) {
-  for (unsigned k : {12u, 14u, 16u, 18u, 20u}) {
-    if (k <= 14 || !small_tests()) round_trip(k, 1, 0);
-  }
-  round_trip(16, 2, sizeof(Fr) << 13);  // 8 ranges of 2^13
-  round_trip(19, 1, 0, 9);              // three passes in workgroups of 2^9, the last in place
-}
-
-// 2^23 elements: two ranges at lavapipe's 128 MiB bindings. About a minute on lavapipe, so only
-// with GPUEXEC_NTT_LARGE=1; VectorsLongerThanOneBinding covers the same path at small sizes.
-TEST_F(NttVulkanLarge, BeyondOneBindingAtTheDeviceLimit) {
-  if (!std::getenv("GPUEXEC_NTT_LARGE")) GTEST_SKIP() << "set GPUEXEC_NTT_LARGE=1";
-  round_trip(23, 1, 0);
-}
 
 }  // namespace
 }  // namespace gpuexec::test
